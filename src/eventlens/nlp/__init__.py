@@ -1,0 +1,102 @@
+"""The analyse stage: sentences, tokens, lemmas, POS, morphology, dependencies and entities.
+
+    nlp = load_nlp("de")      # a spaCy Language (installed official > shipped in the pack > fallback)
+    analyse(document, nlp)    # fills document.nlp (spaCy Doc over the cleaned text) and document.sentences
+
+Nothing is cached here: the caller (`eventlens.pipeline.Pipeline`) keeps one Language per language.
+"""
+
+from __future__ import annotations
+
+import logging
+
+import spacy
+from spacy.language import Language
+
+from eventlens.errors import MESSAGES, EventlensError, PackError
+from eventlens.nlp import components  # noqa: F401  (registers the eventlens_* spaCy components)
+from eventlens.nlp.packs import PackChoice, choose
+from eventlens.records import CleanText, Document, Sentence
+
+log = logging.getLogger(__name__)
+
+__all__ = ["load_nlp", "analyse", "choose", "PackChoice", "sentences_of"]
+
+
+def load_nlp(lang: str) -> Language:
+    """Load the pipeline for `lang`. A language without a pipeline gets the fallback, with a warning."""
+    choice = choose(lang)
+    if choice.source == "fallback":
+        log.warning("error[E301] %s: processing with tokens, rule-based sentences and simplemma lemmas only",
+                    choice.reason)
+        nlp = _fallback(lang)
+    else:
+        try:
+            nlp = spacy.load(choice.name if choice.source == "installed" else choice.path)
+        except (OSError, ValueError, KeyError) as exc:
+            raise PackError("E302", path=choice.path, lang=lang, why=str(exc).splitlines()[0]) from exc
+        _add_line_breaks(nlp)
+        if choice.ner_labels and "ner" in nlp.pipe_names:
+            nlp.add_pipe("eventlens_entity_labels", config={"mapping": choice.ner_labels})
+    nlp.meta.setdefault("eventlens", {})
+    nlp.meta["eventlens"].update({"lang": lang, "source": choice.source, "name": choice.name})
+    if choice.source == "fallback":
+        nlp.meta["eventlens"]["warning"] = (
+            "E301 " + MESSAGES["E301"].format(lang=lang) + f" ({choice.reason})")
+    return nlp
+
+
+def _fallback(lang: str) -> Language:
+    try:
+        nlp = spacy.blank(lang)
+    except (ImportError, KeyError, EventlensError):
+        nlp = spacy.blank("xx")
+    except Exception:  # spaCy raises a bare ValueError/ImportError variant for unknown codes
+        nlp = spacy.blank("xx")
+    nlp.add_pipe("sentencizer")
+    nlp.add_pipe("eventlens_line_breaks")
+    nlp.add_pipe("eventlens_simplemma", config={"lang": lang, "overwrite": True})
+    return nlp
+
+
+def _add_line_breaks(nlp: Language) -> None:
+    """Put the line-break rule where it is respected: before the parser, or after the senter."""
+    names = nlp.pipe_names
+    if "parser" in names:
+        nlp.add_pipe("eventlens_line_breaks", before="parser")
+    elif "senter" in names:
+        nlp.add_pipe("eventlens_line_breaks", after="senter")
+    else:
+        nlp.add_pipe("sentencizer")
+        nlp.add_pipe("eventlens_line_breaks")
+    if "senter" in nlp.disabled and "parser" not in names:
+        nlp.enable_pipe("senter")
+
+
+def analyse(doc: Document, nlp: Language) -> None:
+    """Run `nlp` over the cleaned text; fill `doc.nlp` and `doc.sentences` (with original offsets)."""
+    if doc.clean is None:
+        doc.clean = CleanText.identity(doc.article.text, doc.article.body_start)
+    text = doc.clean.text
+    if len(text) >= nlp.max_length:
+        nlp.max_length = len(text) + 1
+    info = nlp.meta.get("eventlens", {})
+    if info.get("warning"):
+        doc.warnings.append(info["warning"])
+    doc.nlp = nlp(text)
+    doc.sentences = sentences_of(doc.nlp, doc.clean)
+
+
+def sentences_of(sdoc, clean: CleanText) -> list[Sentence]:
+    """Sentences of a parsed Doc, trimmed of surrounding whitespace; whitespace-only ones are skipped."""
+    out: list[Sentence] = []
+    for sent in sdoc.sents:
+        words = [t for t in sent if not t.is_space]
+        if not words:
+            continue
+        cs = words[0].idx
+        ce = words[-1].idx + len(words[-1].text)
+        start, end = clean.to_original(cs, ce)
+        out.append(Sentence(index=len(out), clean_start=cs, clean_end=ce, text=clean.text[cs:ce],
+                            start=start, end=end))
+    return out

@@ -1,0 +1,80 @@
+"""spaCy components registered by eventlens.
+
+- `eventlens_line_breaks`: a sentence never crosses a line break. The cleaner separates paragraphs with
+  blank lines and keeps headings and bylines as lines of their own, often without final punctuation, so
+  the first real token after a newline always opens a sentence. The component only sets sentence *starts*;
+  everything else is left to the senter/parser (which respect preset starts).
+- `eventlens_simplemma`: dictionary lemmas from simplemma, for languages without a trained lemmatizer.
+  With `overwrite=false` it only fills tokens that have no lemma yet.
+"""
+
+from __future__ import annotations
+
+import simplemma
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+
+def mark_line_starts(doc: Doc) -> Doc:
+    after_break = False
+    for i, token in enumerate(doc):
+        if token.is_space:
+            if "\n" in token.text:
+                after_break = True
+            continue
+        if i > 0 and (after_break or "\n" in doc[i - 1].whitespace_):
+            token.is_sent_start = True
+        after_break = "\n" in token.whitespace_
+    return doc
+
+
+@Language.component("eventlens_line_breaks")
+def line_breaks(doc: Doc) -> Doc:
+    return mark_line_starts(doc)
+
+
+class SimplemmaLemmatizer:
+    def __init__(self, lang: str, overwrite: bool):
+        self.lang = lang
+        self.overwrite = overwrite
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if not self.overwrite and token.lemma != 0:
+                continue
+            if token.is_space or token.is_punct or token.like_num:
+                token.lemma_ = token.text
+                continue
+            try:
+                token.lemma_ = simplemma.lemmatize(token.text, lang=self.lang)
+            except ValueError:  # simplemma does not know this language: keep the surface form
+                token.lemma_ = token.text
+        return doc
+
+
+@Language.factory("eventlens_simplemma", default_config={"lang": "", "overwrite": False})
+def make_simplemma(nlp: Language, name: str, lang: str, overwrite: bool) -> SimplemmaLemmatizer:
+    return SimplemmaLemmatizer(lang or nlp.lang, overwrite)
+
+
+class EntityLabelMap:
+    """Renames entity labels to the project set (PER, ORG, LOC, MISC); a label mapped to "" is dropped."""
+
+    def __init__(self, mapping: dict[str, str]):
+        self.mapping = dict(mapping)
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not self.mapping or not doc.ents:
+            return doc
+        spans = []
+        for ent in doc.ents:
+            label = self.mapping.get(ent.label_, ent.label_)
+            if label:
+                spans.append(ent if label == ent.label_ else Span(doc, ent.start, ent.end, label=label))
+        doc.ents = spans
+        return doc
+
+
+@Language.factory("eventlens_entity_labels", default_config={"mapping": {}})
+def make_entity_labels(nlp: Language, name: str, mapping: dict[str, str]) -> EntityLabelMap:
+    return EntityLabelMap(mapping)

@@ -1,0 +1,117 @@
+"""Which spaCy pipeline serves a language.
+
+Order of preference, read from `lang/<code>/pack.toml`:
+1. an official pipeline the user installed (`[pipeline] installed = [...]`, by package name),
+2. the pipeline shipped in the pack (`[pipeline] shipped = "pipeline"`, a folder loaded by path),
+3. a fallback: a blank pipeline with rule-based sentences and simplemma lemmas (reported as such).
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from eventlens.errors import DataError
+from eventlens.lang import LANG_DIR, get_pack
+
+SOURCES = ("installed", "shipped", "fallback")
+
+
+@dataclass
+class PackChoice:
+    lang: str
+    source: str  # installed | shipped | fallback
+    name: str  # package name or folder path
+    path: str | None  # folder of the pipeline, if on disk
+    ner_labels: dict[str, str] = field(default_factory=dict)
+    scores: dict[str, Any] = field(default_factory=dict)
+    reason: str = ""  # why the fallback was chosen
+
+    def as_dict(self) -> dict[str, Any]:
+        return {"lang": self.lang, "source": self.source, "name": self.name, "path": self.path,
+                "scores": self.scores, "ner_labels": self.ner_labels, "reason": self.reason or None}
+
+
+def _pack_config(lang: str) -> tuple[dict[str, Any], Path | None]:
+    pack = get_pack(lang)
+    if not pack.exists or not pack.config:
+        return {}, None
+    path = pack.folder / "pack.toml"
+    cfg = pack.config
+    if cfg.get("schema") != 1:
+        raise DataError("E502", path=str(path), why="field 'schema': expected 1")
+    pipe = cfg.get("pipeline", {})
+    if not isinstance(pipe, dict):
+        raise DataError("E502", path=str(path), why="field 'pipeline': expected a table")
+    installed = pipe.get("installed", [])
+    if not isinstance(installed, list) or not all(isinstance(x, str) for x in installed):
+        raise DataError("E502", path=str(path), why="field 'pipeline.installed': expected a list of names")
+    shipped = pipe.get("shipped")
+    if shipped is not None and not isinstance(shipped, str):
+        raise DataError("E502", path=str(path), why="field 'pipeline.shipped': expected a folder name")
+    labels = pipe.get("ner_labels", {})
+    if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
+        raise DataError("E502", path=str(path), why="field 'pipeline.ner_labels': expected label = \"LABEL\"")
+    bad = sorted({v for v in labels.values() if v not in ("", "PER", "ORG", "LOC", "MISC")})
+    if bad:
+        raise DataError("E502", path=str(path), why=f"field 'pipeline.ner_labels': unknown target {bad[0]}")
+    return pipe, pack.folder
+
+
+def _package_dir(name: str) -> str | None:
+    try:
+        spec = importlib.util.find_spec(name)
+    except (ImportError, ValueError):
+        return None
+    if spec is None or not spec.submodule_search_locations:
+        return None
+    return list(spec.submodule_search_locations)[0]
+
+
+def read_scores(pipeline_dir: str | Path) -> dict[str, Any]:
+    """Dev scores recorded in a pipeline's meta.json (ours: `eventlens.dev_scores`; spaCy's: `performance`)."""
+    meta = Path(pipeline_dir) / "meta.json"
+    if not meta.exists():
+        # installed packages keep the pipeline one folder down (<package>/<package>-<version>/)
+        found = sorted(Path(pipeline_dir).glob("*/meta.json"))
+        if not found:
+            return {}
+        meta = found[0]
+    try:
+        data = json.loads(meta.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    ours = data.get("eventlens", {}).get("dev_scores")
+    if ours:
+        return ours
+    perf = data.get("performance", {})
+    keep = ("token_acc", "sents_f", "pos_acc", "morph_acc", "lemma_acc", "dep_uas", "dep_las", "ents_f")
+    return {k: perf[k] for k in keep if k in perf}
+
+
+def choose(lang: str) -> PackChoice:
+    """The pipeline that `load_nlp(lang)` will load, without loading it."""
+    pipe, folder = _pack_config(lang)
+    labels = dict(pipe.get("ner_labels", {}))
+    for name in pipe.get("installed", []):
+        where = _package_dir(name)
+        if where:
+            return PackChoice(lang, "installed", name, where, labels, read_scores(where))
+    shipped = pipe.get("shipped")
+    if shipped and folder is not None:
+        where = folder / shipped
+        if (where / "config.cfg").exists():
+            return PackChoice(lang, "shipped", str(where), str(where), labels, read_scores(where))
+    if folder is None:
+        reason = f"no language pack for '{lang}'"
+    else:
+        reason = f"language pack '{lang}' has no installed or shipped pipeline"
+    return PackChoice(lang, "fallback", f"blank:{lang}", None, {}, {}, reason)
+
+
+def all_choices() -> list[PackChoice]:
+    return [choose(code) for code in sorted(p.name for p in LANG_DIR.iterdir()
+                                             if p.is_dir() and (p / "pack.toml").exists())]
