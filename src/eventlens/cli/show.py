@@ -1,0 +1,11 @@
+"""`eventlens show` (being written)."""
+
+from __future__ import annotations
+
+import click
+
+
+@click.command("show")
+def command():
+    """Not ready yet."""
+    raise click.ClickException("not implemented yet")

@@ -1,0 +1,340 @@
+"""DuckDB implementation of the store. Each document is written in its own transaction."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import json
+import logging
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+from eventlens.errors import ConfigError, StoreError
+from eventlens.records import SCHEMA_VERSION, STATUSES, Article, Document, Failure
+
+log = logging.getLogger(__name__)
+
+DEFAULT_DB = "eventlens.duckdb"
+STORE_SCHEMA_VERSION = 1  # version of schema.sql; bump with a migration when a table changes
+
+DOCUMENT_COLUMNS = ("doc_id", "content_hash", "path", "title", "url", "outlet", "lang", "published", "text",
+                    "clean_text", "n_sentences", "n_events", "ingested_at")
+
+
+def _schema_sql() -> str:
+    return resources.files("eventlens.store").joinpath("schema.sql").read_text(encoding="utf-8")
+
+
+def date_range(value: str | None) -> tuple[dt.date | None, dt.date | None]:
+    """The first and last day an ISO date of any granularity covers ("2024-06" -> June 1st..30th)."""
+    if not value or not isinstance(value, str):
+        return None, None
+    parts = value.split("-")
+    try:
+        if len(parts) == 1 and len(parts[0]) == 4:
+            year = int(parts[0])
+            return dt.date(year, 1, 1), dt.date(year, 12, 31)
+        if len(parts) == 2:
+            year, month = int(parts[0]), int(parts[1])
+            return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+        day = dt.date.fromisoformat(value)
+        return day, day
+    except ValueError:
+        return None, None
+
+
+def parse_date_option(value: str | None, field: str) -> dt.date | None:
+    """A user-supplied date (YYYY-MM-DD, YYYY-MM or YYYY); ConfigError naming the option if malformed."""
+    if value is None:
+        return None
+    first, _ = date_range(value)
+    if first is None:
+        raise ConfigError("E801", field=field, why=f"'{value}' is not a date (use YYYY-MM-DD, YYYY-MM or YYYY)")
+    return first
+
+
+@dataclass(frozen=True)
+class EventFilters:
+    """What `DuckDBStore.events` can filter on. Every field is optional; given fields must all hold."""
+
+    actor: str | None = None  # an actor code, e.g. RUS
+    recipient: str | None = None
+    party: str | None = None  # actor or recipient
+    type: str | None = None  # PLOVER type
+    since: str | None = None  # inclusive; compared with the event date or the report date (date_field)
+    until: str | None = None
+    status: str | None = None
+    source: str | None = None  # a source code; MEDIA selects events told in the outlet's own voice
+    doc_id: str | None = None
+    date_field: str = "event"  # "event" | "report"
+    limit: int | None = None
+
+    def where(self) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.actor:
+            clauses.append("list_contains(actor_codes, ?)")
+            params.append(self.actor.upper())
+        if self.recipient:
+            clauses.append("list_contains(recipient_codes, ?)")
+            params.append(self.recipient.upper())
+        if self.party:
+            clauses.append("(list_contains(actor_codes, ?) OR list_contains(recipient_codes, ?))")
+            params += [self.party.upper(), self.party.upper()]
+        if self.type:
+            clauses.append("type = ?")
+            params.append(self.type.upper())
+        if self.status:
+            if self.status not in STATUSES:
+                raise ConfigError("E801", field="status", why=f"'{self.status}' is not one of {', '.join(STATUSES)}")
+            clauses.append("status = ?")
+            params.append(self.status)
+        if self.source:
+            if self.source.upper() == "MEDIA":
+                clauses.append("source_code IS NULL")
+            else:
+                clauses.append("source_code = ?")
+                params.append(self.source.upper())
+        if self.doc_id:
+            clauses.append("doc_id = ?")
+            params.append(self.doc_id)
+        if self.date_field not in ("event", "report"):
+            raise ConfigError("E801", field="date-field", why=f"'{self.date_field}' is not 'event' or 'report'")
+        since = parse_date_option(self.since, "since")
+        until = date_range(self.until)[1] if self.until else None
+        if self.until and until is None:
+            parse_date_option(self.until, "until")  # raises with the right message
+        if self.date_field == "event":
+            # an event dated only to a month or year is kept when that period overlaps [since, until]
+            if since:
+                clauses.append("event_to >= ?")
+                params.append(since)
+            if until:
+                clauses.append("event_from <= ?")
+                params.append(until)
+        else:
+            if since:
+                clauses.append("report_date >= ?")
+                params.append(since)
+            if until:
+                clauses.append("report_date <= ?")
+                params.append(until)
+        return (" WHERE " + " AND ".join(clauses)) if clauses else "", params
+
+
+class DuckDBStore:
+    """An open eventlens database. Use `open_store(path)`; close it (or use `with`) when done."""
+
+    def __init__(self, path: str, con: duckdb.DuckDBPyConnection):
+        self.path = path
+        self.con = con
+
+    # -- lifecycle -------------------------------------------------------------------------------------
+
+    def close(self) -> None:
+        self.con.close()
+
+    def __enter__(self) -> DuckDBStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def _stored_version(self) -> int | None:
+        """The schema version recorded in the file; None for an empty file; StoreError for a foreign one."""
+        tables = {row[0] for row in self.con.execute("SELECT table_name FROM information_schema.tables").fetchall()}
+        if "schema_version" not in tables:
+            if tables:
+                raise StoreError("E701", path=self.path,
+                                 why="not an eventlens database (it has other tables); choose another --db file")
+            return None
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        found = row[0] if row else None
+        if found is not None and found != STORE_SCHEMA_VERSION:
+            raise StoreError("E701", path=self.path,
+                             why=f"database schema version {found}, this eventlens reads version "
+                                 f"{STORE_SCHEMA_VERSION}; ingest into a new --db file")
+        return found
+
+    def _check_readable(self) -> None:
+        if self._stored_version() is None:
+            raise StoreError("E701", path=self.path, why="empty database; fill it with `eventlens ingest`")
+
+    def _init_schema(self) -> None:
+        if self._stored_version() is not None:
+            return
+        self.con.execute("BEGIN")
+        try:
+            self.con.execute(_schema_sql())
+            self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [STORE_SCHEMA_VERSION, _now()])
+            self.con.execute("COMMIT")
+        except duckdb.Error as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError("E701", path=self.path, why=str(exc).splitlines()[0]) from exc
+
+    # -- writing ---------------------------------------------------------------------------------------
+
+    def has(self, content_hash: str) -> str | None:
+        """The doc_id of the stored document with this content hash, or None."""
+        row = self.con.execute("SELECT doc_id FROM documents WHERE content_hash = ?", [content_hash]).fetchone()
+        return row[0] if row else None
+
+    def ingest(self, item: Document | Failure) -> str:
+        """Store a processed document ("stored"), or note that it is already there ("duplicate"), or record a
+        failure ("failed"). A document is written in one transaction: all of it or nothing."""
+        if isinstance(item, Failure):
+            self.con.execute("INSERT INTO failures VALUES (?, ?, ?, ?, ?)",
+                             [item.path, item.doc_id, item.code, item.message, _now()])
+            return "failed"
+        article = item.article
+        chash = article.content_hash
+        if self.has(chash):
+            return "duplicate"
+        doc_id = self._free_doc_id(article.doc_id, chash)
+        self.con.execute("BEGIN")
+        try:
+            self._write_document(item, doc_id, chash)
+            self.con.execute("COMMIT")
+        except Exception as exc:  # whatever broke, nothing of this document may stay half-written
+            self.con.execute("ROLLBACK")
+            raise StoreError("E702", path=article.path or article.doc_id, why=str(exc).splitlines()[0]) from exc
+        return "stored"
+
+    def _free_doc_id(self, doc_id: str, chash: str) -> str:
+        """Two different articles may share a file stem; the later one gets a hash suffix."""
+        taken = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
+        return f"{doc_id}-{chash[:8]}" if taken else doc_id
+
+    def _write_document(self, doc: Document, doc_id: str, chash: str) -> None:
+        a: Article = doc.article
+        clean = doc.clean
+        self.con.execute(
+            f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
+            [doc_id, chash, a.path, a.title or (clean.title if clean else None), a.url, a.outlet, doc.lang or a.lang,
+             a.published, a.text, clean.text if clean else None, len(doc.sentences), len(doc.events), _now()])
+        if clean is not None:
+            edits = [("removal", e) for e in clean.removals] + [("repair", e) for e in clean.repairs]
+            if edits:
+                self.con.executemany(
+                    "INSERT INTO edits VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    [[doc_id, seq, which, e.kind, e.start, e.end, e.text, e.replacement]
+                     for seq, (which, e) in enumerate(edits)])
+        report_date = date_range(a.published)[0] if a.published and len(a.published) == 10 else None
+        rows = []
+        for seq, event in enumerate(doc.events):
+            record = event.to_dict()
+            record["doc_id"] = doc_id
+            rows.append(_event_row(record, seq, report_date))
+        if rows:
+            self.con.executemany(
+                f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(rows[0]))})", rows)
+
+    # -- reading ---------------------------------------------------------------------------------------
+
+    def events(self, filters: EventFilters | None = None, **kwargs: Any) -> list[dict[str, Any]]:
+        """Stored event records (the output contract), filtered; see EventFilters for the keywords."""
+        filters = filters or EventFilters(**kwargs)
+        where, params = filters.where()
+        sql = f"SELECT record FROM events{where} ORDER BY report_date NULLS LAST, doc_id, seq"
+        if filters.limit:
+            sql += f" LIMIT {int(filters.limit)}"
+        return [json.loads(row[0]) for row in self.con.execute(sql, params).fetchall()]
+
+    def document(self, doc_id: str) -> dict[str, Any] | None:
+        """One stored document with its cleaning edits, or None if no document has that id."""
+        row = self.con.execute(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE doc_id = ?",
+                               [doc_id]).fetchone()
+        if row is None:
+            return None
+        out = dict(zip(DOCUMENT_COLUMNS, row, strict=True))
+        out["ingested_at"] = str(out["ingested_at"])
+        out["removals"], out["repairs"] = [], []
+        for which, kind, start, end, text, repl in self.con.execute(
+                "SELECT edit, kind, start_offset, end_offset, original, replacement FROM edits "
+                "WHERE doc_id = ? ORDER BY seq", [doc_id]).fetchall():
+            out["removals" if which == "removal" else "repairs"].append(
+                {"kind": kind, "start": start, "end": end, "text": text, "replacement": repl})
+        return out
+
+    def doc_ids(self) -> list[str]:
+        return [r[0] for r in self.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
+
+    def failures(self) -> list[dict[str, Any]]:
+        cols = ("path", "doc_id", "code", "message", "failed_at")
+        rows = self.con.execute(f"SELECT {', '.join(cols)} FROM failures ORDER BY failed_at").fetchall()
+        return [dict(zip(cols, (str(v) if isinstance(v, dt.datetime) else v for v in r), strict=True))
+                for r in rows]
+
+    def counts(self) -> dict[str, int]:
+        return {table: self.con.execute(f"SELECT count(*) FROM {table}").fetchone()[0]  # type: ignore[index]
+                for table in ("documents", "events", "failures")}
+
+
+def _event_row(record: dict[str, Any], seq: int, report_date: dt.date | None) -> list[Any]:
+    date = record.get("date") or {}
+    event_from, event_to = date_range(date.get("value"))
+    source = record.get("source")
+    evidence = record.get("evidence") or {}
+
+    def js(value: Any) -> str:
+        return json.dumps(value, ensure_ascii=False)
+
+    return [record["doc_id"], record["event_id"], seq, record["type"], record.get("mode"), record.get("cameo"),
+            record.get("status"), [a["code"] for a in record.get("actors", [])],
+            [r["code"] for r in record.get("recipients", [])], source.get("code") if source else None,
+            date.get("value"), event_from, event_to, report_date, evidence.get("start"), evidence.get("end"),
+            record.get("confidence"), js(record.get("contexts", [])), js(record.get("actors", [])),
+            js(record.get("recipients", [])), js(source), js(date), js(record.get("location")), js(evidence),
+            js(record)]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC).replace(tzinfo=None)
+
+
+def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> DuckDBStore:
+    """Open (and create if needed) an eventlens database file. StoreError E701 if that is impossible."""
+    path = str(path)
+    if read_only and path != ":memory:" and not Path(path).exists():
+        raise StoreError("E701", path=path, why="no such database; create it with `eventlens ingest`")
+    if path != ":memory:" and not Path(path).parent.exists():
+        raise StoreError("E701", path=path, why=f"folder {Path(path).parent} does not exist")
+    try:
+        con = duckdb.connect(path, read_only=read_only)
+    except duckdb.Error as exc:
+        raise StoreError("E701", path=path, why=str(exc).splitlines()[0]) from exc
+    store = DuckDBStore(path, con)
+    if read_only:
+        store._check_readable()
+    else:
+        store._init_schema()
+    return store
+
+
+def ingest_articles(store: DuckDBStore, pipeline: Any, items: Iterable[Article | Failure]
+                    ) -> Iterator[tuple[Document | Article | Failure, str]]:
+    """Process and store articles one by one; yields (item, "stored" | "duplicate" | "failed").
+
+    An article whose content is already stored is not processed again. A document the store cannot write is
+    recorded as a failure, and the batch goes on."""
+    for item in items:
+        if isinstance(item, Article) and store.has(item.content_hash):
+            yield item, "duplicate"
+            continue
+        result = item if isinstance(item, Failure) else next(iter(pipeline.process_many([item])))
+        try:
+            outcome = store.ingest(result)
+        except StoreError as exc:
+            result = Failure(path=exc.path or "?", code=exc.code, message=exc.message,
+                             doc_id=getattr(result, "doc_id", None))
+            outcome = store.ingest(result)
+        yield result, outcome
+
+
+__all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "DuckDBStore", "EventFilters", "date_range", "ingest_articles",
+           "open_store"]
