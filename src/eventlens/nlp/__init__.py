@@ -13,7 +13,7 @@ import logging
 import spacy
 from spacy.language import Language
 
-from eventlens.errors import MESSAGES, EventlensError, PackError
+from eventlens.errors import EventlensError, PackError
 from eventlens.nlp import components  # noqa: F401  (registers the eventlens_* spaCy components)
 from eventlens.nlp.packs import PackChoice, choose
 from eventlens.records import CleanText, Document, Sentence
@@ -42,7 +42,7 @@ def load_nlp(lang: str) -> Language:
     nlp.meta["eventlens"].update({"lang": lang, "source": choice.source, "name": choice.name})
     if choice.source == "fallback":
         nlp.meta["eventlens"]["warning"] = (
-            "E301 " + MESSAGES["E301"].format(lang=lang) + f" ({choice.reason})")
+            f"E301 {choice.reason}: processing with tokens, rule-based sentences and simplemma lemmas only")
     return nlp
 
 

