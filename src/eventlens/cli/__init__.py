@@ -27,6 +27,7 @@ COMMANDS = [
     "show",
     "eval",
     "bench",
+    "analyse", "packs", "train",
 ]
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
