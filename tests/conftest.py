@@ -104,7 +104,7 @@ def cli():
     runner = CliRunner()
 
     def invoke(args: list[str], **kwargs):
-        return runner.invoke(main, [str(a) for a in args], catch_exceptions=False, **kwargs)
+        return runner.invoke(main, [str(a) for a in args], prog_name="eventlens", catch_exceptions=False, **kwargs)
 
     return invoke
 

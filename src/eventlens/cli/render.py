@@ -16,8 +16,8 @@ EXCERPT_CHARS = 90
 
 
 def console(err: bool = False) -> Console:
-    """A rich console on click's current stdout/stderr (so tests capture it); wide when not a terminal."""
-    stream = click.get_text_stream("stderr" if err else "stdout")
+    """A rich console on the current stdout/stderr (so tests capture it); wide when not a terminal."""
+    stream = sys.stderr if err else sys.stdout
     terminal = stream.isatty()
     return Console(file=stream, width=None if terminal else 160, highlight=False, soft_wrap=not terminal)
 
@@ -75,7 +75,7 @@ def events_table(records: list[dict[str, Any]], title: str | None = None) -> Tab
 
 def write_records(records: Iterable[dict[str, Any]], fmt: str, title: str | None = None) -> int:
     """Print event records in the chosen format; returns how many were printed."""
-    out = click.get_text_stream("stdout")
+    out = sys.stdout
     if fmt == "jsonl":
         n = 0
         for r in records:
@@ -97,7 +97,7 @@ def write_records(records: Iterable[dict[str, Any]], fmt: str, title: str | None
 
 
 def write_json(data: Any) -> None:
-    click.get_text_stream("stdout").write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
 
 
 def is_terminal() -> bool:
