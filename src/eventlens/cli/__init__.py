@@ -27,6 +27,8 @@ COMMANDS = [
     "show",
     "eval",
     "bench",
+    "clean",
+    "fetch",
     "analyse", "packs", "train",
 ]
 
