@@ -49,7 +49,7 @@ class Pipeline:
         from eventlens.actors import resolve_actors
         from eventlens.claims import attribute_claims
         from eventlens.clean import clean, detect_language
-        from eventlens.events import code_events
+        from eventlens.events import code_events, merge_repeats
         from eventlens.lang import get_pack
         from eventlens.nlp import analyse
 
@@ -67,6 +67,7 @@ class Pipeline:
         resolve_actors(doc, self.actors, pack)
         code_events(doc, pack, self.ontology)
         attribute_claims(doc, pack)
+        doc.events = merge_repeats(doc.events)
         return doc
 
     def process_many(self, items: Iterable[Article | Failure]) -> Iterator[Document | Failure]:

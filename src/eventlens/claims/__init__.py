@@ -1,0 +1,30 @@
+"""Claims: who says an event happened, how sure the text is, when and where it happened.
+
+`attribute_claims(doc, pack)` sets `source`, `status`, `date` and `location` on every event of doc.
+The cues are language data (lang/<xx>/claims.yaml, dates.yaml); the logic is shared by all languages.
+"""
+
+from __future__ import annotations
+
+from eventlens.claims.cues import load_cues
+from eventlens.claims.source import find_source
+from eventlens.claims.status import find_status, mark_accused
+from eventlens.claims.time_place import find_event_date, find_event_location
+from eventlens.lang import LanguagePack
+from eventlens.records import Document
+
+
+def attribute_claims(doc: Document, pack: LanguagePack) -> None:
+    if not doc.events:
+        return
+    cues = load_cues(pack.code)
+    for ev in doc.events:
+        ev.source = find_source(doc, ev, cues)
+        ev.status = find_status(doc, ev, cues)
+    mark_accused(doc)
+    for ev in doc.events:
+        ev.date = find_event_date(doc, ev, pack)
+        ev.location = find_event_location(doc, ev, pack)
+
+
+__all__ = ["attribute_claims"]

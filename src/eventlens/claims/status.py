@@ -1,0 +1,78 @@
+"""Status (factuality) of an event: asserted, alleged, denied, not_confirmed, hypothetical, future, negated.
+
+The cues are the pack's claims.yaml; their scope is the event's clause (punctuation-bounded), which
+survives a poor parse. Order matters: a denial or a refusal to confirm outranks the hedges inside it.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from eventlens.claims.cues import ClaimCues
+from eventlens.events.clauses import clause_bounds, sentence_span, trigger_token
+from eventlens.events.coder import Syntax
+from eventlens.lang import get_pack
+from eventlens.records import Document, Event
+
+
+def _words(tokens: list[Token]) -> tuple[set[str], str]:
+    lemmas = {t.lemma_.lower() for t in tokens} | {t.text.lower() for t in tokens}
+    text = " " + " ".join(t.text.lower() for t in tokens) + " "
+    return lemmas, text
+
+
+def _has_phrase(text: str, phrases) -> bool:
+    return any(f" {p} " in text for p in phrases)
+
+
+def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
+    span = sentence_span(doc, ev.sentence)
+    trig = trigger_token(doc, ev)
+    if span is None or trig is None:
+        return "asserted"
+    syntax = Syntax.from_pack(get_pack(doc.lang or ""))
+    start, end = clause_bounds(span, trig, syntax.clause_breaks)
+    clause = [t for t in span.doc[start:end] if t.i != trig.i]
+    lemmas, text = _words(clause)
+    negated = bool(lemmas & cues.negation) and not _has_phrase(text, ("nicht nur", "not only", "non seulement"))
+    if lemmas & cues.denial_verbs:
+        return "not_confirmed" if negated else "denied"
+    if lemmas & cues.confirm_verbs and negated:
+        return "not_confirmed"
+    alleged, hypo, future = cues.group("alleged"), cues.group("hypothetical"), cues.group("future")
+    if lemmas & (alleged["modals"] | alleged["adverbs"]) or _has_phrase(text, alleged["phrases"]):
+        return "alleged"
+    if lemmas & (hypo["modals"] | hypo["adverbs"]) or _has_phrase(text, hypo["phrases"]):
+        return "hypothetical"
+    if _is_future(trig, clause, future):
+        return "future"
+    if negated:
+        return "negated"
+    return "asserted"
+
+
+def _is_future(trig: Token, clause: list[Token], future: dict) -> bool:
+    """A future auxiliary before an infinitive, a verb of planning, a future adverb or tense."""
+    if "Fut" in trig.morph.get("Tense"):
+        return True
+    lemmas, text = _words(clause)
+    infinitive = "Inf" in trig.morph.get("VerbForm") or trig.text.lower() == trig.lemma_.lower()
+    if infinitive and any(t.text.lower() in future["auxiliaries"] for t in clause):
+        return True
+    if lemmas & future["verbs"] and trig.pos_ in ("NOUN", "VERB", ""):
+        return True
+    return bool(lemmas & future["adverbs"]) or _has_phrase(text, future["phrases"])
+
+
+def mark_accused(doc: Document) -> None:
+    """What an accusation is about is alleged, and the accusers are its source (GOLD_FORMAT)."""
+    for acc in [e for e in doc.events if e.type == "ACCUSE"]:
+        for ev in doc.events:
+            if ev is acc or ev.sentence.index != acc.sentence.index or ev.type == "ACCUSE":
+                continue
+            if ev.status in ("asserted", "negated"):
+                ev.status = "alleged"
+            if ev.source is None:
+                from eventlens.claims.source import source_record
+
+                ev.source = source_record(acc.actors)

@@ -1,0 +1,99 @@
+"""When and where an event happened, from the event's own clause (not the reporting clause).
+
+"Russland habe ... geliefert, sagte X am Freitag": Friday is when X spoke, not when the delivery
+happened, so only dates inside the trigger's clause (or a relative clause right after an event noun)
+count. A place is taken from a locative phrase in that clause, else, for acts that physically reach
+their recipient (data/claims/location_defaults.yaml), the recipient state's territory.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from pathlib import Path
+from typing import Any
+
+from eventlens.claims.when import find_dates
+from eventlens.claims.where import find_places, place_for_country
+from eventlens.errors import DataError
+from eventlens.events.clauses import clause_bounds, sentence_span, trigger_token
+from eventlens.events.coder import Syntax
+from eventlens.lang import LanguagePack, load_yaml
+from eventlens.records import Document, Event
+
+NO_DATE = {"value": None, "granularity": None, "text": None}
+DEFAULTS = Path(__file__).parent.parent / "data" / "claims" / "location_defaults.yaml"
+
+
+@functools.cache
+def location_defaults() -> dict[str, Any]:
+    data = load_yaml(DEFAULTS)
+    table = data.get("recipient_territory") or {}
+    for etype, ctx in table.items():
+        if ctx != "any" and not isinstance(ctx, list):
+            raise DataError("E502", path=str(DEFAULTS), why=f"'{etype}' must be 'any' or a list of contexts")
+    return table
+
+
+def _reference(doc: Document) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(doc.article.published[:10]) if doc.article.published else None
+    except ValueError:
+        return None
+
+
+def _scope(doc: Document, ev: Event, pack: LanguagePack) -> tuple[int, int] | None:
+    """Clean-text character range where the event's own date or place may be written."""
+    span = sentence_span(doc, ev.sentence)
+    trig = trigger_token(doc, ev)
+    if span is None or trig is None:
+        return None
+    syntax = Syntax.from_pack(pack)
+    start, end = clause_bounds(span, trig, syntax.clause_breaks)
+    if trig.pos_ in ("NOUN", "PROPN") and end < span.end - 1:  # "ein Vertrag, der im Juni unterzeichnet ..."
+        nxt = span.doc[end + 1]
+        if "Rel" in nxt.morph.get("PronType") or nxt.lower_ in syntax.relative_pronouns:
+            end = clause_bounds(span, nxt, syntax.clause_breaks)[1]
+    doc_ = span.doc
+    return doc_[start].idx, doc_[end - 1].idx + len(doc_[end - 1].text)
+
+
+def find_event_date(doc: Document, ev: Event, pack: LanguagePack) -> dict[str, Any]:
+    scope = _scope(doc, ev, pack)
+    if scope is None:
+        return dict(NO_DATE)
+    tense = "future" if ev.status == "future" else "past"
+    text = doc.clean.text[ev.sentence.clean_start : ev.sentence.clean_end]
+    base = ev.sentence.clean_start
+    hits = [d for d in find_dates(text, pack.code, _reference(doc), tense)
+            if scope[0] <= base + d.start and base + d.end <= scope[1]]
+    if not hits:
+        return dict(NO_DATE)
+    best = min(hits, key=lambda d: abs(base + d.start - ev.trigger_clean_start))
+    return {"value": best.value, "granularity": best.granularity, "text": best.text}
+
+
+def find_event_location(doc: Document, ev: Event, pack: LanguagePack) -> dict[str, Any] | None:
+    scope = _scope(doc, ev, pack)
+    if scope is not None:
+        syntax = Syntax.from_pack(pack)
+        text = doc.clean.text[ev.sentence.clean_start : ev.sentence.clean_end]
+        base = ev.sentence.clean_start
+        for place in find_places(text, pack.code):
+            if not scope[0] <= base + place.start < scope[1]:
+                continue
+            before = text[: place.start].split()
+            if before and before[-1].lower() in syntax.locative:
+                return _location(place)
+    rule = location_defaults().get(ev.type)
+    if rule and (rule == "any" or set(ev.contexts) & set(rule)):
+        states = [m for m in ev.recipients if m.kind == "state" or len(m.code) == 3 and m.code.isupper()]
+        if states and states[0].code != "UNK":
+            place = place_for_country(states[0].code)
+            if place is not None:
+                return _location(place)
+    return None
+
+
+def _location(place) -> dict[str, Any]:
+    return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}

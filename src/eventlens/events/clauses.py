@@ -1,0 +1,91 @@
+"""Sentence, clause and mention geometry shared by the event coder and the claims stage.
+
+Clauses are approximated by punctuation (the pack's `clause_breaks`): cheap, and it works when the
+parse is missing or poor. Mention groups join mentions that only a coordinator separates.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+from eventlens.records import Document, Event, Mention, Sentence
+
+
+def sentence_span(doc: Document, sent: Sentence) -> Span | None:
+    return doc.nlp.char_span(sent.clean_start, sent.clean_end, alignment_mode="expand")
+
+
+def trigger_token(doc: Document, ev: Event) -> Token | None:
+    span = doc.nlp.char_span(ev.trigger_clean_start, ev.trigger_clean_end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def clause_bounds(span: Span, token: Token, breaks: frozenset[str]) -> tuple[int, int]:
+    """Token range [start, end) of the punctuation-bounded clause around token, inside span."""
+    start, end = token.i, token.i + 1
+    while start > span.start and span.doc[start - 1].text not in breaks:
+        start -= 1
+    while end < span.end and span.doc[end].text not in breaks:
+        end += 1
+    return start, end
+
+
+def mention_tokens(doc: Document, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
+    """id(mention) -> its token range in doc.nlp."""
+    out = {}
+    for m in mentions:
+        sp = doc.nlp.char_span(m.clean_start, m.clean_end, alignment_mode="expand")
+        if sp is not None:
+            out[id(m)] = (sp.start, sp.end)
+    return out
+
+
+def mention_groups(span: Span, mentions: list[Mention], tok_of, coordinators: frozenset[str]) -> list[list[Mention]]:
+    """Mentions in text order, with coordinated or overlapping ones ("die USA und Südkorea") grouped."""
+    ordered = sorted((m for m in mentions if id(m) in tok_of), key=lambda m: tok_of[id(m)])
+    groups: list[list[Mention]] = []
+    last_end = None
+    for m in ordered:
+        s, e = tok_of[id(m)]
+        if last_end is not None:
+            between = [t.text.lower() for t in span.doc[last_end:s]] if s >= last_end else []
+            if s <= last_end or (between and all(w in coordinators for w in between)):
+                groups[-1].append(m)
+                last_end = max(last_end, e)
+                continue
+        groups.append([m])
+        last_end = e
+    return groups
+
+
+def in_range(m: Mention, tok_of, start: int, end: int) -> bool:
+    return id(m) in tok_of and start <= tok_of[id(m)][0] < end
+
+
+def speakers_of(verb: Token, span: Span, mentions: list[Mention], tok_of, breaks: frozenset[str],
+                coordinators: frozenset[str]) -> list[Mention]:
+    """Who speaks through a reporting verb: its subject in the parse, else the nearest mention group
+    in its clause (after the verb first, as in "sagte Seouls Sicherheitsberater"), else in the clause
+    just before it ("Shin Won-sik, Südkoreas Berater, sagte, ...")."""
+    from eventlens.events import slots
+
+    if verb.doc.has_annotation("DEP"):
+        heads = slots.slot_heads(verb, "subj")
+        found = [m for h in heads for m in mentions
+                 if id(m) in tok_of and tok_of[id(m)][0] in slots.phrase_tokens(h)]
+        if found:
+            return found
+    start, end = clause_bounds(span, verb, breaks)
+    groups = mention_groups(span, [m for m in mentions if in_range(m, tok_of, start, end)], tok_of, coordinators)
+    after = [g for g in groups if tok_of[id(g[0])][0] > verb.i]
+    before = [g for g in groups if tok_of[id(g[0])][0] < verb.i]
+    if after or before:
+        return after[0] if after else before[-1]
+    if start - 1 > span.start:  # the clause before, across one break
+        prev = span.doc[start - 2]
+        p_start, p_end = clause_bounds(span, prev, breaks)
+        groups = mention_groups(span, [m for m in mentions if in_range(m, tok_of, p_start, p_end)], tok_of,
+                                coordinators)
+        if groups:
+            return groups[-1]
+    return []
