@@ -47,11 +47,43 @@ def read_blocks(path: Path) -> list[list[str]]:
     return blocks
 
 
-def ud_docs(blocks: list[list[str]], nlp, n_sents: int = 10) -> list[Doc]:
+def ud_docs(blocks: list[list[str]], nlp, n_sents: int = 10, merge: bool = False) -> list[Doc]:
+    """UD sentences as docs of `n_sents` sentences. With `merge`, multiword tokens ("zum" = "zu dem",
+    "du" = "de le") stay one token as the tokenizer sees them (spaCy's --merge-subtokens)."""
     text = "\n\n".join("\n".join(b) for b in blocks) + "\n"
-    docs = list(conllu_to_docs(text, n_sents=n_sents, no_print=True))
+    docs = list(conllu_to_docs(text, n_sents=n_sents, no_print=True, merge_subtokens=merge))
     # conllu_to_docs uses its own Vocab; re-home into the language's vocab
     return [Doc(nlp.vocab).from_bytes(d.to_bytes()) for d in docs]
+
+
+def dative_objects_as_iobj(blocks: list[list[str]]) -> tuple[list[list[str]], int]:
+    """Relabel bare dative arguments of a verb (obl:arg, no preposition) as iobj.
+
+    German-GSD and German-PUD mark the dative object ("Er gab *dem Mann* das Buch") as obl:arg; the UD
+    guidelines and German-HDT call it iobj, and the event coder reads recipients from iobj. The noun's own
+    Case feature decides, or its determiner's when the noun has none."""
+    out, changed = [], 0
+    for block in blocks:
+        rows = [line.split("\t") for line in block]
+        words = {r[0]: r for r in rows if len(r) == 10 and r[0].isdigit()}
+        kids: dict[str, list[list[str]]] = {}
+        for r in words.values():
+            kids.setdefault(r[6], []).append(r)
+        for r in words.values():
+            if r[7] != "obl:arg" or r[3] not in ("NOUN", "PROPN", "PRON"):
+                continue
+            head = words.get(r[6])
+            if head is None or head[3] not in ("VERB", "AUX"):
+                continue
+            children = kids.get(r[0], [])
+            if any(c[7] == "case" for c in children):
+                continue
+            feats = r[5] if "Case=" in r[5] else next((c[5] for c in children if c[7] == "det"), "")
+            if "Case=Dat" in feats:
+                r[7] = "iobj"
+                changed += 1
+        out.append(["\t".join(r) for r in rows])
+    return out, changed
 
 
 def guess_spaces(words: list[str]) -> list[bool]:
@@ -112,8 +144,8 @@ def split(items: list, every: int) -> tuple[list, list]:
 
 def convert_de(data: Path, out: Path) -> dict:
     nlp = spacy.blank("de")
-    gsd = read_blocks(data / "ud/de_gsd/de_gsd-ud-dev.conllu")
-    pud = read_blocks(data / "ud/de_pud/de_pud-ud-all.conllu")
+    gsd, n_gsd = dative_objects_as_iobj(read_blocks(data / "ud/de_gsd/de_gsd-ud-dev.conllu"))
+    pud, n_pud = dative_objects_as_iobj(read_blocks(data / "ud/de_pud/de_pud-ud-all.conllu"))
     gsd_tr, gsd_dev = split(gsd, 6)
     pud_tr, pud_dev = split(pud, 6)
     uner = iob2_rows(read_blocks(data / "ner/de_uner_pud/de_pud-ud-all.iob2"), 2)
@@ -122,11 +154,9 @@ def convert_de(data: Path, out: Path) -> dict:
     uner_tr, uner_dev = split(uner, 6)  # same positions as the PUD treebank split
     germ = iob2_rows(read_blocks(data / "ner/de_germeval2014/NER-de-dev.tsv"), 2)
     germ_tr, germ_dev = split(germ, 7)
-    ud_tr = ud_docs(gsd_tr + pud_tr, nlp)
-    ud_dev = ud_docs(gsd_dev + pud_dev, nlp)
     ner_tr = group([ner_doc(nlp, r) for r in germ_tr + uner_tr], 5)
     ner_dev = group([ner_doc(nlp, r) for r in germ_dev + uner_dev], 5)
-    return write(out, ud_tr, ud_dev, ner_tr, ner_dev, {
+    return write(out, nlp, gsd_tr + pud_tr, gsd_dev + pud_dev, ner_tr, ner_dev, {"iobj_relabelled": n_gsd + n_pud,
         "ud_train_sents": len(gsd_tr) + len(pud_tr), "ud_dev_sents": len(gsd_dev) + len(pud_dev),
         "ner_train_sents": len(germ_tr) + len(uner_tr), "ner_dev_sents": len(germ_dev) + len(uner_dev)})
 
@@ -137,10 +167,9 @@ def convert_en(data: Path, out: Path) -> dict:
     dev = read_blocks(data / "ud/en_ewt/en_ewt-ud-dev.conllu")
     uner = iob2_rows(read_blocks(data / "ner/en_uner_ewt/en_ewt-ud-dev.iob2"), 2)
     uner_tr, uner_dev = split(uner, 3)
-    ud_tr, ud_dev = ud_docs(train, nlp), ud_docs(dev, nlp)
     ner_tr = group([ner_doc(nlp, r) for r in uner_tr], 5)
     ner_dev = group([ner_doc(nlp, r) for r in uner_dev], 5)
-    return write(out, ud_tr, ud_dev, ner_tr, ner_dev, {
+    return write(out, nlp, train, dev, ner_tr, ner_dev, {
         "ud_train_sents": len(train), "ud_dev_sents": len(dev),
         "ner_train_sents": len(uner_tr), "ner_dev_sents": len(uner_dev)})
 
@@ -150,16 +179,22 @@ def convert_fr(data: Path, out: Path) -> dict:
     dev = read_blocks(data / "ud/fr_gsd/fr_gsd-ud-dev.conllu")
     out.mkdir(parents=True, exist_ok=True)
     counts = {"ud_dev_sents": len(dev), "ud_dev_docs": save(ud_docs(dev, nlp), out / "dev_ud.spacy")}
+    save(ud_docs(dev, nlp, merge=True), out / "dev_ud_merged.spacy")
     (out / "counts.json").write_text(json.dumps(counts, indent=1))
     return counts
 
 
-def write(out: Path, ud_tr, ud_dev, ner_tr, ner_dev, counts: dict) -> dict:
+def write(out: Path, nlp, ud_train_blocks, ud_dev_blocks, ner_tr, ner_dev, counts: dict) -> dict:
+    """Training treebank docs keep multiword tokens merged (as the tokenizer sees them); the dev treebank is
+    written both ways: dev_ud.spacy in UD words (the standard UD score) and dev_ud_merged.spacy."""
     out.mkdir(parents=True, exist_ok=True)
+    ud_tr = ud_docs(ud_train_blocks, nlp, merge=True)
+    ud_dev = ud_docs(ud_dev_blocks, nlp, merge=True)
     counts = dict(counts)
     counts["train_docs"] = save(ud_tr + ner_tr, out / "train.spacy")
     counts["dev_docs"] = save(ud_dev + ner_dev, out / "dev.spacy")
-    save(ud_dev, out / "dev_ud.spacy")
+    save(ud_docs(ud_dev_blocks, nlp), out / "dev_ud.spacy")
+    save(ud_dev, out / "dev_ud_merged.spacy")
     save(ner_dev, out / "dev_ner.spacy")
     counts["train_words"] = sum(len(d) for d in ud_tr + ner_tr)
     (out / "counts.json").write_text(json.dumps(counts, indent=1))

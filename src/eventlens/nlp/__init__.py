@@ -63,9 +63,9 @@ def _add_line_breaks(nlp: Language) -> None:
     """Put the line-break rule where it is respected: before the parser, or after the senter."""
     names = nlp.pipe_names
     if "parser" in names:
-        nlp.add_pipe("eventlens_line_breaks", before="parser")
+        nlp.add_pipe("eventlens_line_breaks", before="parser", config={"only_after_punct": True})
     elif "senter" in names:
-        nlp.add_pipe("eventlens_line_breaks", after="senter")
+        nlp.add_pipe("eventlens_line_breaks", after="senter", config={"only_after_punct": True})
     else:
         nlp.add_pipe("sentencizer")
         nlp.add_pipe("eventlens_line_breaks")

@@ -14,9 +14,16 @@ import simplemma
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+# a sentence may end after one of these (closing quotes and brackets may follow the final stop)
+FINAL = frozenset(".!?:;…") | frozenset("\"'“”„«»‹›)]")
 
-def mark_line_starts(doc: Doc) -> Doc:
+
+def mark_line_starts(doc: Doc, only_after_punct: bool = False) -> Doc:
+    """Open a sentence at every line start; with `only_after_punct`, forbid sentence starts inside a line
+    unless the previous token ends in final punctuation (headlines and bylines have none, and statistical
+    parsers like to split them)."""
     after_break = False
+    prev = None
     for i, token in enumerate(doc):
         if token.is_space:
             if "\n" in token.text:
@@ -24,13 +31,24 @@ def mark_line_starts(doc: Doc) -> Doc:
             continue
         if i > 0 and (after_break or "\n" in doc[i - 1].whitespace_):
             token.is_sent_start = True
+        elif only_after_punct and prev is not None and prev.text[-1] not in FINAL:
+            token.is_sent_start = False
         after_break = "\n" in token.whitespace_
+        prev = token
     return doc
 
 
-@Language.component("eventlens_line_breaks")
-def line_breaks(doc: Doc) -> Doc:
-    return mark_line_starts(doc)
+class LineBreaks:
+    def __init__(self, only_after_punct: bool):
+        self.only_after_punct = only_after_punct
+
+    def __call__(self, doc: Doc) -> Doc:
+        return mark_line_starts(doc, self.only_after_punct)
+
+
+@Language.factory("eventlens_line_breaks", default_config={"only_after_punct": False})
+def make_line_breaks(nlp: Language, name: str, only_after_punct: bool) -> LineBreaks:
+    return LineBreaks(only_after_punct)
 
 
 class SimplemmaLemmatizer:
