@@ -10,13 +10,28 @@ shared by every document it processes; nothing here is global. A document that f
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 
 from eventlens.errors import EventlensError
 from eventlens.records import Article, Document, Failure
 
 log = logging.getLogger(__name__)
+
+
+@contextmanager
+def _timed(timings: dict[str, float] | None, stage: str) -> Iterator[None]:
+    """Add the seconds the block takes to timings[stage]; does nothing when timings is None."""
+    if timings is None:
+        yield
+        return
+    start = time.perf_counter()
+    try:
+        yield
+    finally:
+        timings[stage] = timings.get(stage, 0.0) + time.perf_counter() - start
 
 
 @dataclass(frozen=True)
@@ -45,7 +60,9 @@ class Pipeline:
             self._nlp[lang] = load_nlp(lang)
         return self._nlp[lang]
 
-    def process(self, article: Article) -> Document:
+    def process(self, article: Article, timings: dict[str, float] | None = None) -> Document:
+        """Run one article through every stage. With `timings`, each stage's seconds are added to it
+        under the stage's name (clean, language, analyse, actors, events, claims), for `eventlens bench`."""
         from eventlens.actors import resolve_actors
         from eventlens.claims import attribute_claims
         from eventlens.clean import clean, detect_language
@@ -56,18 +73,24 @@ class Pipeline:
         if article.published is None and self.settings.published:
             article.published = self.settings.published
         doc = Document(article=article)
-        doc.clean = clean(article)
-        lang = self.settings.lang or article.lang
-        if lang:
-            doc.lang, doc.lang_confidence = lang, 1.0
-        else:
-            doc.lang, doc.lang_confidence = detect_language(doc.clean.text)
-        pack = get_pack(doc.lang)
-        analyse(doc, self.nlp(doc.lang))
-        resolve_actors(doc, self.actors, pack)
-        code_events(doc, pack, self.ontology)
-        attribute_claims(doc, pack)
-        doc.events = merge_repeats(doc.events)
+        with _timed(timings, "clean"):
+            doc.clean = clean(article)
+        with _timed(timings, "language"):
+            lang = self.settings.lang or article.lang
+            if lang:
+                doc.lang, doc.lang_confidence = lang, 1.0
+            else:
+                doc.lang, doc.lang_confidence = detect_language(doc.clean.text)
+            pack = get_pack(doc.lang)
+        with _timed(timings, "analyse"):
+            analyse(doc, self.nlp(doc.lang))
+        with _timed(timings, "actors"):
+            resolve_actors(doc, self.actors, pack)
+        with _timed(timings, "events"):
+            code_events(doc, pack, self.ontology)
+        with _timed(timings, "claims"):
+            attribute_claims(doc, pack)
+            doc.events = merge_repeats(doc.events)
         return doc
 
     def process_many(self, items: Iterable[Article | Failure]) -> Iterator[Document | Failure]:
