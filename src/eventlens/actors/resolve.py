@@ -1,0 +1,475 @@
+"""Find actor mentions in a document and resolve each to a canonical actor.
+
+The passes, in order (each works on the candidates the previous ones left):
+
+  1. words      spaCy tokens, split further at hyphens and at glued words ("UN-Sanktionen" -> UN,
+                Sanktionen; "sikSüdkoreas" -> sik, Südkoreas)
+  2. dictionary longest match of word tuples (surface forms, then lemmas), then one-edit fuzzy
+                matching of long capitalised names
+  3. roles      role nouns with a state beside them and a name after (or before) them
+                ("Südkoreas nationaler Sicherheitsberater Shin Won-sik" -> KOR GOV)
+  4. sectors    sector nouns beside a state word ("die russische Armee" -> RUS MIL); generic nouns
+                ("Experten") become UNK
+  5. directions "der Norden" -> the northern state of a pair on stage
+  6. references short names and honorifics of persons already named ("Herr Shin", "Shin")
+  7. pronouns   "er"/"he"/"il" -> the only person named just before
+  8. entities   the pack's PER/ORG entities that nothing above explained (UNK)
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, replace
+
+from eventlens.actors.dictionary import Actor, ActorDictionary, Form, Index, LangData, fold, split_words
+from eventlens.records import Mention
+
+_HYPHENS = "-\u2010\u2011\u2013"
+_PARTS = re.compile(r"[^\-\u2010\u2011\u2013]+")
+_CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")
+_PRIORITY = {"name": 0, "metonym": 1, "person": 2, "adjective": 3, "role": 4, "sector": 5, "generic": 6,
+             "direction": 7, "pronoun": 8, "person_short": 9}
+STATEISH = ("name", "metonym", "adjective")
+
+
+@dataclass
+class Word:
+    text: str
+    key: str
+    lemma: str | None
+    start: int  # offsets in the cleaned text
+    end: int
+    joined: bool  # glued to the previous word (hyphen or missing space)
+
+    @property
+    def titlecase(self) -> bool:
+        return self.text[:1].isupper() and any(c.islower() for c in self.text)
+
+
+@dataclass
+class Cand:
+    a: int  # word range [a, b)
+    b: int
+    cat: str
+    actor: Actor | None = None
+    sector: str | None = None
+    role: str | None = None
+    kind: str = "state"
+    how: str = "dictionary"
+    name: str | None = None
+    code: str | None = None
+    state: Cand | None = None  # for role candidates from a {STATE} pattern
+
+    @property
+    def stateish(self) -> bool:
+        return self.cat in STATEISH and self.actor is not None and self.actor.kind in ("state", "igo", "group")
+
+
+def words_of(nlp_doc) -> list[Word]:
+    """The words resolution works on: tokens split at hyphens and glued capitals."""
+    words: list[Word] = []
+    glue_next = False
+    toks = list(nlp_doc)
+    for i, tok in enumerate(toks):
+        if tok.is_space:
+            continue
+        text = tok.text
+        if text and all(c in _HYPHENS for c in text):
+            prev_glued = i > 0 and not toks[i - 1].whitespace_
+            if prev_glued and not tok.whitespace_:
+                glue_next = True
+                continue
+        joined_tok = glue_next or (i > 0 and not toks[i - 1].whitespace_ and words and words[-1].end == tok.idx
+                                   and text[:1].isalnum() and words[-1].text[-1:].isalnum())
+        glue_next = False
+        parts = [(m.start(), m.group()) for m in _PARTS.finditer(text)] if len(text) > 1 else [(0, text)]
+        if not parts:
+            parts = [(0, text)]
+        pieces: list[tuple[int, str]] = []
+        for off, part in parts:
+            cuts = [0] + [m.start() for m in _CAMEL.finditer(part)] + [len(part)]
+            for x, y in zip(cuts, cuts[1:], strict=False):
+                if y > x:
+                    pieces.append((off + x, part[x:y]))
+        lemma = fold(tok.lemma_) if len(pieces) == 1 and tok.lemma_ and tok.lemma_ != tok.text else None
+        for j, (off, piece) in enumerate(pieces):
+            start = tok.idx + off
+            words.append(Word(piece, fold(piece), lemma, start, start + len(piece), joined_tok if j == 0 else True))
+    return words
+
+
+class Resolver:
+    """Resolution of one document; holds the per-document state of the passes."""
+
+    def __init__(self, dictionary: ActorDictionary, lang: str, date: str | None):
+        self.d = dictionary
+        self.lang = lang
+        self.date = date
+        self.idx: Index = dictionary.index(lang)
+        self.ld: LangData = dictionary.lang_data.get(lang, LangData())
+
+    # -- pass 2: dictionary -------------------------------------------------------------------
+
+    def _forms_at(self, words: list[Word], i: int, n: int) -> list[Form]:
+        span = words[i:i + n]
+        forms = list(self.idx.exact.get(tuple(w.text for w in span), []))
+        first = span[0].text
+        for f in self.idx.folded.get(tuple(w.key for w in span), []):
+            if not f.proper or first[:1].isupper():
+                forms.append(f)
+        if not forms and n == 1 and span[0].lemma:
+            forms = [f for f in self.idx.folded.get((span[0].lemma,), []) if not f.proper]
+        return forms
+
+    def match(self, words: list[Word]) -> list[Cand]:
+        cands: list[Cand] = []
+        i, n = 0, len(words)
+        while i < n:
+            for length in range(min(self.idx.max_len, n - i), 0, -1):
+                forms = self._forms_at(words, i, length)
+                if forms:
+                    cand = self._choose(forms, i, i + length)
+                    if cand is not None:
+                        cands.append(cand)
+                        i += length
+                        break
+            else:
+                w = words[i]
+                if w.titlecase and len(w.key) >= 7:
+                    near = self.idx.fuzzy_lookup(w.key)
+                    if near:
+                        forms = [f for f in self.idx.folded[(near,)] if f.proper and f.category in ("name", "metonym")]
+                        cand = self._choose(forms, i, i + 1) if forms else None
+                        if cand is not None:
+                            cand.how = "fuzzy"
+                            cands.append(cand)
+                i += 1
+        return cands
+
+    def _choose(self, forms: list[Form], a: int, b: int) -> Cand | None:
+        forms = sorted(forms, key=lambda f: _PRIORITY.get(f.category, 99))
+        f = forms[0]
+        if f.category in ("person", "person_short"):
+            persons = {}
+            for g in forms:
+                if g.category == f.category:
+                    for actor in g.actors:
+                        persons.setdefault(actor.key, []).append(actor)
+            key = self._pick_person(persons, f.category == "person")
+            if key is None:
+                return None
+            actor = self.d.tenure(self.d.persons.get(key, persons[key]), self.date)
+            return Cand(a, b, "person", actor=actor, sector=actor.sector, role=actor.role, kind="person",
+                        name=actor.name, code=actor.code)
+        actor = f.actors[0] if f.actors else None
+        if actor is not None:
+            sector = f.sector if f.sector is not None else actor.sector
+            return Cand(a, b, f.category, actor=actor, sector=sector, kind=actor.kind, name=actor.name,
+                        code=actor.code)
+        return Cand(a, b, f.category, sector=f.sector, role=f.role)
+
+    def _pick_person(self, persons: dict[str, list[Actor]], full: bool) -> str | None:
+        if len(persons) == 1 and (full or self.date is None):
+            return next(iter(persons))
+        seen = [k for k in persons if k in self.seen_persons]
+        if len(seen) == 1:
+            return seen[0]
+        active = [k for k in persons if self.d.in_office(self.d.persons.get(k, persons[k]), self.date)]
+        if len(active) == 1:
+            return active[0]
+        if full and persons:
+            return next(iter(persons))
+        return None
+
+    # -- pass 3: roles ------------------------------------------------------------------------
+
+    def _is_modifier(self, w: Word) -> bool:
+        return bool(self.ld.modifier_regex and self.ld.modifier_regex.match(w.text))
+
+    def slot_roles(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
+        if not self.ld.slot_patterns:
+            return cands
+        by_start = {c.a: c for c in cands}
+        out = list(cands)
+        for form in self.ld.slot_patterns:
+            for i in range(len(words)):
+                j, state = i, None
+                for item in form.pattern:
+                    if item == "{STATE}":
+                        c = by_start.get(j)
+                        if c is None or not c.stateish:
+                            break
+                        state, j = c, c.b
+                    elif j < len(words) and words[j].key == item:
+                        j += 1
+                    else:
+                        break
+                else:
+                    inside = [c for c in out if c.a >= i and c.b <= j]
+                    if any(c.a < i < c.b or c.a < j < c.b for c in out):
+                        continue
+                    out = [c for c in out if c not in inside]
+                    out.append(Cand(i, j, "role", sector=form.sector, role=form.role, state=state))
+        return sorted(out, key=lambda c: c.a)
+
+    def _name_after(self, words: list[Word], p: int, taken: set[int]) -> tuple[int, int] | None:
+        if p < len(words) and words[p].text == ",":
+            p += 1
+        q = p
+        while q < len(words) and q - p < 4 and q not in taken:
+            w = words[q]
+            if w.titlecase or (q > p and w.joined and w.text.isalpha()):
+                q += 1
+            else:
+                break
+        if q == p or words[p].key in self.ld.determiners:
+            return None
+        return p, q
+
+    def _name_before(self, words: list[Word], p: int, taken: set[int]) -> tuple[int, int] | None:
+        q = p
+        if q > 0 and words[q - 1].text == ",":
+            q -= 1
+        end = q
+        while q > 0 and end - q < 4 and (q - 1) not in taken:
+            w = words[q - 1]
+            if w.titlecase or (w.joined and w.text.isalpha() and q - 1 > 0):
+                q -= 1
+            else:
+                break
+        while q < end and not words[q].titlecase:
+            q += 1
+        if end - q < 2:
+            return None
+        return q, end
+
+    def roles(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
+        cands = sorted(cands, key=lambda c: c.a)
+        removed: set[int] = set()  # ids of candidates absorbed
+        added: list[Cand] = []
+        by_end = {c.b: c for c in cands}
+        by_start = {c.a: c for c in cands}
+        taken = {k for c in cands for k in range(c.a, c.b)}
+        for r in cands:
+            if r.cat != "role":
+                continue
+            state, p = r.state, r.b
+            if state is None:
+                k, skipped = r.a, 0
+                while k > 0 and skipped < 2 and (k - 1) not in taken and self._is_modifier(words[k - 1]):
+                    k, skipped = k - 1, skipped + 1
+                left = by_end.get(k)
+                if left is not None and left.stateish and id(left) not in removed:
+                    state = left
+            if state is None:
+                k = r.b
+                while k < len(words) and k - r.b < 2 and words[k].key in self.ld.role_state_connectors:
+                    k += 1
+                right = by_start.get(k)
+                if right is not None and right.stateish and id(right) not in removed:
+                    state, p = right, right.b
+            person = by_start.get(p) or (by_start.get(p + 1) if p < len(words) and words[p].text == "," else None)
+            removed.add(id(r))
+            if person is not None and person.cat == "person":
+                if state is not None and state.a < r.a:
+                    removed.add(id(state))
+                continue
+            span = self._name_after(words, p, taken)
+            if span is None and state is not None and state.b <= r.a:
+                span = self._name_before(words, state.a, taken)
+            if span is not None:
+                name = " ".join(_join_words(words[span[0]:span[1]]))
+                code = state.code if state is not None else "UNK"
+                added.append(Cand(span[0], span[1], "person", sector=r.sector, role=r.role, kind="person",
+                                  how="role", name=name, code=code))
+                taken.update(range(*span))
+                if state is not None:
+                    removed.add(id(state))
+            elif state is not None:
+                a, b = min(state.a, r.a), max(state.b, r.b)
+                added.append(Cand(a, b, "person", sector=r.sector, role=r.role, kind="person", how="role",
+                                  code=state.code, name=None))
+                removed.add(id(state))
+        return sorted([c for c in cands if id(c) not in removed] + added, key=lambda c: c.a)
+
+    # -- pass 4: sectors and generic nouns ----------------------------------------------------
+
+    def sectors(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
+        cands = sorted(cands, key=lambda c: c.a)
+        out: list[Cand] = []
+        used: set[int] = set()
+        for i, x in enumerate(cands):
+            if x.cat not in ("sector", "generic") or id(x) in used:
+                continue
+            partner = None
+            if i > 0:
+                y = cands[i - 1]
+                gap = range(y.b, x.a)
+                if (y.stateish and id(y) not in used and len(gap) <= 1
+                        and all(self._is_modifier(words[k]) for k in gap)):
+                    partner = y
+            if partner is None and i + 1 < len(cands):
+                y = cands[i + 1]
+                gap = range(x.b, y.a)
+                if (y.stateish and y.cat != "metonym" and len(gap) <= 2
+                        and all(words[k].key in self.ld.role_state_connectors for k in gap)):
+                    partner = y
+            if partner is not None:
+                used.update((id(x), id(partner)))
+                a, b = min(x.a, partner.a), max(x.b, partner.b)
+                out.append(Cand(a, b, "name", actor=partner.actor, sector=x.sector or partner.sector,
+                                kind=partner.kind, how="sector", name=partner.name, code=partner.code))
+        for x in cands:
+            if id(x) in used:
+                continue
+            if x.cat == "generic":
+                out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK"))
+            elif x.cat != "sector":
+                out.append(x)
+        return sorted(out, key=lambda c: c.a)
+
+    # -- pass 5: "the North" ------------------------------------------------------------------
+
+    def directions(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
+        present = {c.code for c in cands if c.code}
+        pairs = [p for p in self.d.pairs if p[0] in present or p[1] in present]
+        out = []
+        for c in cands:
+            if c.cat != "direction":
+                out.append(c)
+                continue
+            if len(pairs) != 1 or not self._after_determiner(words, c.a):
+                continue
+            code = pairs[0][0] if c.role == "north" else pairs[0][1]
+            actor = self.d.actors[code]
+            out.append(Cand(c.a, c.b, "name", actor=actor, kind="state", how="direction", name=actor.name,
+                            code=code))
+        return out
+
+    def _after_determiner(self, words: list[Word], a: int) -> bool:
+        k = a - 1
+        while k >= 0 and a - k <= 4:
+            w = words[k]
+            if w.key in self.ld.determiners:
+                return k == 0 or words[k - 1].key not in self.ld.direction_blockers
+            if not (w.text.isalpha() and w.text[:1].islower()) or w.key in self.ld.direction_blockers:
+                return False
+            k -= 1
+        return False
+
+    # -- pass 6: short references to persons already named ------------------------------------
+
+    def references(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
+        taken = {k for c in cands for k in range(c.a, c.b)}
+        named = sorted((c for c in cands if c.kind == "person" and c.name), key=lambda c: c.a)
+        added = []
+        for k, w in enumerate(words):
+            if k in taken or not w.titlecase or len(w.key) < 3:
+                continue
+            before = [c for c in named if c.b <= k]
+            owners = {c.name: c for c in before if w.key in _name_keys(c.name)}
+            if len(owners) == 1:
+                src = next(iter(owners.values()))
+                added.append(replace(src, a=k, b=k + 1, how="coreference", state=None))
+                taken.add(k)
+        out = sorted(cands + added, key=lambda c: c.a)
+        taken = {k for c in out for k in range(c.a, c.b)}
+        for c in out:  # honorifics belong to the name: "Herr Shin", "Mr Lavrov"
+            if c.kind == "person" and c.a > 0 and words[c.a - 1].key in self.ld.titles and (c.a - 1) not in taken:
+                c.a -= 1
+        return out
+
+    # -- pass 7: pronouns ---------------------------------------------------------------------
+
+    def pronouns(self, words: list[Word], cands: list[Cand], sent_of) -> list[Cand]:
+        out = []
+        for c in cands:
+            if c.cat != "pronoun":
+                out.append(c)
+                continue
+            if c.b < len(words) and words[c.b].key in self.ld.pronoun_skip_next:
+                continue
+            s = sent_of(words[c.a].start)
+            ante = None
+            for sent in (s, s - 1):
+                persons = [p for p in cands if p.kind == "person" and p.code and p.a < c.a
+                           and sent_of(words[p.a].start) == sent]
+                names = {p.name or p.code for p in persons}
+                if len(names) == 1:
+                    ante = persons[-1]
+                    break
+                if names:
+                    break
+            if ante is not None:
+                out.append(replace(ante, a=c.a, b=c.b, kind="pronoun", how="coreference", state=None))
+        return out
+
+    # -- pass 8: entities ---------------------------------------------------------------------
+
+    def entities(self, nlp_doc, words: list[Word], cands: list[Cand]) -> list[Cand]:
+        ents = getattr(nlp_doc, "ents", ())
+        if not ents:
+            return cands
+        starts = [w.start for w in words]
+        taken = {k for c in cands for k in range(c.a, c.b)}
+        added = []
+        for ent in ents:
+            label = ent.label_.upper()
+            if label not in ("PER", "PERSON", "ORG"):
+                continue
+            a = bisect.bisect_left(starts, ent.start_char)
+            b = bisect.bisect_left(starts, ent.end_char)
+            if a >= b or any(k in taken for k in range(a, b)):
+                continue
+            kind = "person" if label in ("PER", "PERSON") else "group"
+            added.append(Cand(a, b, "entity", kind=kind, how="entity", name=ent.text, code="UNK"))
+            taken.update(range(a, b))
+        return sorted(cands + added, key=lambda c: c.a)
+
+    # -- all passes ---------------------------------------------------------------------------
+
+    def run(self, nlp_doc, text: str, sent_of) -> list[Cand]:
+        words = words_of(nlp_doc)
+        self.seen_persons: set[str] = set()
+        cands = self.match(words)
+        self.seen_persons = {c.actor.key for c in cands if c.cat == "person" and c.actor is not None}
+        if self.seen_persons:  # short names may now resolve through persons named in full
+            cands = self.match(words)
+        cands = self.slot_roles(words, cands)
+        cands = self.roles(words, cands)
+        cands = self.sectors(words, cands)
+        cands = self.directions(words, cands)
+        cands = self.references(words, cands)
+        cands = self.pronouns(words, cands, sent_of)
+        cands = self.entities(nlp_doc, words, cands)
+        self.words = words
+        return [c for c in cands if c.code and c.cat not in ("role", "sector", "direction", "pronoun")]
+
+
+def _join_words(words: list[Word]) -> list[str]:
+    out: list[str] = []
+    for w in words:
+        if out and w.joined:
+            out[-1] += "-" + w.text
+        else:
+            out.append(w.text)
+    return out
+
+
+def _name_keys(name: str | None) -> set[str]:
+    parts = split_words(name or "")
+    keys = set()
+    for p in (parts[:1] + parts[-1:]):
+        if p[:1].isupper() and len(p) >= 3:
+            keys.add(fold(p))
+    return keys
+
+
+def to_mention(c: Cand, words: list[Word], text: str) -> Mention:
+    start, end = words[c.a].start, words[c.b - 1].end
+    actor = c.actor
+    kind = c.kind if c.kind in ("state", "igo", "person", "group", "generic", "pronoun") else "group"
+    return Mention(text=text[start:end], clean_start=start, clean_end=end, code=c.code or "UNK",
+                   sector=c.sector, name=c.name, wikidata=actor.wikidata if actor else None,
+                   role=c.role, kind=kind, how=c.how)
