@@ -101,8 +101,10 @@ class Pipeline:
             try:
                 yield self.process(item)
             except EventlensError as exc:
-                yield Failure(path=item.path or item.doc_id, code=exc.code, message=exc.message,
-                              doc_id=item.doc_id)
+                message = exc.message
+                if exc.path and exc.path != item.path:  # e.g. a broken data file: say which one
+                    message = f"{message} (in {exc.path}{':' + str(exc.line) if exc.line else ''})"
+                yield Failure(path=item.path or item.doc_id, code=exc.code, message=message, doc_id=item.doc_id)
             except Exception as exc:  # a bug on one document must not stop a batch
                 log.exception("processing %s failed", item.doc_id)
                 yield Failure(path=item.path or item.doc_id, code="E201", message=f"processing failed: {exc!r}",
