@@ -96,6 +96,7 @@ class LangData:
     modifier_regex: re.Pattern | None = None
     role_state_connectors: set[str] = field(default_factory=set)
     direction_blockers: set[str] = field(default_factory=set)
+    skip_words: set[str] = field(default_factory=set)  # possessive markers and the like
     slot_patterns: list[Form] = field(default_factory=list)
 
 
@@ -316,6 +317,7 @@ class ActorDictionary:
         ld.pronoun_skip_next = {fold(w) for w in strings("pronoun_skip_next")}
         ld.role_state_connectors = {fold(w) for w in strings("role_state_connectors")}
         ld.direction_blockers = {fold(w) for w in strings("direction_blockers")}
+        ld.skip_words = {fold(w) for w in strings("skip_words")}
         if data.get("modifier_regex"):
             try:
                 ld.modifier_regex = re.compile(str(data["modifier_regex"]))

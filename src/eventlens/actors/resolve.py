@@ -28,7 +28,7 @@ from eventlens.records import Mention
 _HYPHENS = "-\u2010\u2011\u2013"
 _PARTS = re.compile(r"[^\-\u2010\u2011\u2013]+")
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")
-_PRIORITY = {"name": 0, "metonym": 1, "person": 2, "adjective": 3, "role": 4, "sector": 5, "generic": 6,
+_PRIORITY = {"name": 0, "metonym": 1, "person": 2, "adjective": 3, "role": 4, "generic": 5, "sector": 6,
              "direction": 7, "pronoun": 8, "person_short": 9}
 STATEISH = ("name", "metonym", "adjective")
 
@@ -185,6 +185,8 @@ class Resolver:
     # -- pass 3: roles ------------------------------------------------------------------------
 
     def _is_modifier(self, w: Word) -> bool:
+        if w.key in self.ld.skip_words:
+            return True
         return bool(self.ld.modifier_regex and self.ld.modifier_regex.match(w.text))
 
     def slot_roles(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
