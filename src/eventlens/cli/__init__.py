@@ -27,6 +27,7 @@ COMMANDS = [
     "show",
     "eval",
     "bench",
+    "actors",
     "clean",
     "fetch",
     "analyse", "packs", "train",
