@@ -25,10 +25,14 @@ def db(tmp_path, make_document):
 
 
 def test_every_command_has_help_with_an_example(cli):
+    without = []
     for name in main.commands:
         result = cli([name, "--help"])
         assert result.exit_code == 0, name
-        assert "Example" in result.output and f"eventlens {name}" in result.output, name
+        body = result.output.split("\n", 1)[1]  # past the "Usage:" line
+        if f"eventlens {name} " not in body:
+            without.append(name)
+    assert not without, f"--help shows no runnable example for: {', '.join(without)}"
     assert list(main.commands)[: len(COMMANDS)] == COMMANDS
 
 

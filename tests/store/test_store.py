@@ -129,4 +129,5 @@ def test_open_errors_name_the_file(tmp_path):
 def test_date_range():
     assert [str(d) for d in date_range("2024-02")] == ["2024-02-01", "2024-02-29"]
     assert [str(d) for d in date_range("2024")] == ["2024-01-01", "2024-12-31"]
-    assert date_range("soon") == (None, None)
+    assert [str(d) for d in date_range("2025-W36")] == ["2025-09-01", "2025-09-07"]
+    assert date_range("soon") == (None, None) and date_range("2025-W99") == (None, None)

@@ -31,11 +31,15 @@ def _schema_sql() -> str:
 
 
 def date_range(value: str | None) -> tuple[dt.date | None, dt.date | None]:
-    """The first and last day an ISO date of any granularity covers ("2024-06" -> June 1st..30th)."""
+    """The first and last day an ISO date of any granularity covers ("2024-06" -> June 1st..30th,
+    "2024-W36" -> that ISO week's Monday..Sunday)."""
     if not value or not isinstance(value, str):
         return None, None
     parts = value.split("-")
     try:
+        if len(parts) == 2 and parts[1][:1] in ("W", "w"):
+            monday = dt.date.fromisocalendar(int(parts[0]), int(parts[1][1:]), 1)
+            return monday, monday + dt.timedelta(days=6)
         if len(parts) == 1 and len(parts[0]) == 4:
             year = int(parts[0])
             return dt.date(year, 1, 1), dt.date(year, 12, 31)
