@@ -77,8 +77,8 @@ def main(ctx: click.Context, debug: bool, verbose: bool) -> None:
 
     \b
     Try:
-      eventlens extract examples/ --format table
-      eventlens ingest examples/ --db eventlens.duckdb
+      eventlens extract examples/en_starmer_zelensky.txt --format table
+      eventlens ingest examples/*.txt --db eventlens.duckdb
       eventlens events --db eventlens.duckdb --actor RUS
     """
     ctx.ensure_object(dict)

@@ -23,7 +23,7 @@ def command(ctx, paths, fmt, lang, published, actor_files):
 
     \b
     Example:
-      eventlens extract examples/ --format table
+      eventlens extract examples/en_starmer_zelensky.txt --format table
       echo "Russia accused Ukraine of shelling the plant." | eventlens extract - --lang en --format jsonl
     """
     from eventlens.pipeline import extract

@@ -22,7 +22,7 @@ def command(ctx, paths, db, lang, published, actor_files):
 
     \b
     Example:
-      eventlens ingest examples/ --db eventlens.duckdb
+      eventlens ingest examples/*.txt --db eventlens.duckdb
       eventlens events --db eventlens.duckdb
     """
     from eventlens.ingest import iter_articles
