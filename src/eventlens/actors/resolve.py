@@ -274,7 +274,7 @@ class Resolver:
             person = by_start.get(p) or (by_start.get(p + 1) if p < len(words) and words[p].text == "," else None)
             removed.add(id(r))
             if person is not None and person.cat == "person":
-                if state is not None and state.a < r.a:
+                if state is not None:
                     removed.add(id(state))
                 continue
             span = self._name_after(words, p, taken)
