@@ -131,3 +131,31 @@ def test_date_range():
     assert [str(d) for d in date_range("2024")] == ["2024-01-01", "2024-12-31"]
     assert [str(d) for d in date_range("2025-W36")] == ["2025-09-01", "2025-09-07"]
     assert date_range("soon") == (None, None) and date_range("2025-W99") == (None, None)
+
+
+class CountingPipeline:
+    """Stands in for the pipeline: builds a hand-made document per article and counts the calls."""
+
+    def __init__(self, make_document):
+        self.make_document = make_document
+        self.calls = 0
+
+    def process_many(self, items):
+        for item in items:
+            self.calls += 1
+            yield self.make_document(item.doc_id, item.text)
+
+
+def test_ingest_articles_skips_stored_articles_before_processing(tmp_store, make_document):
+    from eventlens.records import Article
+    from eventlens.store import ingest_articles
+
+    body = "Russia supplied North Korea with air-defence missiles, Seoul said on Friday.\nProtesters gathered."
+    items = [Article(doc_id="a", text=body, path="a.txt"),
+             Failure(path="b.txt", code="E104", message="empty article"),
+             Article(doc_id="a-copy", text=body, path="copy/a.txt")]
+    pipe = CountingPipeline(make_document)
+    outcomes = [outcome for _, outcome in ingest_articles(tmp_store, pipe, items)]
+    assert outcomes == ["stored", "failed", "duplicate"]
+    assert pipe.calls == 1
+    assert tmp_store.counts() == {"documents": 1, "events": 2, "failures": 1}
