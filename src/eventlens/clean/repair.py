@@ -42,6 +42,20 @@ def is_known(word: str, lang: str) -> bool:
         return False
 
 
+@functools.lru_cache(maxsize=65536)
+def is_known_form(word: str, lang: str) -> bool:
+    """A known word, also in lower case or through its lemma (inflected adjectives, plurals)."""
+    if is_known(word, lang) or is_known(word.lower(), lang):
+        return True
+    import simplemma
+
+    try:
+        lemma = simplemma.lemmatize(word.lower(), lang=lang)
+    except (ValueError, KeyError):
+        return False
+    return lemma != word.lower() and is_known(lemma, lang)
+
+
 def _protected(token: str) -> bool:
     words = camelcase_words()
     core = token.strip("'’-")
@@ -64,7 +78,8 @@ def find_glued(line: str, offset: int, lang: str) -> list[Edit]:
         if _protected(token) or _protected(right):
             continue
         right_word = re.split(r"[-'’]", right)[0]
-        if len(right_word) < 3 or not is_known(right_word, lang):
+        # capitalised adjectives ("Nordkoreanische") are listed in lower case
+        if len(right_word) < 3 or not is_known_form(right_word, lang):
             continue
         if is_known(token, lang):
             continue
