@@ -277,7 +277,7 @@ class ActorDictionary:
             raise bad("sector", f"unknown sector {sector!r}")
         start, end = (str(row.get("start") or "").strip() or None), (str(row.get("end") or "").strip() or None)
         for fld, value in (("start", start), ("end", end)):
-            if value is not None and not _DATE.match(value):
+            if value is not None and not _valid_date(value):
                 raise bad(fld, f"not an ISO date: {value!r}")
         if start and end and _norm_date(end) < _norm_date(start):
             raise bad("end", "ends before it starts")
@@ -291,8 +291,9 @@ class ActorDictionary:
         shorts = _listify(row.get("short"))
         for alias in [person, *aliases]:
             self._neutral.append((alias, Form("person", (actor,), proper=True)))
-        if not shorts and row.get("short") is None:
+        if not shorts:  # default: the last word of the name ("Putin"); "-" means none
             shorts = [split_words(person)[-1]]
+        shorts = [s for s in shorts if s != "-"]
         for short in shorts:
             self._neutral.append((short, Form("person_short", (actor,), proper=True)))
 
@@ -461,6 +462,13 @@ class ActorDictionary:
             self._add_person(path, _item_line(path, "office_holders", i), row)
 
     def _build(self) -> None:
+        def current(form: Form) -> Form:  # a user file may have overridden the actor a form names
+            if form.actors and form.actors[0].kind != "person" and form.actors[0].key in self.actors:
+                return replace(form, actors=(self.actors[form.actors[0].key],))
+            return form
+
+        self._neutral = [(s, current(f)) for s, f in self._neutral]
+        self._by_lang = {lang: [(s, current(f)) for s, f in forms] for lang, forms in self._by_lang.items()}
         for lang in sorted(set(self._by_lang) | set(LANGS)):
             idx = Index()
             # user and later entries win: forms added later are put first in their bucket
@@ -508,6 +516,17 @@ class ActorDictionary:
 
 
 # -- helpers -----------------------------------------------------------------------------------
+
+
+def _valid_date(value: str) -> bool:
+    if not _DATE.match(value):
+        return False
+    parts = [int(p) for p in value.split("-")] + [1, 1]
+    try:
+        _dt.date(parts[0], parts[1], parts[2])
+    except ValueError:
+        return False
+    return True
 
 
 def _norm_date(value: str, end: bool = False) -> str:

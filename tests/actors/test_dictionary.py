@@ -1,0 +1,98 @@
+"""The actor dictionary: shipped tables load fast and validate; user files add, override and fail clearly."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from eventlens.actors import ActorDictionary, resolve_text
+from eventlens.errors import DataError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture(scope="module")
+def dictionary() -> ActorDictionary:
+    return ActorDictionary.load()
+
+
+def test_loads_fast_and_complete(dictionary):
+    t0 = time.perf_counter()
+    ActorDictionary.load()
+    assert time.perf_counter() - t0 < 2.0
+    states = [a for a in dictionary.actors.values() if a.kind == "state"]
+    assert len(states) >= 240
+    assert sum(len(t) for t in dictionary.persons.values()) >= 1000
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("de", "Großbritannien", "GBR"), ("de", "Russlands", "RUS"), ("de", "Weißrussland", "BLR"),
+    ("en", "the UK", "GBR"), ("en", "South Korean", "KOR"), ("fr", "sud-coréenne", "KOR"),
+    ("fr", "Royaume-Uni", "GBR"), ("es", "norcoreanos", "PRK"), ("it", "nordcoreane", "PRK"),
+    ("de", "südkoreanischem", "KOR"), ("ru", "Россия", "RUS"), ("de", "IStGH", "ICC"),
+    ("fr", "CPI", "ICC"), ("en", "Brussels", "EU"), ("de", "Kiew", "UKR"), ("en", "Kyiv", "UKR"),
+    ("en", "Kiev", "UKR"), ("de", "Peking", "CHN"), ("fr", "l'Élysée", "FRA"),
+])
+def test_surface_forms(dictionary, lang, text, code):
+    ms = resolve_text(text, lang, "2024-11-22", dictionary)
+    assert ms and ms[-1].code == code
+
+
+def test_acronyms_only_match_in_capitals(dictionary):
+    assert [m.code for m in resolve_text("Tell us who is there.", "en", None, dictionary)] == []
+    assert [m.code for m in resolve_text("The US and the WHO met.", "en", None, dictionary)] == ["USA", "WHO"]
+
+
+def test_office_holders_resolve_as_of_the_date(dictionary):
+    in_office = resolve_text("Präsident Yoon sagte", "de", "2024-05-01", dictionary)
+    assert (in_office[0].code, in_office[0].sector, in_office[0].role) == ("KOR", "GOV", "president")
+    later = resolve_text("Präsident Yoon sagte", "de", "2030-01-01", dictionary)
+    assert later[0].code == "KOR" and later[0].sector is None and later[0].role == "former president"
+    before = resolve_text("Yoon Suk Yeol sagte", "de", "2010-01-01", dictionary)
+    assert before[0].role is None
+
+
+def test_user_file_adds_and_overrides():
+    d = ActorDictionary.load([str(ROOT / "examples" / "my_actors.yaml")])
+    ms = resolve_text("Die Wagner-Gruppe und der Acme-Rüstungskonzern; Verteidigungsministerin Jane Example.",
+                      "de", "2024-11-22", d)
+    got = {(m.text, m.code, m.sector) for m in ms}
+    assert ("Wagner-Gruppe", "RUS", "MIL") in got
+    assert ("Acme-Rüstungskonzern", "ACME", "BUS") in got
+    assert ("Jane Example", "GBR", "GOV") in got
+
+
+@pytest.mark.parametrize("body,line,field", [
+    ("schema: 1\noffice_holders:\n  - person: X Y\n    code: GBR\n    sector: GOVT\n", 3, "sector"),
+    ("schema: 1\noffice_holders:\n  - person: X Y\n    code: GBR\n    start: 2024-13\n", 3, "start"),
+    ("schema: 1\nactors:\n  FOO:\n    code: foo\n    name: Foo\n", 3, "FOO.code"),
+    ("schema: 1\nactors:\n  FOO:\n    code: FOO\n", 3, "FOO.name"),
+    ("schema: 2\n", 1, "schema"),
+])
+def test_bad_user_file_names_file_line_and_field(tmp_path, body, line, field):
+    path = tmp_path / "mine.yaml"
+    path.write_text(body, encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        ActorDictionary.load([str(path)])
+    assert err.value.path == str(path) and err.value.line == line
+    assert f"'{field}'" in str(err.value)
+
+
+def test_unparsable_user_file(tmp_path):
+    path = tmp_path / "broken.yaml"
+    path.write_text("schema: 1\nactors: [\n", encoding="utf-8")
+    with pytest.raises(DataError) as err:
+        ActorDictionary.load([str(path)])
+    assert err.value.code == "E402" and str(path) in str(err.value)
+
+
+def test_cli_prints_json_lines():
+    from eventlens.cli import main
+
+    result = CliRunner().invoke(main, ["actors", "resolve", "Moskau rüstet Nordkorea aus", "--lang", "de"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.strip().splitlines()
+    assert '"code": "RUS"' in lines[0] and '"start": 0' in lines[0] and '"code": "PRK"' in lines[1]
