@@ -146,6 +146,7 @@ class Event:
     trigger_start: int = 0  # original offsets
     trigger_end: int = 0
     notes: list[str] = field(default_factory=list)  # why-trail for `eventlens explain`
+    rule: Any = field(default=None, repr=False, compare=False)  # the lexicon entry that fired, if any
 
     @property
     def event_id(self) -> str:

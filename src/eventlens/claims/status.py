@@ -65,14 +65,27 @@ def _is_future(trig: Token, clause: list[Token], future: dict) -> bool:
 
 
 def mark_accused(doc: Document) -> None:
-    """What an accusation is about is alleged, and the accusers are its source (GOLD_FORMAT)."""
-    for acc in [e for e in doc.events if e.type == "ACCUSE"]:
+    """What an accusation is about is alleged, and the accusers are its source (GOLD_FORMAT).
+
+    "What it is about" is an event in the accusation's own clause ("dem Norden die Entsendung von
+    Truppen vorgeworfen", "accused Pyongyang of sending troops") or one hanging from it in the parse.
+    """
+    from eventlens.claims.source import source_record
+
+    for acc in [e for e in doc.events if e.type == "ACCUSE" and e.recipients]:
+        acc_tok = trigger_token(doc, acc)
+        span = sentence_span(doc, acc.sentence)
+        if acc_tok is None or span is None:
+            continue
+        syntax = Syntax.from_pack(get_pack(doc.lang or ""))
+        start, end = clause_bounds(span, acc_tok, syntax.clause_breaks)
         for ev in doc.events:
             if ev is acc or ev.sentence.index != acc.sentence.index or ev.type == "ACCUSE":
                 continue
+            tok = trigger_token(doc, ev)
+            if tok is None or not (start <= tok.i < end or acc_tok in tok.ancestors):
+                continue
             if ev.status in ("asserted", "negated"):
                 ev.status = "alleged"
-            if ev.source is None:
-                from eventlens.claims.source import source_record
-
+            if ev.source is None or {m.code for m in acc.actors} & set(ev.source.get("codes") or []):
                 ev.source = source_record(acc.actors)

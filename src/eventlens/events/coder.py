@@ -45,12 +45,17 @@ class Syntax:
     speech_verbs: frozenset[str] = frozenset()
     locative: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
+    particles: frozenset[str] = frozenset()  # separable verb particles
+    denial_verbs: frozenset[str] = frozenset()
+    negation: frozenset[str] = frozenset()
+    passive_auxiliaries: frozenset[str] = frozenset()  # word forms that make a participle passive
 
     @classmethod
     @functools.lru_cache(maxsize=16)  # noqa: B019 - one per language pack, which lives all process long
     def from_pack(cls, pack: LanguagePack) -> Syntax:
         data = pack.data("syntax.yaml")
-        speech = pack.data("claims.yaml").get("speech_verbs", [])
+        claims = pack.data("claims.yaml")
+        speech = claims.get("speech_verbs", [])
         return cls(
             passive_agent=tuple(data.get("passive_agent", ["by"])),
             coordinators=frozenset(w.lower() for w in data.get("coordinators", ["and", ","])),
@@ -63,6 +68,10 @@ class Syntax:
             speech_verbs=frozenset(w.lower() for w in speech),
             locative=frozenset(w.lower() for w in data.get("locative", [])),
             relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns", [])),
+            particles=frozenset(w.lower() for w in data.get("particles", [])),
+            denial_verbs=frozenset(w.lower() for w in claims.get("denial_verbs", [])),
+            negation=frozenset(w.lower() for w in claims.get("negation", [])),
+            passive_auxiliaries=frozenset(w.lower() for w in data.get("passive_auxiliaries", [])),
         )
 
 
@@ -113,14 +122,13 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
 
 def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
     """Tokens of the sentence whose lemma (or particle verb, or compound head) is a trigger."""
-    sent_lemmas = {t.lemma_.lower() for t in span} | {t.text.lower() for t in span}
     found: list[Candidate] = []
     for tok in span:
         if tok.is_punct or tok.like_num:
             continue
         for lemma in lemma_keys(tok, syntax):
             entries = [e for e in lexicon.by_lemma(lemma) if e.pos == "ANY" or _pos_ok(tok, e.pos)]
-            entries = [e for e in entries if all(w.lower() in sent_lemmas for w in e.with_)]
+            entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)]
             if not entries:
                 continue
             best = max(len(e.with_) for e in entries)
@@ -128,6 +136,21 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
             found.append(Candidate(tok, chosen, lemma))
             break
     return found
+
+
+def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
+    """Is a light verb, noun or particle that an entry requires present for this trigger token?
+
+    A dependent in the parse counts; without one, the word must stand in the trigger's clause, and a
+    separable particle ("wirft ... vor") must close that clause, as German word order puts it there.
+    """
+    if any(c.lemma_.lower() == word or c.lower_ == word for c in tok.children):
+        return True
+    start, end = clause_bounds(span, tok, syntax.clause_breaks)
+    if word in syntax.particles:
+        last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
+        return last.lower_ == word and last.i > tok.i
+    return any(t.lemma_.lower() == word or t.lower_ == word for t in span.doc[start:end] if t.i != tok.i)
 
 
 def _pos_ok(tok: Token, pos: str) -> bool:
@@ -152,7 +175,8 @@ def lemma_keys(tok: Token, syntax: Syntax) -> list[str]:
     if text != lemma:
         keys.append(text)
     if "-" in lemma:  # "UN-Sanktionen": the head is the last part
-        keys.append(lemma.rsplit("-", 1)[1])
+        head = lemma.rsplit("-", 1)[1]
+        keys += [head, _lemmatize(head, tok.lang_)]
     if syntax.compound_heads and tok.pos_ in ("NOUN", "") and len(lemma) > 2 * syntax.compound_min:
         # closed compounds: try every suffix that leaves a modifier of reasonable length
         for cut in range(syntax.compound_min, len(lemma) - syntax.compound_min + 1):
@@ -160,22 +184,38 @@ def lemma_keys(tok: Token, syntax: Syntax) -> list[str]:
     return keys
 
 
+@functools.lru_cache(maxsize=65536)
+def _lemmatize(word: str, lang: str) -> str:
+    """Lemma of a word part the pipeline never saw as a token (the head of a hyphenated compound)."""
+    import simplemma
+
+    try:
+        return simplemma.lemmatize(word, lang=lang).lower()
+    except ValueError:  # a language simplemma does not know
+        return word
+
+
 def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, mentions: list[Mention],
                    syntax: Syntax, contexts, ontology) -> list[Event]:
     trig = cand.trigger
+    if _negated_denial(span, cand.token, syntax):
+        return []
     tok_of = mention_tokens(doc, mentions)
     speakers = speaker_mentions(span, cand.token, mentions, tok_of, syntax)
     usable = [m for m in mentions if id(m) not in speakers]
     inside = _mentions_inside_token(cand.token, usable, tok_of)
-    actors = recipients = []
+    actors: list[Mention] = []
+    recipients: list[Mention] = []
     how = "parse"
     if slots.has_parse(doc.nlp):
         actors = _fill(cand.token, trig.actor, usable, tok_of, syntax)
         recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
-        if inside and not actors:  # "UN-Sanktionen": the body named inside the compound
-            actors = inside
-        elif inside and not recipients and trig.recipient:
-            recipients = inside
+    if inside and not actors:
+        # a body named inside a compound event noun ("UN-Sanktionen", "EU aid") is its doer
+        how = "compound"
+        actors = inside
+        if not recipients and trig.recipient:
+            recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal)[0]
     if not actors:
         how = "order"
         actors, order_recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal)
@@ -184,8 +224,6 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     if trig.reciprocal:
         actors = _unique(actors + recipients)
         recipients = []
-        if len({m.code for m in actors}) < 2:  # "die beiden ... unterzeichneten": parties named elsewhere
-            actors = _unique(actors + [m for m in usable if m.kind != "generic"])
     actor_codes = {m.code for m in actors}
     recipients = [m for m in recipients if m.code not in actor_codes]
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
@@ -196,7 +234,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
                 trigger_start=start, trigger_end=end, mode=trig.mode, cameo=trig.cameo or ontology.cameo(
                     trig.type, trig.mode, ctx[0] if ctx else None),
                 confidence=CONFIDENCE_PARSE if how == "parse" else CONFIDENCE_ORDER,
-                signal=f"rule:{trig.id}")
+                signal=f"rule:{trig.id}", rule=trig)
     note = f"trigger {cand.token.text!r} ({cand.lemma}) -> {trig.type} by {how}"
     groups = _distribute(span, actors, recipients, syntax)
     events = []
@@ -206,22 +244,46 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     return events
 
 
+def _negated_denial(span: Span, trigger: Token, syntax: Syntax) -> bool:
+    """"bestritt dies nicht", "did not deny": not a rejection, only a refusal to confirm (claims stage)."""
+    if trigger.lemma_.lower() not in syntax.denial_verbs:
+        return False
+    start, end = clause_bounds(span, trigger, syntax.clause_breaks)
+    return any(t.lower_ in syntax.negation or t.lemma_.lower() in syntax.negation for t in span.doc[start:end])
+
+
 def complete_sentence(events: list[Event]) -> list[Event]:
     """Fill what one event of a sentence tells about another, then drop events with no actor.
 
     The act an accusation is about has the accused as its actor: in "X warf Y vor, Truppen zu
-    entsenden", the sending has no subject of its own, and Y is its doer.
+    entsenden", the sending has no subject of its own, and Y is its doer; word order alone would
+    wrongly make the accusers do it.
     """
     accusations = [e for e in events if e.type == "ACCUSE" and e.recipients]
     for ev in events:
-        if ev.actors or ev.type == "ACCUSE":
+        if ev.type == "ACCUSE":
+            continue
+        accusers = {m.code for a in accusations for m in a.actors}
+        if ev.actors and not {m.code for m in ev.actors} <= accusers:
             continue
         if accusations:
             acc = min(accusations, key=lambda a: abs(a.trigger_clean_start - ev.trigger_clean_start))
             ev.actors = list(acc.recipients)
             ev.recipients = [m for m in ev.recipients if m.code not in {a.code for a in ev.actors}]
             ev.notes.append("actor: the accused of " + repr(acc.trigger_text))
-    return [e for e in events if e.actors]
+    return [e for e in events if e.actors and not _topic_only(e)]
+
+
+def _topic_only(ev: Event) -> bool:
+    """An event noun with nobody on the receiving end ("UN-Sanktionen" as a heading), or a joint one
+    ("Kampf", "Treffen") with a single party, names a topic, not an act; a verb with the same gap
+    still asserts one."""
+    trig = ev.rule
+    if trig is None or trig.pos != "NOUN":
+        return False
+    if trig.reciprocal:
+        return len({m.code for m in ev.actors}) < 2
+    return bool(trig.recipient) and not ev.recipients
 
 
 def _mentions_inside_token(tok: Token, mentions: list[Mention], tok_of) -> list[Mention]:
@@ -259,6 +321,11 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
     groups = mention_groups(span, inside, tok_of, syntax.coordinators)
     if reciprocal:
         return [m for g in groups for m in g], []
+    if _looks_passive(span, trigger, c_start, c_end, syntax):
+        # the doer, if named at all, follows "von"/"by"/"par"; everyone else is acted upon
+        agent = [g for g in groups if span.doc[tok_of[id(g[0])][0] - 1].lower_ in syntax.passive_agent]
+        others = [g for g in groups if not agent or g is not agent[0]]
+        return (agent[0] if agent else []), (others[0] if others else [])
     before = [g for g in groups if tok_of[id(g[0])][0] < trigger.i]
     after = [g for g in groups if tok_of[id(g[0])][0] > trigger.i]
     if syntax.actor_order == "first_in_clause":
@@ -268,6 +335,15 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
         return actors, (rest[0] if rest else [])
     actors = before[-1] if before else (after.pop(0) if after else [])
     return actors, (after[0] if after else [])
+
+
+def _looks_passive(span: Span, trigger: Token, start: int, end: int, syntax: Syntax) -> bool:
+    """A participle trigger with a passive auxiliary in its clause ("geliefert wurden", "was hit")."""
+    if slots.has_parse(span.doc):
+        return slots.is_passive(trigger)
+    participle = "Part" in trigger.morph.get("VerbForm") or (
+        trigger.lower_ != trigger.lemma_.lower() and trigger.lower_.endswith(("t", "en", "ed", "é", "ée", "és", "ées", "is", "it")))
+    return participle and any(t.lower_ in syntax.passive_auxiliaries for t in span.doc[start:end] if t.i != trigger.i)
 
 
 def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax) -> set[int]:
@@ -319,7 +395,16 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         key = (ev.type, frozenset(m.code for m in ev.actors), frozenset(m.code for m in ev.recipients),
                ev.contexts[0] if ev.contexts else None, ev.status)
         if key in seen:
-            seen[key].notes.append(f"repeated in sentence {ev.sentence.index}")
+            kept = seen[key]
+            kept.notes.append(f"repeated in sentence {ev.sentence.index}")
+            # the first mention wins, but a repeat may know the date, place or source it left out
+            if kept.date.get("value") is None and ev.date.get("value") is not None:
+                kept.date = ev.date
+            if kept.location is None and ev.location is not None:
+                kept.location = ev.location
+            if kept.source is None and ev.source is not None:
+                kept.source = ev.source
+            kept.confidence = max(kept.confidence, ev.confidence)
             continue
         seen[key] = ev
         out.append(ev)
