@@ -32,7 +32,7 @@ def party(entities: list[dict[str, Any]]) -> str:
 
 
 def excerpt(record: dict[str, Any], width: int = EXCERPT_CHARS) -> str:
-    """The evidence sentence, shortened around the trigger when it is long."""
+    """The evidence sentence; when it is long, a window of whole words around the trigger."""
     evidence = record.get("evidence") or {}
     sentence = " ".join((evidence.get("sentence") or "").split())
     if len(sentence) <= width:
@@ -40,8 +40,14 @@ def excerpt(record: dict[str, Any], width: int = EXCERPT_CHARS) -> str:
     trigger = (evidence.get("trigger") or {}).get("text") or ""
     at = sentence.find(trigger) if trigger else -1
     begin = max(0, min(at - width // 3, len(sentence) - width)) if at > 0 else 0
-    text = sentence[begin:begin + width - 2]
-    return ("…" if begin else "") + text + "…"
+    if begin:
+        space = sentence.find(" ", begin)
+        begin = space + 1 if 0 <= space < at else begin
+    end = begin + width
+    if end < len(sentence):
+        space = sentence.rfind(" ", begin, end)
+        end = space if space > begin else end
+    return ("…" if begin else "") + sentence[begin:end] + ("…" if end < len(sentence) else "")
 
 
 def event_date(record: dict[str, Any]) -> str:

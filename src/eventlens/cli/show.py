@@ -46,6 +46,9 @@ def command(doc_id, db, cleaning, fmt):
         from rich.table import Table
 
         for which in ("removals", "repairs"):
+            if not doc[which]:
+                con.print(f"no {which}")
+                continue
             table = Table(title=f"{which} ({len(doc[which])})", header_style="bold")
             for col in ("kind", "start", "end", "original", "replacement"):
                 table.add_column(col)
