@@ -265,7 +265,7 @@ def _str_list(value: Any, fld: str, bad) -> tuple[str, ...]:
     if value is None:
         return ()
     if not isinstance(value, list) or not all(isinstance(x, str) and x.strip() for x in value):
-        raise bad(fld, "must be a list of words")
+        raise bad(fld, "must be a list of words (quote yes, no, on, off: YAML reads them as true/false)")
     return tuple(value)
 
 
