@@ -17,13 +17,15 @@ from eventlens.cli.render import console, write_json
 @click.option("--misses", is_flag=True, help="List missed gold events and spurious system events per document.")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 @actors_option
-def command(gold, input_dir, plover, limit, misses, fmt, actor_files):
+@click.pass_context
+def command(ctx, gold, input_dir, plover, limit, misses, fmt, actor_files):
     """Score extracted events against gold annotations.
 
     Runs the pipeline on every document GOLD.jsonl names (read from INPUT_DIR, default: the gold file's
     folder) and prints micro precision/recall/F1, per-type scores, and on matched events the accuracy of
     status, source, date and location. Matching follows GOLD_FORMAT.md: same type, overlapping actor and
-    recipient codes (reciprocal types compared as one party set), greedy one-to-one.
+    recipient codes (reciprocal types compared as one party set), greedy one-to-one. A document that cannot
+    be read or processed counts as finding nothing, and makes the exit code 1.
 
     \b
     Example:
@@ -43,6 +45,7 @@ def command(gold, input_dir, plover, limit, misses, fmt, actor_files):
         write_json(report.to_dict())
     else:
         print_report(report, misses)
+    ctx.exit(1 if any(d.failure for d in report.documents) else 0)
 
 
 def print_report(report, misses: bool = False) -> None:
