@@ -45,3 +45,9 @@ bench: install
 
 clean-db:
 	rm -f $(DB) $(DB).wal
+
+# Language packs (see training/README.md): convert ../shared/data, train on one CPU thread, score on the
+# held-out dev data and ship the pipeline into src/eventlens/lang/<xx>/pipeline (fr: score the official one).
+.PHONY: train-de train-en train-fr
+train-de train-en train-fr: install
+	OMP_NUM_THREADS=1 $(BIN)/python training/train.py $(@:train-%=%)
