@@ -65,8 +65,9 @@ def in_range(m: Mention, tok_of, start: int, end: int) -> bool:
 def speakers_of(verb: Token, span: Span, mentions: list[Mention], tok_of, breaks: frozenset[str],
                 coordinators: frozenset[str]) -> list[Mention]:
     """Who speaks through a reporting verb: its subject in the parse, else the nearest mention group
-    in its clause (after the verb first, as in "sagte Seouls Sicherheitsberater"), else in the clause
-    just before it ("Shin Won-sik, Südkoreas Berater, sagte, ...")."""
+    in its clause (after the verb first, as in "sagte Seouls Sicherheitsberater"), else, when the verb
+    stands alone between commas, in the clause just before it ("Shin Won-sik, Südkoreas Berater,
+    sagte, ...")."""
     from eventlens.events import slots
 
     if verb.doc.has_annotation("DEP"):
@@ -81,7 +82,8 @@ def speakers_of(verb: Token, span: Span, mentions: list[Mention], tok_of, breaks
     before = [g for g in groups if tok_of[id(g[0])][0] < verb.i]
     if after or before:
         return after[0] if after else before[-1]
-    if start - 1 > span.start:  # the clause before, across one break
+    alone = all(t.i == verb.i or not t.is_alpha for t in span.doc[start:end])
+    if alone and start - 1 > span.start:  # a bare "sagte": the speaker is in the clause before
         prev = span.doc[start - 2]
         p_start, p_end = clause_bounds(span, prev, breaks)
         groups = mention_groups(span, [m for m in mentions if in_range(m, tok_of, p_start, p_end)], tok_of,

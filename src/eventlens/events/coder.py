@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Span, Token
 
+from eventlens.errors import DataError
 from eventlens.events import slots
 from eventlens.events.clauses import (
     clause_bounds,
@@ -55,23 +56,35 @@ class Syntax:
     def from_pack(cls, pack: LanguagePack) -> Syntax:
         data = pack.data("syntax.yaml")
         claims = pack.data("claims.yaml")
-        speech = claims.get("speech_verbs", [])
+        path = str(pack.path("syntax.yaml"))
+
+        def words(key: str, default=(), source=data, where=path) -> frozenset[str]:
+            value = source.get(key, list(default))
+            if not isinstance(value, list) or not all(isinstance(w, str) for w in value):
+                raise DataError("E502", path=where, why=f"field '{key}' must be a list of strings "
+                                "(quote yes/no/on/off, which YAML reads as true/false)")
+            return frozenset(w.lower() for w in value)
+
+        claims_path = str(pack.path("claims.yaml"))
+        order = data.get("actor_order", "nearest_before")
+        if order not in ("nearest_before", "first_in_clause"):
+            raise DataError("E502", path=path, why="field 'actor_order' must be nearest_before or first_in_clause")
         return cls(
-            passive_agent=tuple(data.get("passive_agent", ["by"])),
-            coordinators=frozenset(w.lower() for w in data.get("coordinators", ["and", ","])),
-            distributive=frozenset(w.lower() for w in data.get("distributive", [])),
-            clause_breaks=frozenset(data.get("clause_breaks", [",", ";", ":", "(", ")", "–", "—"])) | {"\n"},
-            actor_order=data.get("actor_order", "nearest_before"),
+            passive_agent=tuple(sorted(words("passive_agent", ["by"]))),
+            coordinators=words("coordinators", ["and", ","]),
+            distributive=words("distributive"),
+            clause_breaks=words("clause_breaks", [",", ";", ":", "(", ")", "–", "—"]) | {"\n"},
+            actor_order=order,
             compound_heads=bool(data.get("compound_heads", False)),
             compound_min=int(data.get("compound_min", 4)),
-            particle_deps=frozenset(data.get("particle_deps", ["compound:prt"])),
-            speech_verbs=frozenset(w.lower() for w in speech),
-            locative=frozenset(w.lower() for w in data.get("locative", [])),
-            relative_pronouns=frozenset(w.lower() for w in data.get("relative_pronouns", [])),
-            particles=frozenset(w.lower() for w in data.get("particles", [])),
-            denial_verbs=frozenset(w.lower() for w in claims.get("denial_verbs", [])),
-            negation=frozenset(w.lower() for w in claims.get("negation", [])),
-            passive_auxiliaries=frozenset(w.lower() for w in data.get("passive_auxiliaries", [])),
+            particle_deps=words("particle_deps", ["compound:prt"]),
+            speech_verbs=words("speech_verbs", source=claims, where=claims_path),
+            locative=words("locative"),
+            relative_pronouns=words("relative_pronouns"),
+            particles=words("particles"),
+            passive_auxiliaries=words("passive_auxiliaries"),
+            denial_verbs=words("denial_verbs", source=claims, where=claims_path),
+            negation=words("negation", source=claims, where=claims_path),
         )
 
 
@@ -343,7 +356,10 @@ def _looks_passive(span: Span, trigger: Token, start: int, end: int, syntax: Syn
         return slots.is_passive(trigger)
     participle = "Part" in trigger.morph.get("VerbForm") or (
         trigger.lower_ != trigger.lemma_.lower() and trigger.lower_.endswith(("t", "en", "ed", "é", "ée", "és", "ées", "is", "it")))
-    return participle and any(t.lower_ in syntax.passive_auxiliaries for t in span.doc[start:end] if t.i != trigger.i)
+    # the auxiliary stands a few words before ("was hit", "wurde ... geliefert") or right after
+    # ("geliefert wurden"); one further away belongs to another verb ("accused X of being ...")
+    near = span.doc[max(start, trigger.i - 6) : min(end, trigger.i + 3)]
+    return participle and any(t.lower_ in syntax.passive_auxiliaries for t in near if t.i != trigger.i)
 
 
 def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax) -> set[int]:
