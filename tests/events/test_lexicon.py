@@ -11,8 +11,8 @@ from eventlens.events.lexicon import LANG_DIR, load_contexts, load_triggers
 from eventlens.events.ontology import Ontology
 
 LANGS = ("de", "en", "fr")
-MIN_ENTRIES = 70  # first slice; raised to 300 as the lexicons grow
-MIN_PER_TYPE = 3
+MIN_ENTRIES = 300
+MIN_PER_TYPE = 15
 # Verbs of saying are the claims stage's business, never event triggers on their own.
 SPEECH = {"de": {"sagen", "erklären", "betonen", "mitteilen", "sprechen", "äußern", "meinen"},
           "en": {"say", "tell", "state", "add", "note", "speak", "remark"},
@@ -110,6 +110,9 @@ GOOD = "- {lemma: attack, pos: VERB, type: ASSAULT, actor: [subj], recipient: [o
     ("- {lemma: attack, pos: VERB, type: ASSAULT, actor: [subj], cameo: '999'}\n", "cameo"),
     ("- {lemma: attack, pos: VERB, type: ASSAULT, recipient: [obj]}\n", "actor"),
     ("- {lemma: attack, pos: VERB, type: ASSAULT, actr: [subj]}\n", "actr"),
+    ("- {lemma: launch attack, pos: VERB, type: ASSAULT, actor: [subj]}\n", "lemma"),
+    ("- {lemma: launch, pos: VERB, with: [air strike], type: ASSAULT, actor: [subj]}\n", "with"),
+    ("- {lemma: call, pos: VERB, with: [off], type: REJECT, actor: [subj]}\n", "with"),
     (GOOD, "id"),  # the same entry twice
 ])
 def test_malformed_entry_names_file_line_field(tmp_path, onto, bad, field):

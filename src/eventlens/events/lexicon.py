@@ -211,12 +211,14 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
         if k not in TRIGGER_FIELDS:
             raise bad(str(k), f"unknown field (allowed: {', '.join(sorted(TRIGGER_FIELDS))})")
     lemma = item.get("lemma")
-    if not isinstance(lemma, str) or not lemma.strip() or lemma != lemma.strip():
-        raise bad("lemma", "must be a non-empty word without surrounding spaces")
+    if not isinstance(lemma, str) or not lemma or len(lemma.split()) != 1 or lemma != lemma.strip():
+        raise bad("lemma", "must be one word, as the lemmatizer gives it (put further words in 'with')")
     pos = item.get("pos")
     if pos not in POS_TAGS:
         raise bad("pos", f"must be one of {', '.join(POS_TAGS)}, not {pos!r}")
     with_ = _str_list(item.get("with", []), "with", bad)
+    if any(len(w.split()) != 1 for w in with_):
+        raise bad("with", "each entry must be a single lemma")
     typ = item.get("type")
     if not isinstance(typ, str) or not ontology.is_type(typ):
         raise bad("type", f"unknown PLOVER type {typ!r}")
