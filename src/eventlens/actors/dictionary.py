@@ -366,7 +366,7 @@ class ActorDictionary:
                 actor = self.actors[key]
                 for f in forms:
                     for v in proper_forms(f) if actor.kind == "group" else [f]:
-                        out.append((v, Form("name", (actor,), proper=True)))
+                        out.append((v, Form("name", (actor,), proper=f[:1].isupper())))
 
         for i, entry in enumerate(data.get("roles", []) or []):
             where = f"roles[{i}]"

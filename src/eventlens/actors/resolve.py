@@ -41,6 +41,7 @@ class Word:
     start: int  # offsets in the cleaned text
     end: int
     joined: bool  # glued to the previous word (hyphen or missing space)
+    closed: bool = False  # a function word (stop word, or a tagged non-adjective)
 
     @property
     def titlecase(self) -> bool:
@@ -93,9 +94,11 @@ def words_of(nlp_doc) -> list[Word]:
                 if y > x:
                     pieces.append((off + x, part[x:y]))
         lemma = fold(tok.lemma_) if len(pieces) == 1 and tok.lemma_ and tok.lemma_ != tok.text else None
+        closed = tok.is_stop or (tok.pos_ not in ("", "ADJ", "ADV", "X") and tok.pos_ is not None)
         for j, (off, piece) in enumerate(pieces):
             start = tok.idx + off
-            words.append(Word(piece, fold(piece), lemma, start, start + len(piece), joined_tok if j == 0 else True))
+            words.append(Word(piece, fold(piece), lemma, start, start + len(piece), joined_tok if j == 0 else True,
+                              closed))
     return words
 
 
@@ -187,7 +190,7 @@ class Resolver:
     def _is_modifier(self, w: Word) -> bool:
         if w.key in self.ld.skip_words:
             return True
-        return bool(self.ld.modifier_regex and self.ld.modifier_regex.match(w.text))
+        return not w.closed and bool(self.ld.modifier_regex and self.ld.modifier_regex.match(w.text))
 
     def slot_roles(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
         if not self.ld.slot_patterns:
@@ -283,14 +286,14 @@ class Resolver:
             if span is not None:
                 name = " ".join(_join_words(words[span[0]:span[1]]))
                 code = state.code if state is not None else "UNK"
-                added.append(Cand(span[0], span[1], "person", sector=r.sector, role=r.role, kind="person",
+                added.append(Cand(span[0], span[1], "person", sector=_role_sector(r, state), role=r.role, kind="person",
                                   how="role", name=name, code=code))
                 taken.update(range(*span))
                 if state is not None:
                     removed.add(id(state))
             elif state is not None:
                 a, b = min(state.a, r.a), max(state.b, r.b)
-                added.append(Cand(a, b, "person", sector=r.sector, role=r.role, kind="person", how="role",
+                added.append(Cand(a, b, "person", sector=_role_sector(r, state), role=r.role, kind="person", how="role",
                                   code=state.code, name=None))
                 removed.add(id(state))
         return sorted([c for c in cands if id(c) not in removed] + added, key=lambda c: c.a)
@@ -308,13 +311,13 @@ class Resolver:
             if i > 0:
                 y = cands[i - 1]
                 gap = range(y.b, x.a)
-                if (y.stateish and id(y) not in used and len(gap) <= 1
+                if (y.stateish and y.kind == "state" and id(y) not in used and len(gap) <= 1
                         and all(self._is_modifier(words[k]) for k in gap)):
                     partner = y
             if partner is None and i + 1 < len(cands):
                 y = cands[i + 1]
                 gap = range(x.b, y.a)
-                if (y.stateish and y.cat != "metonym" and len(gap) <= 2
+                if (y.stateish and y.kind == "state" and y.cat != "metonym" and len(gap) <= 2
                         and all(words[k].key in self.ld.role_state_connectors for k in gap)):
                     partner = y
             if partner is not None:
@@ -447,6 +450,13 @@ class Resolver:
         cands = self.entities(nlp_doc, words, cands)
         self.words = words
         return [c for c in cands if c.code and c.cat not in ("role", "sector", "direction", "pronoun")]
+
+
+def _role_sector(role: Cand, state: Cand | None) -> str | None:
+    """A role inside a state takes the role's sector; inside a body or group, the body's."""
+    if state is not None and state.kind != "state":
+        return state.sector
+    return role.sector
 
 
 def _join_words(words: list[Word]) -> list[str]:
