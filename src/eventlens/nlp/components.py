@@ -63,8 +63,11 @@ class SimplemmaLemmatizer:
             if token.is_space or token.is_punct or token.like_num:
                 token.lemma_ = token.text
                 continue
+            text = token.text
+            if token.pos_ not in ("", "NOUN", "PROPN") and text[:1].isupper() and not text.isupper():
+                text = text.lower()  # a capital on a non-noun only marks the start of a sentence
             try:
-                token.lemma_ = simplemma.lemmatize(token.text, lang=self.lang)
+                token.lemma_ = simplemma.lemmatize(text, lang=self.lang)
             except ValueError:  # simplemma does not know this language: keep the surface form
                 token.lemma_ = token.text
         return doc
@@ -96,3 +99,45 @@ class EntityLabelMap:
 @Language.factory("eventlens_entity_labels", default_config={"mapping": {}})
 def make_entity_labels(nlp: Language, name: str, mapping: dict[str, str]) -> EntityLabelMap:
     return EntityLabelMap(mapping)
+
+
+NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
+
+
+class DativeObjects:
+    """German: a bare nominal argument of a verb that is dative is its indirect object (iobj).
+
+    Two rules over morphology and the parse, for what a parser trained on 1,500 sentences gets wrong:
+    - an `obj` or `obl:arg` without a preposition whose case (its own, or its determiner's) is dative;
+    - a verb with two `obj`: UD allows one direct object, and with two full noun phrases German puts the
+      dative first, so the first becomes iobj (unless it is the one marked accusative)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            if token.dep_ in ("obj", "obl:arg") and token.pos_ in NOMINAL and self._bare(token):
+                if self._case(token) == "Dat":
+                    token.dep_ = "iobj"
+        for head in doc:
+            objs = [c for c in head.children if c.dep_ == "obj" and c.pos_ in NOMINAL and self._bare(c)]
+            if len(objs) == 2 and self._case(objs[0]) != "Acc":
+                objs[0].dep_ = "iobj"
+        return doc
+
+    @staticmethod
+    def _bare(token) -> bool:
+        return not any(c.dep_ == "case" for c in token.children)
+
+    @staticmethod
+    def _case(token) -> str:
+        case = token.morph.get("Case")
+        if not case:
+            for c in token.children:
+                if c.dep_ == "det" and c.morph.get("Case"):
+                    case = c.morph.get("Case")
+                    break
+        return case[0] if len(case) == 1 else ""
+
+
+@Language.factory("eventlens_dative_objects")
+def make_dative_objects(nlp: Language, name: str) -> DativeObjects:
+    return DativeObjects()

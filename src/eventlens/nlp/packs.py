@@ -18,6 +18,7 @@ from eventlens.errors import DataError
 from eventlens.lang import LANG_DIR, get_pack
 
 SOURCES = ("installed", "shipped", "fallback")
+RULES = {"dative_objects": "eventlens_dative_objects"}  # rule name in pack.toml -> spaCy factory
 
 
 @dataclass
@@ -29,10 +30,14 @@ class PackChoice:
     ner_labels: dict[str, str] = field(default_factory=dict)
     scores: dict[str, Any] = field(default_factory=dict)
     reason: str = ""  # why the fallback was chosen
+    lemmas: str = ""  # "simplemma": dictionary lemmas replace the statistical ones
+    rules: list[str] = field(default_factory=list)  # rule components run after the parser
 
     def as_dict(self) -> dict[str, Any]:
         return {"lang": self.lang, "source": self.source, "name": self.name, "path": self.path,
-                "scores": self.scores, "ner_labels": self.ner_labels, "reason": self.reason or None}
+                "scores": self.scores, "ner_labels": self.ner_labels, "lemmas": self.lemmas or None,
+                "rules": self.rules,
+                "reason": self.reason or None}
 
 
 def _pack_config(lang: str) -> tuple[dict[str, Any], Path | None]:
@@ -55,6 +60,11 @@ def _pack_config(lang: str) -> tuple[dict[str, Any], Path | None]:
     labels = pipe.get("ner_labels", {})
     if not isinstance(labels, dict) or not all(isinstance(v, str) for v in labels.values()):
         raise DataError("E502", path=str(path), why="field 'pipeline.ner_labels': expected label = \"LABEL\"")
+    if pipe.get("lemmas", "") not in ("", "simplemma"):
+        raise DataError("E502", path=str(path), why="field 'pipeline.lemmas': expected \"simplemma\" or nothing")
+    rules = pipe.get("rules", [])
+    if not isinstance(rules, list) or any(r not in RULES for r in rules):
+        raise DataError("E502", path=str(path), why=f"field 'pipeline.rules': expected names from {sorted(RULES)}")
     bad = sorted({v for v in labels.values() if v not in ("", "PER", "ORG", "LOC", "MISC")})
     if bad:
         raise DataError("E502", path=str(path), why=f"field 'pipeline.ner_labels': unknown target {bad[0]}")
@@ -104,12 +114,20 @@ def choose(lang: str) -> PackChoice:
     if shipped and folder is not None:
         where = folder / shipped
         if (where / "config.cfg").exists():
-            return PackChoice(lang, "shipped", str(where), str(where), labels, read_scores(where))
+            return PackChoice(lang, "shipped", str(where), str(where), labels, read_scores(where),
+                              lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])))
     if folder is None:
         reason = f"no language pack for '{lang}'"
     else:
         reason = f"language pack '{lang}' has no installed or shipped pipeline"
     return PackChoice(lang, "fallback", f"blank:{lang}", None, {}, {}, reason)
+
+
+def shipped_choice(lang: str, path: str | Path) -> PackChoice:
+    """The pack's shipped-pipeline settings applied to a pipeline folder elsewhere (training output)."""
+    pipe, _ = _pack_config(lang)
+    return PackChoice(lang, "shipped", str(path), str(path), dict(pipe.get("ner_labels", {})),
+                      read_scores(path), lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])))
 
 
 def all_choices() -> list[PackChoice]:
