@@ -46,7 +46,10 @@ def load_choice(choice: PackChoice) -> Language:
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe(RULES[rule], after="parser")
         if choice.lemmas == "simplemma":
-            nlp.add_pipe("eventlens_simplemma", config={"lang": lang, "overwrite": True})
+            if "trainable_lemmatizer" in nlp.pipe_names:
+                nlp.disable_pipe("trainable_lemmatizer")  # its lemmas would be overwritten anyway
+            nlp.add_pipe("eventlens_simplemma", config={"lang": lang, "overwrite": True,
+                                                        "exceptions": choice.lemma_exceptions})
         if choice.ner_labels and "ner" in nlp.pipe_names:
             nlp.add_pipe("eventlens_entity_labels", config={"mapping": choice.ner_labels})
     nlp.meta.setdefault("eventlens", {})

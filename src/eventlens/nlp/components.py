@@ -52,9 +52,10 @@ def make_line_breaks(nlp: Language, name: str, only_after_punct: bool) -> LineBr
 
 
 class SimplemmaLemmatizer:
-    def __init__(self, lang: str, overwrite: bool):
+    def __init__(self, lang: str, overwrite: bool, exceptions: dict[str, str] | None = None):
         self.lang = lang
         self.overwrite = overwrite
+        self.exceptions = dict(exceptions or {})
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
@@ -64,6 +65,9 @@ class SimplemmaLemmatizer:
                 token.lemma_ = token.text
                 continue
             text = token.text
+            if text.lower() in self.exceptions:
+                token.lemma_ = self.exceptions[text.lower()]
+                continue
             if token.pos_ not in ("", "NOUN", "PROPN") and text[:1].isupper() and not text.isupper():
                 text = text.lower()  # a capital on a non-noun only marks the start of a sentence
             try:
@@ -73,9 +77,10 @@ class SimplemmaLemmatizer:
         return doc
 
 
-@Language.factory("eventlens_simplemma", default_config={"lang": "", "overwrite": False})
-def make_simplemma(nlp: Language, name: str, lang: str, overwrite: bool) -> SimplemmaLemmatizer:
-    return SimplemmaLemmatizer(lang or nlp.lang, overwrite)
+@Language.factory("eventlens_simplemma", default_config={"lang": "", "overwrite": False, "exceptions": {}})
+def make_simplemma(nlp: Language, name: str, lang: str, overwrite: bool,
+                   exceptions: dict[str, str]) -> SimplemmaLemmatizer:
+    return SimplemmaLemmatizer(lang or nlp.lang, overwrite, exceptions)
 
 
 class EntityLabelMap:

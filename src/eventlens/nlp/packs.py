@@ -32,6 +32,7 @@ class PackChoice:
     reason: str = ""  # why the fallback was chosen
     lemmas: str = ""  # "simplemma": dictionary lemmas replace the statistical ones
     rules: list[str] = field(default_factory=list)  # rule components run after the parser
+    lemma_exceptions: dict[str, str] = field(default_factory=dict)  # lower-cased form -> lemma
 
     def as_dict(self) -> dict[str, Any]:
         return {"lang": self.lang, "source": self.source, "name": self.name, "path": self.path,
@@ -69,6 +70,32 @@ def _pack_config(lang: str) -> tuple[dict[str, Any], Path | None]:
     if bad:
         raise DataError("E502", path=str(path), why=f"field 'pipeline.ner_labels': unknown target {bad[0]}")
     return pipe, pack.folder
+
+
+def _exceptions(pipe: dict[str, Any], folder: Path | None) -> dict[str, str]:
+    name = pipe.get("lemma_exceptions")
+    if not name or folder is None:
+        return {}
+    return read_lemma_exceptions(folder / name)
+
+
+def read_lemma_exceptions(path: Path) -> dict[str, str]:
+    """A TSV of `form<TAB>lemma` lines after a first line `schema: 1`; # starts a comment line."""
+    try:
+        lines = path.read_text(encoding="utf-8").splitlines()
+    except OSError as exc:
+        raise DataError("E502", path=str(path), why=str(exc)) from exc
+    if not lines or lines[0].strip() != "schema: 1":
+        raise DataError("E502", path=str(path), line=1, why="field 'schema': first line must be 'schema: 1'")
+    table: dict[str, str] = {}
+    for n, line in enumerate(lines[1:], start=2):
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
+            raise DataError("E502", path=str(path), line=n, why="field 'lemma': expected form<TAB>lemma")
+        table[cols[0].strip().lower()] = cols[1].strip()
+    return table
 
 
 def _package_dir(name: str) -> str | None:
@@ -115,7 +142,8 @@ def choose(lang: str) -> PackChoice:
         where = folder / shipped
         if (where / "config.cfg").exists():
             return PackChoice(lang, "shipped", str(where), str(where), labels, read_scores(where),
-                              lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])))
+                              lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])),
+                              lemma_exceptions=_exceptions(pipe, folder))
     if folder is None:
         reason = f"no language pack for '{lang}'"
     else:
@@ -125,9 +153,10 @@ def choose(lang: str) -> PackChoice:
 
 def shipped_choice(lang: str, path: str | Path) -> PackChoice:
     """The pack's shipped-pipeline settings applied to a pipeline folder elsewhere (training output)."""
-    pipe, _ = _pack_config(lang)
+    pipe, folder = _pack_config(lang)
     return PackChoice(lang, "shipped", str(path), str(path), dict(pipe.get("ner_labels", {})),
-                      read_scores(path), lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])))
+                      read_scores(path), lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])),
+                      lemma_exceptions=_exceptions(pipe, folder))
 
 
 def all_choices() -> list[PackChoice]:
