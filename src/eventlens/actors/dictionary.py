@@ -511,8 +511,12 @@ class ActorDictionary:
         return replace(tenures[0], sector=None, role=None)
 
     def in_office(self, tenures: Iterable[Actor], date: str | None) -> bool:
-        a = self.tenure(tenures, date)
-        return a.sector is not None or a.role is not None
+        tenures = list(tenures)
+        if date is None:
+            return any(a.end is None for a in tenures)
+        d = _norm_date(date)
+        return any(_norm_date(a.start or "0000") <= d and (a.end is None or d < _norm_date(a.end, end=True))
+                   for a in tenures)
 
 
 # -- helpers -----------------------------------------------------------------------------------

@@ -173,7 +173,7 @@ class Resolver:
         return Cand(a, b, f.category, sector=f.sector, role=f.role)
 
     def _pick_person(self, persons: dict[str, list[Actor]], full: bool) -> str | None:
-        if len(persons) == 1 and (full or self.date is None):
+        if len(persons) == 1:  # the tenure decides the role, or "former ..." outside it
             return next(iter(persons))
         seen = [k for k in persons if k in self.seen_persons]
         if len(seen) == 1:
