@@ -136,7 +136,9 @@ def choose(lang: str) -> PackChoice:
     for name in pipe.get("installed", []):
         where = _package_dir(name)
         if where:
-            return PackChoice(lang, "installed", name, where, labels, read_scores(where))
+            return PackChoice(lang, "installed", name, where, labels, read_scores(where),
+                              lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])),
+                              lemma_exceptions=_exceptions(pipe, folder))
     shipped = pipe.get("shipped")
     if shipped and folder is not None:
         where = folder / shipped
