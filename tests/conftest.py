@@ -126,3 +126,21 @@ def examples_dir() -> Path:
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
     return SHARED
+
+
+@pytest.fixture(scope="session")
+def pipeline():
+    """One Pipeline for the whole session: language packs and dictionaries load once."""
+    from eventlens.pipeline import Pipeline
+
+    return Pipeline()
+
+
+@pytest.fixture(scope="session")
+def process(pipeline):
+    """process(text, lang, published="2024-11-22") -> Document, through every stage."""
+
+    def run(text: str, lang: str, published: str = "2024-11-22", doc_id: str = "t"):
+        return pipeline.process(Article(doc_id=doc_id, text=text, lang=lang, published=published))
+
+    return run

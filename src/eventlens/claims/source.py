@@ -43,7 +43,8 @@ def find_source(doc: Document, ev: Event, cues: ClaimCues) -> dict[str, Any] | N
              and not own[0] <= t.i < own[1]]
     verbs.sort(key=lambda t: abs(t.i - trig.i))
     for verb in verbs:
-        speakers = [m for m in speakers_of(verb, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators)
+        speakers = [m for m in speakers_of(verb, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
+                                          syntax.trust_parse)
                     if id(m) not in participants]
         if speakers:
             return source_record(speakers)

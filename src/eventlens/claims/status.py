@@ -11,6 +11,7 @@ from spacy.tokens import Token
 from eventlens.claims.cues import ClaimCues
 from eventlens.events.clauses import clause_bounds, sentence_span, trigger_token
 from eventlens.events.coder import Syntax
+from eventlens.events.ontology import Ontology
 from eventlens.lang import get_pack
 from eventlens.records import Document, Event
 
@@ -44,19 +45,26 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
         return "alleged"
     if lemmas & (hypo["modals"] | hypo["adverbs"]) or _has_phrase(text, hypo["phrases"]):
         return "hypothetical"
-    if _is_future(trig, clause, future):
-        return "future"
+    if _is_future(trig, clause, future, ev):
+        # a verbal act in someone's reported words ("X sagte, es werde an der Seite Ys stehen") is the
+        # pledge itself, made now; only material acts can still be pending
+        verbal = Ontology.load().quad_class(ev.type).startswith("verbal")
+        return "asserted" if verbal and ev.source is not None else "future"
     if negated:
         return "negated"
     return "asserted"
 
 
-def _is_future(trig: Token, clause: list[Token], future: dict) -> bool:
-    """A future auxiliary before an infinitive, a verb of planning, a future adverb or tense."""
-    if "Fut" in trig.morph.get("Tense"):
+def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> bool:
+    """A future auxiliary before an infinitive, a verb of planning, a future adverb or tense.
+
+    For an event noun the verb is its light verb ("will impose sanctions")."""
+    companions = set(ev.rule.with_) if ev.rule is not None else set()
+    verbs = [trig] + [t for t in clause if t.lemma_.lower() in {w.lower() for w in companions}]
+    if any("Fut" in v.morph.get("Tense") for v in verbs):
         return True
     lemmas, text = _words(clause)
-    infinitive = "Inf" in trig.morph.get("VerbForm") or trig.text.lower() == trig.lemma_.lower()
+    infinitive = any("Inf" in v.morph.get("VerbForm") or v.text.lower() == v.lemma_.lower() for v in verbs)
     if infinitive and any(t.text.lower() in future["auxiliaries"] for t in clause):
         return True
     if lemmas & future["verbs"] and trig.pos_ in ("NOUN", "VERB", ""):

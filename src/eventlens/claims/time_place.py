@@ -87,7 +87,7 @@ def find_event_location(doc: Document, ev: Event, pack: LanguagePack) -> dict[st
                 return _location(place)
     rule = location_defaults().get(ev.type)
     if rule and (rule == "any" or set(ev.contexts) & set(rule)):
-        states = [m for m in ev.recipients if m.kind == "state" or len(m.code) == 3 and m.code.isupper()]
+        states = [m for m in ev.recipients if m.kind == "state"]
         if states and states[0].code != "UNK":
             place = place_for_country(states[0].code)
             if place is not None:

@@ -20,12 +20,14 @@ def trigger_token(doc: Document, ev: Event) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def clause_bounds(span: Span, token: Token, breaks: frozenset[str]) -> tuple[int, int]:
-    """Token range [start, end) of the punctuation-bounded clause around token, inside span."""
+def clause_bounds(span: Span, token: Token, breaks: frozenset[str],
+                  openers: frozenset[str] = frozenset()) -> tuple[int, int]:
+    """Token range [start, end) of the clause around token inside span: bounded by punctuation, and by
+    words that open a subordinate clause (`openers`, given where commas may be missing)."""
     start, end = token.i, token.i + 1
-    while start > span.start and span.doc[start - 1].text not in breaks:
+    while start > span.start and span.doc[start - 1].text not in breaks and span.doc[start].lower_ not in openers:
         start -= 1
-    while end < span.end and span.doc[end].text not in breaks:
+    while end < span.end and span.doc[end].text not in breaks and span.doc[end].lower_ not in openers:
         end += 1
     return start, end
 
@@ -63,14 +65,14 @@ def in_range(m: Mention, tok_of, start: int, end: int) -> bool:
 
 
 def speakers_of(verb: Token, span: Span, mentions: list[Mention], tok_of, breaks: frozenset[str],
-                coordinators: frozenset[str]) -> list[Mention]:
+                coordinators: frozenset[str], trust_parse: bool = True) -> list[Mention]:
     """Who speaks through a reporting verb: its subject in the parse, else the nearest mention group
     in its clause (after the verb first, as in "sagte Seouls Sicherheitsberater"), else, when the verb
     stands alone between commas, in the clause just before it ("Shin Won-sik, Südkoreas Berater,
     sagte, ...")."""
     from eventlens.events import slots
 
-    if verb.doc.has_annotation("DEP"):
+    if trust_parse and verb.doc.has_annotation("DEP"):
         heads = slots.slot_heads(verb, "subj")
         found = [m for h in heads for m in mentions
                  if id(m) in tok_of and tok_of[id(m)][0] in slots.phrase_tokens(h)]

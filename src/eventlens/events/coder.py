@@ -49,6 +49,10 @@ class Syntax:
     particles: frozenset[str] = frozenset()  # separable verb particles
     denial_verbs: frozenset[str] = frozenset()
     negation: frozenset[str] = frozenset()
+    trust_parse: bool = True  # false: word order decides roles, the parse only fills gaps
+    clause_openers: frozenset[str] = frozenset()
+    infinitive_markers: frozenset[str] = frozenset()
+    place_prepositions: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()  # word forms that make a participle passive
 
     @classmethod
@@ -85,6 +89,10 @@ class Syntax:
             passive_auxiliaries=words("passive_auxiliaries"),
             denial_verbs=words("denial_verbs", source=claims, where=claims_path),
             negation=words("negation", source=claims, where=claims_path),
+            trust_parse=bool(data.get("trust_parse", True)),
+            clause_openers=words("clause_openers"),
+            infinitive_markers=words("infinitive_markers"),
+            place_prepositions=words("place_prepositions"),
         )
 
 
@@ -217,23 +225,24 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     speakers = speaker_mentions(span, cand.token, mentions, tok_of, syntax)
     usable = [m for m in mentions if id(m) not in speakers]
     inside = _mentions_inside_token(cand.token, usable, tok_of)
-    actors: list[Mention] = []
-    recipients: list[Mention] = []
-    how = "parse"
+    parse_actors: list[Mention] = []
+    parse_recipients: list[Mention] = []
     if slots.has_parse(doc.nlp):
-        actors = _fill(cand.token, trig.actor, usable, tok_of, syntax)
-        recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
-    if inside and not actors:
+        parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax)
+        parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
+    order_actors, order_recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal)
+    if inside and not (parse_actors and syntax.trust_parse):
         # a body named inside a compound event noun ("UN-Sanktionen", "EU aid") is its doer
-        how = "compound"
-        actors = inside
-        if not recipients and trig.recipient:
-            recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal)[0]
-    if not actors:
-        how = "order"
-        actors, order_recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal)
-        if not recipients:
-            recipients = order_recipients
+        how, actors = "compound", inside
+        recipients = parse_recipients or ([m for m in order_actors + order_recipients if m not in inside]
+                                          if trig.recipient else [])
+        recipients = recipients[:1] if recipients and not trig.recipient else recipients
+    elif parse_actors and (syntax.trust_parse or not order_actors):
+        how, actors, recipients = "parse", parse_actors, parse_recipients
+    else:
+        # word order first where the pack says its parser is weak; the parse may still name the recipient
+        how, actors = "order", order_actors
+        recipients = order_recipients or [m for m in parse_recipients if m not in order_actors]
     if trig.reciprocal:
         actors = _unique(actors + recipients)
         recipients = []
@@ -328,10 +337,11 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 
 def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reciprocal: bool):
     """Participants by word order inside the trigger's clause, when the parse gives none."""
-    c_start, c_end = clause_bounds(span, trigger, syntax.clause_breaks)
+    c_start, c_end = clause_bounds(span, trigger, syntax.clause_breaks, syntax.clause_openers)
     inside = [m for m in mentions if id(m) in tok_of and c_start <= tok_of[id(m)][0] < c_end
               and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
-    groups = mention_groups(span, inside, tok_of, syntax.coordinators)
+    groups = [g for g in mention_groups(span, inside, tok_of, syntax.coordinators)
+              if not _is_place_phrase(span, g, tok_of, syntax)]
     if reciprocal:
         return [m for g in groups for m in g], []
     if _looks_passive(span, trigger, c_start, c_end, syntax):
@@ -339,6 +349,9 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
         agent = [g for g in groups if span.doc[tok_of[id(g[0])][0] - 1].lower_ in syntax.passive_agent]
         others = [g for g in groups if not agent or g is not agent[0]]
         return (agent[0] if agent else []), (others[0] if others else [])
+    if trigger.i > span.start and span.doc[trigger.i - 1].lower_ in syntax.infinitive_markers:
+        # "um Russland zu helfen": no subject in the clause; its doer is the one before it
+        return _controller(span, c_start, mentions, tok_of, syntax), (groups[-1] if groups else [])
     before = [g for g in groups if tok_of[id(g[0])][0] < trigger.i]
     after = [g for g in groups if tok_of[id(g[0])][0] > trigger.i]
     if syntax.actor_order == "first_in_clause":
@@ -348,6 +361,26 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
         return actors, (rest[0] if rest else [])
     actors = before[-1] if before else (after.pop(0) if after else [])
     return actors, (after[0] if after else [])
+
+
+def _is_place_phrase(span: Span, group: list[Mention], tok_of, syntax: Syntax) -> bool:
+    first = tok_of[id(group[0])][0]
+    prev = span.doc[first - 1] if first > span.start else None
+    if prev is not None and prev.pos_ == "DET" or prev is not None and prev.lower_ in ("der", "dem", "the", "la", "le", "l'"):
+        prev = span.doc[first - 2] if first - 1 > span.start else None
+    return prev is not None and prev.lower_ in syntax.place_prepositions and all(m.kind == "state" for m in group)
+
+
+def _controller(span: Span, clause_start: int, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """The first mention group of the clause before an infinitive clause (who wants, tries, is accused)."""
+    if clause_start <= span.start:
+        return []
+    p_start, p_end = clause_bounds(span, span.doc[clause_start - 1], syntax.clause_breaks, syntax.clause_openers)
+    if span.doc[clause_start - 1].is_punct and clause_start - 1 > span.start:
+        p_start, p_end = clause_bounds(span, span.doc[clause_start - 2], syntax.clause_breaks, syntax.clause_openers)
+    groups = mention_groups(span, [m for m in mentions if id(m) in tok_of and p_start <= tok_of[id(m)][0] < p_end],
+                            tok_of, syntax.coordinators)
+    return groups[0] if groups else []
 
 
 def _looks_passive(span: Span, trigger: Token, start: int, end: int, syntax: Syntax) -> bool:
@@ -369,7 +402,8 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     own = clause_bounds(span, trigger, syntax.clause_breaks)
     for tok in span:
         if tok.lemma_.lower() in syntax.speech_verbs and not own[0] <= tok.i < own[1]:
-            found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators)
+            found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
+                                syntax.trust_parse)
             out |= {id(m) for m in found}
     return out
 

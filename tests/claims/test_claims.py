@@ -1,0 +1,96 @@
+"""Source, status, date and place of events, on real sentences through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.claims.cues import load_cues
+from eventlens.errors import DataError
+from eventlens.lang import LanguagePack
+
+pytestmark = pytest.mark.pipeline
+
+
+def only(doc, etype):
+    found = [e for e in doc.events if e.type == etype]
+    assert len(found) == 1, [e.to_dict() for e in doc.events]
+    return found[0]
+
+
+@pytest.mark.parametrize("lang, text, etype, status", [
+    ("de", "Russland könnte Nordkorea Zugang zu Öl und Gas verschaffen.", "AID", "hypothetical"),
+    ("en", "Russia could send more troops to Belarus.", "AID", "hypothetical"),
+    ("en", "Russia reportedly attacked Ukraine with drones.", "ASSAULT", "alleged"),
+    ("de", "Russland soll die Ukraine mit Drohnen angegriffen haben.", "ASSAULT", "alleged"),
+    ("en", "The European Union will impose new sanctions on Iran.", "SANCTION", "future"),
+    ("en", "Russia did not attack Ukraine on Sunday.", "ASSAULT", "negated"),
+    ("en", "Russia launched missile strikes on Ukraine on Tuesday.", "ASSAULT", "asserted"),
+    ("fr", "La Russie pourrait attaquer l'Ukraine.", "ASSAULT", "hypothetical"),
+])
+def test_status(process, lang, text, etype, status):
+    assert only(process(text, lang), etype).status == status
+
+
+def test_a_pledge_in_reported_speech_is_asserted_not_future(process):
+    ev = only(process("Nordkorea werde an der Seite Russlands stehen, sagte Choe Son Hui.", "de"), "SUPPORT")
+    assert ev.status == "asserted" and ev.source["code"] == "PRK"
+
+
+def test_accused_act_is_alleged_and_sourced_to_the_accusers(process):
+    doc = process("Die USA und Südkorea haben Nordkorea vorgeworfen, Russland mit Truppen zu helfen.", "de")
+    acc = only(doc, "ACCUSE")
+    assert acc.status == "asserted" and acc.source is None
+    aid = only(doc, "AID")
+    assert {m.code for m in aid.actors} == {"PRK"} and {m.code for m in aid.recipients} == {"RUS"}
+    assert aid.status == "alleged"
+    assert set(aid.source["codes"]) == {"USA", "KOR"}
+
+
+@pytest.mark.parametrize("lang, text, etype, code", [
+    ("de", "Laut Südkorea hat Russland Nordkorea Raketen geliefert.", "AID", "KOR"),
+    ("en", "According to Ukraine, Russia attacked Kharkiv with drones.", "ASSAULT", "UKR"),
+    ("fr", "Selon la Corée du Sud, la Russie a livré des missiles à la Corée du Nord.", "AID", "KOR"),
+    ("de", "Russland habe Nordkorea Raketen geliefert, sagte Seoul am Freitag.", "AID", "KOR"),
+    ("de", "Russland könne Nordkorea Zugang zu Öl verschaffen, sagen Experten.", "AID", "UNK"),
+    ("en", "Russia attacked Ukraine overnight, officials said.", "ASSAULT", "UNK"),
+])
+def test_source(process, lang, text, etype, code):
+    ev = only(process(text, lang), etype)
+    assert ev.source is not None and ev.source["code"] == code
+
+
+def test_outlet_voice_has_no_source(process):
+    assert only(process("Russia launched missile strikes on Ukraine.", "en"), "ASSAULT").source is None
+
+
+def test_date_comes_from_the_event_clause_not_the_reporting_clause(process):
+    doc = process("Russland habe Nordkorea Raketen geliefert, sagte Seoul am Freitag.", "de", "2024-11-22")
+    assert only(doc, "AID").date["value"] is None
+    doc = process("Russland hat Nordkorea im Juni Raketen geliefert.", "de", "2024-11-22")
+    assert only(doc, "AID").date == {"value": "2024-06", "granularity": "month", "text": "im Juni"}
+
+
+def test_relative_weekday_resolves_against_publication(process):
+    ev = only(process("Russia launched missile strikes on Ukraine on Tuesday.", "en", "2024-11-22"), "ASSAULT")
+    assert ev.date["value"] == "2024-11-19" and ev.date["granularity"] == "day"
+
+
+def test_strike_location_defaults_to_the_target_state(process):
+    ev = only(process("Russia launched missile strikes on Ukraine.", "en"), "ASSAULT")
+    assert ev.location["country"] == "UKR"
+    ev = only(process("The European Union imposed new sanctions on Iran.", "en"), "SANCTION")
+    assert ev.location is None
+
+
+def test_malformed_claims_file_names_file_and_field(tmp_path, monkeypatch):
+    (tmp_path / "claims.yaml").write_text("schema: 1\nspeech_verbs: [say, 3]\n", encoding="utf-8")
+    import eventlens.claims.cues as cues
+
+    monkeypatch.setattr(cues, "get_pack", lambda code: LanguagePack(code, tmp_path))
+    load_cues.cache_clear()
+    try:
+        with pytest.raises(DataError) as err:
+            cues.load_cues("xx")
+        assert "claims.yaml" in str(err.value) and "speech_verbs" in str(err.value)
+    finally:
+        load_cues.cache_clear()

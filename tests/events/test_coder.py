@@ -1,0 +1,96 @@
+"""The event coder on real sentences in each language, through the whole pipeline."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.ingest import iter_articles
+from eventlens.records import Article
+
+pytestmark = pytest.mark.pipeline
+
+
+def triples(doc):
+    return {(e.type, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients)) for e in doc.events}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Die USA und Südkorea haben Nordkorea vorgeworfen, Truppen nach Russland zu entsenden.",
+     ("ACCUSE", {"USA", "KOR"}, {"PRK"})),
+    ("de", "Russland hat am Montag Nordkorea Flugabwehrraketen geliefert.", ("AID", {"RUS"}, {"PRK"})),
+    ("de", "Die Europäische Union verhängte neue Sanktionen gegen Iran.", ("SANCTION", {"EU"}, {"IRN"})),
+    ("en", "Russia launched missile strikes on Ukraine on Tuesday.", ("ASSAULT", {"RUS"}, {"UKR"})),
+    ("en", "China accused Japan of interfering in its internal affairs.", ("ACCUSE", {"CHN"}, {"JPN"})),
+    ("en", "The European Union imposed new sanctions on Iran.", ("SANCTION", {"EU"}, {"IRN"})),
+    ("fr", "La France a imposé des sanctions contre l'Iran.", ("SANCTION", {"FRA"}, {"IRN"})),
+    ("fr", "Le Maroc a accusé l'Algérie de soutenir les séparatistes.", ("ACCUSE", {"MAR"}, {"DZA"})),
+])
+def test_type_actor_recipient(process, lang, text, expected):
+    etype, actors, recipients = expected
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "Emmanuel Macron met Olaf Scholz in Berlin on Monday.", {"FRA", "DEU"}),
+    ("de", "Frankreich und Deutschland unterzeichneten am Montag ein Abkommen.", {"FRA", "DEU"}),
+])
+def test_reciprocal_events_list_all_parties_as_actors(process, lang, text, parties):
+    doc = process(text, lang)
+    joint = [e for e in doc.events if e.type in ("CONSULT", "AGREE", "COOPERATE")]
+    assert joint, [e.to_dict() for e in doc.events]
+    assert {m.code for m in joint[0].actors} == parties
+    assert joint[0].recipients == []
+
+
+def test_reported_speech_is_not_an_event_of_the_speaker(process):
+    doc = process("Seoul sagte am Freitag, Russland habe Nordkorea Flugabwehrraketen geliefert.", "de")
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert [(sorted(m.code for m in e.actors), sorted(m.code for m in e.recipients)) for e in aid] == [
+        (["RUS"], ["PRK"])]
+    assert not any("KOR" in {m.code for m in e.actors} for e in doc.events)
+    assert aid[0].source["code"] == "KOR"
+
+
+def test_passive_agent_is_the_actor(process):
+    doc = process("Ukraine was attacked by Russia on Sunday.", "en")
+    assert ("ASSAULT", frozenset({"RUS"}), frozenset({"UKR"})) in triples(doc)
+
+
+def test_distributive_subjects_give_one_event_each(process):
+    doc = process("Nordkorea und Russland unterliegen beide UN-Sanktionen.", "de")
+    sanctions = sorted((sorted(m.code for m in e.actors), sorted(m.code for m in e.recipients))
+                       for e in doc.events if e.type == "SANCTION")
+    assert sanctions == [(["UN"], ["PRK"]), (["UN"], ["RUS"])]
+
+
+def test_a_repeated_event_is_kept_once(process):
+    text = ("Russia launched missile strikes on Ukraine.\n\nOfficials said Russia launched missile strikes "
+            "on Ukraine.\n\nRussia launched missile strikes on Ukraine.")
+    doc = process(text, "en")
+    assert len([e for e in doc.events if e.type == "ASSAULT"]) == 1
+
+
+def test_event_offsets_point_into_the_original_text(pipeline):
+    text = "title: t\n\nRussia launched missile strikes on Ukraine on Tuesday."
+    article = Article(doc_id="o", text=text, lang="en", published="2024-11-22", body_start=10)
+    events = pipeline.process(article).events
+    assert events
+    for ev in events:
+        rec = ev.to_dict()
+        assert text[rec["evidence"]["start"]:rec["evidence"]["end"]] == rec["evidence"]["sentence"]
+        trig = rec["evidence"]["trigger"]
+        assert text[trig["start"]:trig["end"]] == trig["text"]
+        for (start, end), actor in zip(rec["evidence"]["actors"], rec["actors"], strict=True):
+            assert text[start:end] == actor["text"]
+
+
+def test_nothing_is_coded_from_boilerplate(pipeline, shared_dir):
+    article = next(iter_articles([str(shared_dir / "seed" / "seed_article_de.txt")], published="2024-11-22"))
+    doc = pipeline.process(article)
+    codes = {m.code for e in doc.events for m in e.actors + e.recipients}
+    assert not codes & {"FRA", "ICC"}
+    teaser = doc.article.text.index("Lesen Sie auch")
+    nav = doc.article.text.index("PREV")
+    for ev in doc.events:
+        assert not ev.sentence.start <= teaser < ev.sentence.end
+        assert ev.sentence.end <= nav
