@@ -243,8 +243,11 @@ class ActorDictionary:
         forms = entry.get("forms", [])
         if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
             raise DataError("E401", path=str(path), line=line, field=f"{key}.forms", why="must be a list of strings")
-        actor = Actor(key=key, code=code, name=name, kind=kind, sector=sector, wikidata=qid,
-                      state=entry.get("state"))
+        state = entry.get("state")
+        if kind == "group" and isinstance(state, str) and state:
+            # GOLD_FORMAT: a sub-state actor takes its state's code; the sector and name say which part
+            code = state
+        actor = Actor(key=key, code=code, name=name, kind=kind, sector=sector, wikidata=qid, state=state)
         self.actors[key] = actor
         for f in forms:
             self._neutral.append((f, Form("name", (actor,), proper=True)))
