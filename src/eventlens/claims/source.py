@@ -13,7 +13,6 @@ from spacy.tokens import Span, Token
 
 from eventlens.claims.cues import ClaimCues
 from eventlens.events.clauses import (
-    clause_bounds,
     in_range,
     mention_groups,
     mention_tokens,
@@ -38,13 +37,13 @@ def find_source(doc: Document, ev: Event, cues: ClaimCues) -> dict[str, Any] | N
     found = _according_to(span, mentions, tok_of, cues, syntax)
     if found:
         return source_record(found)
-    own = clause_bounds(span, trig, syntax.clause_breaks)
+    own = syntax.clause(span, trig)
     verbs = [t for t in span if t.lemma_.lower() in cues.speech_verbs and t.i != trig.i
              and not own[0] <= t.i < own[1]]
     verbs.sort(key=lambda t: abs(t.i - trig.i))
     for verb in verbs:
         speakers = [m for m in speakers_of(verb, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
-                                          syntax.trust_parse)
+                                          syntax.trust_parse, syntax.clause_openers)
                     if id(m) not in participants]
         if speakers:
             return source_record(speakers)
@@ -89,7 +88,7 @@ def _according_to(span: Span, mentions, tok_of, cues: ClaimCues, syntax: Syntax)
 
 def _unnamed_speaker(span: Span, verb: Token, cues: ClaimCues, syntax: Syntax) -> dict[str, Any] | None:
     """"sagen Experten", "officials said": an unnamed source in the reporting verb's clause."""
-    start, end = clause_bounds(span, verb, syntax.clause_breaks)
+    start, end = syntax.clause(span, verb)
     for tok in span.doc[start:end]:
         if tok.lemma_.lower() in cues.unnamed_sources or tok.text.lower() in cues.unnamed_sources:
             left = tok.i

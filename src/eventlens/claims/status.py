@@ -32,7 +32,7 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     if span is None or trig is None:
         return "asserted"
     syntax = Syntax.from_pack(get_pack(doc.lang or ""))
-    start, end = clause_bounds(span, trig, syntax.clause_breaks)
+    start, end = syntax.clause(span, trig)
     clause = [t for t in span.doc[start:end] if t.i != trig.i]
     lemmas, text = _words(clause)
     negated = bool(lemmas & cues.negation) and not _has_phrase(text, ("nicht nur", "not only", "non seulement"))

@@ -16,7 +16,7 @@ from typing import Any
 from eventlens.claims.when import find_dates
 from eventlens.claims.where import find_places, place_for_country
 from eventlens.errors import DataError
-from eventlens.events.clauses import clause_bounds, sentence_span, trigger_token
+from eventlens.events.clauses import sentence_span, trigger_token
 from eventlens.events.coder import Syntax
 from eventlens.lang import LanguagePack, load_yaml
 from eventlens.records import Document, Event
@@ -49,11 +49,11 @@ def _scope(doc: Document, ev: Event, pack: LanguagePack) -> tuple[int, int] | No
     if span is None or trig is None:
         return None
     syntax = Syntax.from_pack(pack)
-    start, end = clause_bounds(span, trig, syntax.clause_breaks)
+    start, end = syntax.clause(span, trig)
     if trig.pos_ in ("NOUN", "PROPN") and end < span.end - 1:  # "ein Vertrag, der im Juni unterzeichnet ..."
         nxt = span.doc[end + 1]
         if "Rel" in nxt.morph.get("PronType") or nxt.lower_ in syntax.relative_pronouns:
-            end = clause_bounds(span, nxt, syntax.clause_breaks)[1]
+            end = syntax.clause(span, nxt)[1]
     doc_ = span.doc
     return doc_[start].idx, doc_[end - 1].idx + len(doc_[end - 1].text)
 

@@ -65,7 +65,8 @@ def in_range(m: Mention, tok_of, start: int, end: int) -> bool:
 
 
 def speakers_of(verb: Token, span: Span, mentions: list[Mention], tok_of, breaks: frozenset[str],
-                coordinators: frozenset[str], trust_parse: bool = True) -> list[Mention]:
+                coordinators: frozenset[str], trust_parse: bool = True,
+                openers: frozenset[str] = frozenset()) -> list[Mention]:
     """Who speaks through a reporting verb: its subject in the parse, else the nearest mention group
     in its clause (after the verb first, as in "sagte Seouls Sicherheitsberater"), else, when the verb
     stands alone between commas, in the clause just before it ("Shin Won-sik, Südkoreas Berater,
@@ -78,7 +79,7 @@ def speakers_of(verb: Token, span: Span, mentions: list[Mention], tok_of, breaks
                  if id(m) in tok_of and tok_of[id(m)][0] in slots.phrase_tokens(h)]
         if found:
             return found
-    start, end = clause_bounds(span, verb, breaks)
+    start, end = clause_bounds(span, verb, breaks, openers)
     groups = mention_groups(span, [m for m in mentions if in_range(m, tok_of, start, end)], tok_of, coordinators)
     after = [g for g in groups if tok_of[id(g[0])][0] > verb.i]
     before = [g for g in groups if tok_of[id(g[0])][0] < verb.i]
@@ -87,7 +88,7 @@ def speakers_of(verb: Token, span: Span, mentions: list[Mention], tok_of, breaks
     alone = all(t.i == verb.i or not t.is_alpha for t in span.doc[start:end])
     if alone and start - 1 > span.start:  # a bare "sagte": the speaker is in the clause before
         prev = span.doc[start - 2]
-        p_start, p_end = clause_bounds(span, prev, breaks)
+        p_start, p_end = clause_bounds(span, prev, breaks, openers)
         groups = mention_groups(span, [m for m in mentions if in_range(m, tok_of, p_start, p_end)], tok_of,
                                 coordinators)
         if groups:

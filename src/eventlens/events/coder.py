@@ -55,6 +55,10 @@ class Syntax:
     place_prepositions: frozenset[str] = frozenset()
     passive_auxiliaries: frozenset[str] = frozenset()  # word forms that make a participle passive
 
+    def clause(self, span: Span, token: Token) -> tuple[int, int]:
+        """Token range of the clause around token (punctuation and clause-opening words bound it)."""
+        return clause_bounds(span, token, self.clause_breaks, self.clause_openers)
+
     @classmethod
     @functools.lru_cache(maxsize=16)  # noqa: B019 - one per language pack, which lives all process long
     def from_pack(cls, pack: LanguagePack) -> Syntax:
@@ -167,7 +171,7 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
     """
     if any(c.lemma_.lower() == word or c.lower_ == word for c in tok.children):
         return True
-    start, end = clause_bounds(span, tok, syntax.clause_breaks)
+    start, end = syntax.clause(span, tok)
     if word in syntax.particles:
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
@@ -270,7 +274,7 @@ def _negated_denial(span: Span, trigger: Token, syntax: Syntax) -> bool:
     """"bestritt dies nicht", "did not deny": not a rejection, only a refusal to confirm (claims stage)."""
     if trigger.lemma_.lower() not in syntax.denial_verbs:
         return False
-    start, end = clause_bounds(span, trigger, syntax.clause_breaks)
+    start, end = syntax.clause(span, trigger)
     return any(t.lower_ in syntax.negation or t.lemma_.lower() in syntax.negation for t in span.doc[start:end])
 
 
@@ -337,7 +341,7 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
 
 def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reciprocal: bool):
     """Participants by word order inside the trigger's clause, when the parse gives none."""
-    c_start, c_end = clause_bounds(span, trigger, syntax.clause_breaks, syntax.clause_openers)
+    c_start, c_end = syntax.clause(span, trigger)
     inside = [m for m in mentions if id(m) in tok_of and c_start <= tok_of[id(m)][0] < c_end
               and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
     groups = [g for g in mention_groups(span, inside, tok_of, syntax.coordinators)
@@ -375,9 +379,9 @@ def _controller(span: Span, clause_start: int, mentions, tok_of, syntax: Syntax)
     """The first mention group of the clause before an infinitive clause (who wants, tries, is accused)."""
     if clause_start <= span.start:
         return []
-    p_start, p_end = clause_bounds(span, span.doc[clause_start - 1], syntax.clause_breaks, syntax.clause_openers)
+    p_start, p_end = syntax.clause(span, span.doc[clause_start - 1])
     if span.doc[clause_start - 1].is_punct and clause_start - 1 > span.start:
-        p_start, p_end = clause_bounds(span, span.doc[clause_start - 2], syntax.clause_breaks, syntax.clause_openers)
+        p_start, p_end = syntax.clause(span, span.doc[clause_start - 2])
     groups = mention_groups(span, [m for m in mentions if id(m) in tok_of and p_start <= tok_of[id(m)][0] < p_end],
                             tok_of, syntax.coordinators)
     return groups[0] if groups else []
@@ -399,11 +403,11 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     """ids of mentions that report what the trigger's clause says: the subjects of reporting verbs
     outside that clause. They are the source of the event, not its participants."""
     out: set[int] = set()
-    own = clause_bounds(span, trigger, syntax.clause_breaks)
+    own = syntax.clause(span, trigger)
     for tok in span:
         if tok.lemma_.lower() in syntax.speech_verbs and not own[0] <= tok.i < own[1]:
             found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
-                                syntax.trust_parse)
+                                syntax.trust_parse, syntax.clause_openers)
             out |= {id(m) for m in found}
     return out
 
