@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from eventlens.claims.cues import load_cues
 from eventlens.claims.source import find_source
-from eventlens.claims.status import find_status, mark_accused
+from eventlens.claims.status import find_status, fold_denials, mark_accused
 from eventlens.claims.time_place import find_event_date, find_event_location
 from eventlens.lang import LanguagePack
 from eventlens.records import Document
@@ -22,6 +22,7 @@ def attribute_claims(doc: Document, pack: LanguagePack) -> None:
         ev.source = find_source(doc, ev, cues)
         ev.status = find_status(doc, ev, cues)
     mark_accused(doc)
+    fold_denials(doc, cues)
     for ev in doc.events:
         ev.date = find_event_date(doc, ev, pack)
         ev.location = find_event_location(doc, ev, pack)

@@ -9,7 +9,7 @@ from eventlens.errors import DataError
 from eventlens.lang import get_pack
 
 LIST_KEYS = ("speech_verbs", "according_to_before", "according_to_after", "negation", "denial_verbs",
-             "confirm_verbs", "unnamed_sources")
+             "confirm_verbs", "refusal_verbs", "unnamed_sources")
 GROUP_KEYS = ("hypothetical", "alleged", "future")
 GROUP_FIELDS = ("modals", "adverbs", "verbs", "phrases", "auxiliaries")
 
@@ -30,6 +30,7 @@ class ClaimCues:
     negation: frozenset[str] = frozenset()
     denial_verbs: frozenset[str] = frozenset()
     confirm_verbs: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
     unnamed_sources: frozenset[str] = frozenset()
     groups: tuple[tuple[str, dict[str, frozenset[str]]], ...] = ()
 

@@ -66,21 +66,27 @@ def source_record(mentions: list[Mention]) -> dict[str, Any]:
 
 
 def _according_to(span: Span, mentions, tok_of, cues: ClaimCues, syntax: Syntax) -> list[Mention]:
+    """"laut X", "according to X", "selon X" (the source follows) and "X zufolge" (it precedes),
+    looked for only inside the marker's own clause."""
     words = [t.text.lower() for t in span]
     for i in range(len(words)):
         for marker in cues.according_to_before:
             parts = marker.split()
             if words[i : i + len(parts)] == parts:
                 after = span.start + i + len(parts)
-                groups = mention_groups(span, [m for m in mentions if in_range(m, tok_of, after, after + 6)],
-                                        tok_of, syntax.coordinators)
+                if after >= span.end:
+                    continue
+                start, end = syntax.clause(span, span.doc[after])
+                near = [m for m in mentions if in_range(m, tok_of, after, min(end, after + 6))]
+                groups = mention_groups(span, near, tok_of, syntax.coordinators)
                 if groups and tok_of[id(groups[0][0])][0] <= after + 3:
                     return groups[0]
         for marker in cues.according_to_after:
             if words[i] == marker:
                 here = span.start + i
-                groups = mention_groups(span, [m for m in mentions if in_range(m, tok_of, here - 6, here)],
-                                        tok_of, syntax.coordinators)
+                start, _ = syntax.clause(span, span.doc[here])
+                near = [m for m in mentions if in_range(m, tok_of, max(start, here - 6), here)]
+                groups = mention_groups(span, near, tok_of, syntax.coordinators)
                 if groups:
                     return groups[-1]
     return []

@@ -36,10 +36,9 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     clause = [t for t in span.doc[start:end] if t.i != trig.i]
     lemmas, text = _words(clause)
     negated = bool(lemmas & cues.negation) and not _has_phrase(text, ("nicht nur", "not only", "non seulement"))
-    if lemmas & cues.denial_verbs:
-        return "not_confirmed" if negated else "denied"
-    if lemmas & cues.confirm_verbs and negated:
-        return "not_confirmed"
+    verdict = _denial_or_refusal(span, trig, cues, syntax)
+    if verdict:
+        return verdict
     alleged, hypo, future = cues.group("alleged"), cues.group("hypothetical"), cues.group("future")
     if lemmas & (alleged["modals"] | alleged["adverbs"]) or _has_phrase(text, alleged["phrases"]):
         return "alleged"
@@ -53,6 +52,52 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     if negated:
         return "negated"
     return "asserted"
+
+
+def _denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> str | None:
+    """A denial ("bestritt", "denied") or a refusal to confirm ("bestätigte ... nicht", "declined to
+    confirm", "neither confirmed nor denied") anywhere in the sentence, each judged in its own clause."""
+    for tok in span:
+        lemma = tok.lemma_.lower()
+        if tok.i == trig.i or not (lemma in cues.denial_verbs or lemma in cues.confirm_verbs):
+            continue
+        d_start, d_end = syntax.clause(span, tok)
+        words = span.doc[max(span.start, d_start - 3) : d_end]  # "declined to confirm": the refusal precedes
+        lemmas = {t.lemma_.lower() for t in words if t.i != tok.i} | {t.lower_ for t in words if t.i != tok.i}
+        refused = bool(lemmas & (cues.negation | cues.refusal_verbs))
+        if lemma in cues.denial_verbs:
+            return "not_confirmed" if refused else "denied"
+        if refused:
+            return "not_confirmed"
+    return None
+
+
+def fold_denials(doc: Document, cues: ClaimCues) -> None:
+    """A denial that only frames another event is that event's status, not an event of its own
+    (GOLD_FORMAT): drop such REJECTs unless the denied act is also asserted elsewhere in the article."""
+    keep = []
+    for ev in doc.events:
+        if ev.type == "REJECT" and _frames_denied_event(doc, ev, cues):
+            continue
+        keep.append(ev)
+    doc.events = keep
+
+
+def _frames_denied_event(doc: Document, rej: Event, cues: ClaimCues) -> bool:
+    lemma = rej.rule.lemma.lower() if rej.rule is not None else ""
+    if lemma not in cues.denial_verbs and lemma not in cues.refusal_verbs:
+        return False
+    framed = [e for e in doc.events if e is not rej and e.sentence.index == rej.sentence.index
+              and e.status in ("denied", "not_confirmed")]
+    if not framed and lemma in cues.refusal_verbs:  # "declined to comment": a cue even with no event inside
+        tok = trigger_token(doc, rej)
+        return tok is not None and any(t.lemma_.lower() in cues.confirm_verbs for t in tok.doc[tok.i + 1 : tok.i + 4])
+    for ev in framed:
+        key = (ev.type, {m.code for m in ev.actors})
+        if any((o.type, {m.code for m in o.actors}) == key and o.status in ("asserted", "alleged")
+               for o in doc.events if o is not ev):
+            return False
+    return bool(framed)
 
 
 def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> bool:

@@ -70,7 +70,19 @@ def find_event_date(doc: Document, ev: Event, pack: LanguagePack) -> dict[str, A
     if not hits:
         return dict(NO_DATE)
     best = min(hits, key=lambda d: abs(base + d.start - ev.trigger_clean_start))
-    return {"value": best.value, "granularity": best.granularity, "text": best.text}
+    return date_record(best)
+
+
+def date_record(found) -> dict[str, Any]:
+    """The event-record date. A week is given as the month holding its Thursday (the contract's values are
+    days, months and years), keeping the ISO week beside it."""
+    record = {"value": found.value, "granularity": found.granularity, "text": found.text}
+    if found.granularity == "week" and found.value and "-W" in found.value:
+        year, week = found.value.split("-W")
+        thursday = dt.date.fromisocalendar(int(year), int(week[:2]), 4)
+        record["value"] = thursday.strftime("%Y-%m")
+        record["week"] = found.value
+    return record
 
 
 def find_event_location(doc: Document, ev: Event, pack: LanguagePack) -> dict[str, Any] | None:

@@ -179,8 +179,8 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
 
 
 def _pos_ok(tok: Token, pos: str) -> bool:
-    if not tok.pos_:  # no tagger: trust the lemma
-        return True
+    if not tok.pos_:  # no tagger: trust the lemma, but a capitalised word inside a sentence is no verb
+        return not (pos == "VERB" and tok.text[:1].isupper() and not tok.is_sent_start)
     if pos == "VERB":
         return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ in ("VVPP", "ADJD"))
     if pos == "NOUN":
@@ -247,6 +247,10 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         # word order first where the pack says its parser is weak; the parse may still name the recipient
         how, actors = "order", order_actors
         recipients = order_recipients or [m for m in parse_recipients if m not in order_actors]
+        if trig.actor and trig.actor[0] in ("obj", "iobj") and recipients:
+            # "X empfing Y", "X received Y": the lexicon says the object is the doer
+            actors, recipients = recipients, actors
+    actors, recipients = _unique(actors), _unique(recipients)
     if trig.reciprocal:
         actors = _unique(actors + recipients)
         recipients = []
@@ -331,12 +335,13 @@ def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax) -> list[
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:
-    seen, out = set(), []
+    """One mention per actor code, preferring the most specific (a person, or one with a sector)."""
+    best: dict[str, Mention] = {}
     for m in mentions:
-        if (m.code, m.sector) not in seen:
-            seen.add((m.code, m.sector))
-            out.append(m)
-    return out
+        kept = best.get(m.code)
+        if kept is None or (kept.sector is None and m.sector is not None) or (kept.kind != "person" and m.kind == "person"):
+            best[m.code] = m
+    return list(best.values())
 
 
 def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reciprocal: bool):
