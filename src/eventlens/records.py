@@ -207,6 +207,7 @@ class Document:
     events: list[Event] = field(default_factory=list)
     nlp: Any = None  # spaCy Doc over clean.text; never serialised
     warnings: list[str] = field(default_factory=list)
+    trace: list[dict[str, Any]] = field(default_factory=list)  # what each stage decided and why (explain)
 
     @property
     def doc_id(self) -> str:

@@ -78,6 +78,9 @@ def fold_denials(doc: Document, cues: ClaimCues) -> None:
     keep = []
     for ev in doc.events:
         if ev.type == "REJECT" and _frames_denied_event(doc, ev, cues):
+            doc.trace.append({"stage": "claims", "sentence": ev.sentence.index, "trigger": ev.trigger_text,
+                              "rule": ev.rule.id if ev.rule else None,
+                              "note": "folded: a denial or refusal that frames another event is its status"})
             continue
         keep.append(ev)
     doc.events = keep

@@ -130,15 +130,28 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
     doc_contexts = contexts.contexts_for(t.lemma_.lower() for t in doc.nlp)
     for sent in doc.sentences:
         mentions = by_sentence.get(sent.index, [])
-        if not mentions:
-            continue
         span = sentence_span(doc, sent)
         if span is None:
             continue
+        candidates = find_triggers(span, lexicon, syntax)
+        if not mentions:
+            for cand in candidates:
+                _trace(doc, sent, cand, "rejected: no actor mentioned in the sentence")
+            continue
         sentence_events = []
-        for cand in find_triggers(span, lexicon, syntax):
-            sentence_events.extend(code_candidate(doc, sent, span, cand, mentions, syntax, contexts, ontology))
-        events.extend(complete_sentence(sentence_events))
+        for cand in candidates:
+            coded = code_candidate(doc, sent, span, cand, mentions, syntax, contexts, ontology)
+            if not coded:
+                _trace(doc, sent, cand, "rejected: 'did not deny' is a cue for the claims stage, not an event")
+            sentence_events.extend(coded)
+        kept = complete_sentence(sentence_events)
+        for ev in sentence_events:
+            if ev in kept:
+                _trace(doc, sent, None, "coded: " + ev.notes[0] + f" [{','.join(m.code for m in ev.actors)} -> "
+                       f"{','.join(m.code for m in ev.recipients)}]", ev)
+            else:
+                _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: " + _why_dropped(ev), ev)
+        events.extend(kept)
     for ev in events:
         if not ev.contexts:
             ev.contexts = list(doc_contexts[:1])
@@ -302,6 +315,20 @@ def complete_sentence(events: list[Event]) -> list[Event]:
             ev.recipients = [m for m in ev.recipients if m.code not in {a.code for a in ev.actors}]
             ev.notes.append("actor: the accused of " + repr(acc.trigger_text))
     return [e for e in events if e.actors and not _topic_only(e)]
+
+
+def _trace(doc: Document, sent: Sentence, cand: Candidate | None, note: str, ev: Event | None = None) -> None:
+    trigger = cand.token.text if cand is not None else (ev.trigger_text if ev is not None else None)
+    rule = cand.trigger.id if cand is not None else (ev.rule.id if ev is not None and ev.rule is not None else None)
+    doc.trace.append({"stage": "events", "sentence": sent.index, "trigger": trigger, "rule": rule, "note": note})
+
+
+def _why_dropped(ev: Event) -> str:
+    if not ev.actors:
+        return "no actor found (neither in the parse slots nor by word order in its clause)"
+    if _topic_only(ev):
+        return "event noun without a recipient (or a joint one with one party): a topic, not an act"
+    return "dropped"
 
 
 def _topic_only(ev: Event) -> bool:
