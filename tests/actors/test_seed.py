@@ -29,6 +29,8 @@ EXPECTED = [
     ("Shin Won-sik", "KOR", "GOV"),
     ("Herr Shin", "KOR", "GOV"), ("Seoul", "KOR", "GOV"), ("Pjöngjang", "PRK", "GOV"),
     ("Experten", "UNK", None), ("Nordkorea", "PRK", None), ("Moskau", "RUS", "GOV"),
+    ("Die beiden Verbündeten", "PRK", None), ("Die beiden Verbündeten", "RUS", None),
+    ("beide Staaten", "PRK", None), ("beide Staaten", "RUS", None),
     ("Pjöngjang", "PRK", "GOV"), ("Ukraine", "UKR", None), ("Experten", "UNK", None),
     ("Nordkorea", "PRK", None), ("russischen", "RUS", None), ("China", "CHN", None), ("Quellen", "UNK", None),
     ("Russland", "RUS", None), ("Nordkorea", "PRK", None), ("Experten", "UNK", None),

@@ -13,6 +13,7 @@ import bisect
 import functools
 
 from eventlens.actors.dictionary import Actor, ActorDictionary, fold
+from eventlens.actors.plural import resolve_pairs
 from eventlens.actors.resolve import Resolver, to_mention
 from eventlens.records import Article, CleanText, Document, Mention, Sentence
 
@@ -41,6 +42,7 @@ def resolve_actors(doc: Document, dictionary: ActorDictionary, pack) -> None:
         m.sentence = sent_of(m.clean_start) if starts else -1
         mentions.append(m)
     doc.mentions = mentions
+    doc.mentions = sorted(mentions + resolve_pairs(doc, pack), key=lambda m: (m.clean_start, m.clean_end))
 
 
 def _sentence_bounds(doc: Document) -> list[tuple[int, int]]:

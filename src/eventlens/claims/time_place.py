@@ -48,12 +48,7 @@ def _scope(doc: Document, ev: Event, pack: LanguagePack) -> tuple[int, int] | No
     trig = trigger_token(doc, ev)
     if span is None or trig is None:
         return None
-    syntax = Syntax.from_pack(pack)
-    start, end = syntax.clause(span, trig)
-    if trig.pos_ in ("NOUN", "PROPN") and end < span.end - 1:  # "ein Vertrag, der im Juni unterzeichnet ..."
-        nxt = span.doc[end + 1]
-        if "Rel" in nxt.morph.get("PronType") or nxt.lower_ in syntax.relative_pronouns:
-            end = syntax.clause(span, nxt)[1]
+    start, end = Syntax.from_pack(pack).event_scope(span, trig)
     doc_ = span.doc
     return doc_[start].idx, doc_[end - 1].idx + len(doc_[end - 1].text)
 

@@ -59,6 +59,17 @@ class Syntax:
         """Token range of the clause around token (punctuation and clause-opening words bound it)."""
         return clause_bounds(span, token, self.clause_breaks, self.clause_openers)
 
+    def event_scope(self, span: Span, token: Token) -> tuple[int, int]:
+        """The clause of an event word, plus a relative clause that follows an event noun
+        ("ein Vertrag, der im Juni unterzeichnet wurde": the signing and its date belong to the treaty)."""
+        start, end = self.clause(span, token)
+        nxt = end + 1 if end < span.end and span.doc[end].text in self.clause_breaks else end
+        if token.pos_ in ("NOUN", "PROPN", "") and nxt < span.end:
+            word = span.doc[nxt]
+            if "Rel" in word.morph.get("PronType") or word.lower_ in self.relative_pronouns:
+                end = self.clause(span, word)[1]
+        return start, end
+
     @classmethod
     @functools.lru_cache(maxsize=16)  # noqa: B019 - one per language pack, which lives all process long
     def from_pack(cls, pack: LanguagePack) -> Syntax:
@@ -182,9 +193,9 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
     A dependent in the parse counts; without one, the word must stand in the trigger's clause, and a
     separable particle ("wirft ... vor") must close that clause, as German word order puts it there.
     """
-    if any(c.lemma_.lower() == word or c.lower_ == word for c in tok.children):
+    if tok.doc.has_annotation("DEP") and any(c.lemma_.lower() == word or c.lower_ == word for c in tok.children):
         return True
-    start, end = syntax.clause(span, tok)
+    start, end = syntax.event_scope(span, tok) if word not in syntax.particles else syntax.clause(span, tok)
     if word in syntax.particles:
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
@@ -205,9 +216,8 @@ def lemma_keys(tok: Token, syntax: Syntax) -> list[str]:
     """Lemma forms to look up, most specific first."""
     lemma = (tok.lemma_ or tok.text).lower()
     keys = []
-    for c in tok.children:
-        if c.dep_ in syntax.particle_deps:
-            keys.append(c.text.lower() + lemma)
+    if tok.doc.has_annotation("DEP"):
+        keys += [c.text.lower() + lemma for c in tok.children if c.dep_ in syntax.particle_deps]
     keys.append(lemma)
     text = tok.text.lower()
     if text != lemma:
@@ -457,7 +467,7 @@ def _distribute(span: Span, actors, recipients, syntax: Syntax):
 
 def _context_splits(trigger: Token, ctx: list[str], contexts, trig: Trigger) -> list[list[str]]:
     """Coordinated objects of different kinds ("wirtschaftliche Unterstützung und Raketen") are two events."""
-    if trig.contexts:
+    if trig.contexts or not trigger.doc.has_annotation("DEP"):
         return [list(ctx)]
     heads = [c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass")]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
@@ -471,27 +481,37 @@ def _context_splits(trigger: Token, ctx: list[str], contexts, trig: Trigger) -> 
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
-    """Keep one event per (type, actors, recipients, first context, status): repeats in one article.
+    """Keep one event per act an article repeats: same type, parties and status, and contexts that agree.
 
     Runs after the claims stage, since the same act asserted and merely speculated are two records.
+    Contexts keep apart what one sentence split ("wirtschaftliche Unterstützung und Raketen"), but a
+    repeat whose contexts overlap the first mention's is the same act told again.
     """
-    seen: dict[tuple, Event] = {}
-    out = []
+    out: list[Event] = []
     for ev in events:
-        key = (ev.type, frozenset(m.code for m in ev.actors), frozenset(m.code for m in ev.recipients),
-               ev.contexts[0] if ev.contexts else None, ev.status)
-        if key in seen:
-            kept = seen[key]
-            kept.notes.append(f"repeated in sentence {ev.sentence.index}")
-            # the first mention wins, but a repeat may know the date, place or source it left out
-            if kept.date.get("value") is None and ev.date.get("value") is not None:
-                kept.date = ev.date
-            if kept.location is None and ev.location is not None:
-                kept.location = ev.location
-            if kept.source is None and ev.source is not None:
-                kept.source = ev.source
-            kept.confidence = max(kept.confidence, ev.confidence)
+        key = (ev.type, frozenset(m.code for m in ev.actors), frozenset(m.code for m in ev.recipients), ev.status)
+        kept = next((k for k in out if _key(k) == key and _contexts_agree(k, ev)), None)
+        if kept is None:
+            out.append(ev)
             continue
-        seen[key] = ev
-        out.append(ev)
+        kept.notes.append(f"repeated in sentence {ev.sentence.index}")
+        # the first mention wins, but a repeat may know the date, place or source it left out
+        if kept.date.get("value") is None and ev.date.get("value") is not None:
+            kept.date = ev.date
+        if kept.location is None and ev.location is not None:
+            kept.location = ev.location
+        if kept.source is None and ev.source is not None:
+            kept.source = ev.source
+        kept.contexts = list(dict.fromkeys(kept.contexts + ev.contexts))
+        kept.confidence = max(kept.confidence, ev.confidence)
     return out
+
+
+def _key(ev: Event) -> tuple:
+    return (ev.type, frozenset(m.code for m in ev.actors), frozenset(m.code for m in ev.recipients), ev.status)
+
+
+def _contexts_agree(a: Event, b: Event) -> bool:
+    if a.sentence.index == b.sentence.index and a.trigger_clean_start == b.trigger_clean_start:
+        return a.contexts == b.contexts  # split on purpose from one trigger
+    return not a.contexts or not b.contexts or bool(set(a.contexts) & set(b.contexts))
