@@ -31,6 +31,7 @@ COMMANDS = [
     "clean",
     "fetch",
     "analyse", "packs", "train",
+    "explain",
 ]
 
 EXIT_OK, EXIT_SOME_FAILED, EXIT_USAGE = 0, 1, 2
