@@ -23,9 +23,10 @@ def attribute_claims(doc: Document, pack: LanguagePack) -> None:
         ev.status = find_status(doc, ev, cues)
     mark_accused(doc)
     fold_denials(doc, cues)
+    memo: dict = {}
     for ev in doc.events:
-        ev.date = find_event_date(doc, ev, pack)
-        ev.location = find_event_location(doc, ev, pack)
+        ev.date = find_event_date(doc, ev, pack, memo)
+        ev.location = find_event_location(doc, ev, pack, memo)
 
 
 __all__ = ["attribute_claims"]

@@ -53,14 +53,24 @@ def _scope(doc: Document, ev: Event, pack: LanguagePack) -> tuple[int, int] | No
     return doc_[start].idx, doc_[end - 1].idx + len(doc_[end - 1].text)
 
 
-def find_event_date(doc: Document, ev: Event, pack: LanguagePack) -> dict[str, Any]:
+def _memo(memo: dict | None, key: tuple, compute):
+    """Several events share a sentence: the caller's memo finds its dates and places once."""
+    if memo is None:
+        return compute()
+    if key not in memo:
+        memo[key] = compute()
+    return memo[key]
+
+
+def find_event_date(doc: Document, ev: Event, pack: LanguagePack, memo: dict | None = None) -> dict[str, Any]:
     scope = _scope(doc, ev, pack)
     if scope is None:
         return dict(NO_DATE)
     tense = "future" if ev.status == "future" else "past"
     text = doc.clean.text[ev.sentence.clean_start : ev.sentence.clean_end]
     base = ev.sentence.clean_start
-    hits = [d for d in find_dates(text, pack.code, _reference(doc), tense)
+    found = _memo(memo, ("dates", base, tense), lambda: find_dates(text, pack.code, _reference(doc), tense))
+    hits = [d for d in found
             if scope[0] <= base + d.start and base + d.end <= scope[1]]
     if not hits:
         return dict(NO_DATE)
@@ -80,13 +90,14 @@ def date_record(found) -> dict[str, Any]:
     return record
 
 
-def find_event_location(doc: Document, ev: Event, pack: LanguagePack) -> dict[str, Any] | None:
+def find_event_location(doc: Document, ev: Event, pack: LanguagePack,
+                        memo: dict | None = None) -> dict[str, Any] | None:
     scope = _scope(doc, ev, pack)
     if scope is not None:
         syntax = Syntax.from_pack(pack)
         text = doc.clean.text[ev.sentence.clean_start : ev.sentence.clean_end]
         base = ev.sentence.clean_start
-        for place in find_places(text, pack.code):
+        for place in _memo(memo, ("places", base), lambda: find_places(text, pack.code)):
             if not scope[0] <= base + place.start < scope[1]:
                 continue
             before = text[: place.start].split()

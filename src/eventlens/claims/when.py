@@ -741,12 +741,30 @@ def _as_date(reference: dt.date | dt.datetime | str | None) -> dt.date | None:
         return None
 
 
+@functools.cache
+def _starters(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """Words a date expression can begin with (first words of every vocabulary table), and weekday
+    names that begin compounds ("Montagabend"): parsing is tried only at these tokens and at numbers."""
+    v = _vocab(lang)
+    words: set[str] = set()
+    tables = [v.months, v.weekdays, v.relative_days, v.units, v.mod_before, v.mod_after, v.parts, v.numbers,
+              v.day_part_table, dict.fromkeys(v.abbreviations), *v.lists.values()]
+    for table in tables:
+        words.update(key[0] for key in table if key)
+    return frozenset(words), tuple(key[0] for key in v.weekdays if key)
+
+
 def find_dates(text: str, lang: str, reference: dt.date | None, tense: str | None = None) -> list[DateMention]:
     """Every date expression in `text`, left to right, longest match first, never overlapping."""
     p = _Parser(text, _vocab(lang), _as_date(reference), tense)
+    starters, weekday_stems = _starters(lang)
     out: list[DateMention] = []
     i = 0
     while i < len(p.toks):
+        low = p.toks[i].low
+        if low not in starters and not low[:1].isdigit() and not low.startswith(weekday_stems):
+            i += 1
+            continue
         hit = p.parse_at(i)
         if hit is None or hit.j <= i:
             i += 1
