@@ -23,7 +23,7 @@ $(STAMP): pyproject.toml
 	@touch $(STAMP)
 
 demo: install
-	$(BIN)/eventlens ingest examples/*.txt --db $(DB)
+	$(BIN)/eventlens ingest examples/ --db $(DB)
 	@echo
 	$(BIN)/eventlens events --db $(DB)
 	@echo

@@ -17,6 +17,7 @@ Unknown extensions given explicitly are read as text (after the binary check).
 
 from __future__ import annotations
 
+import json
 import logging
 import os
 import sys
@@ -77,8 +78,25 @@ def _walk(folder: Path) -> list[Path]:
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for n in sorted(names):
             if not n.startswith(".") and n.lower().endswith(ARTICLE_EXTENSIONS):
+                if _is_annotation_file(Path(root) / n):
+                    log.info("skipping %s: gold annotations, not articles", Path(root) / n)
+                    continue
                 found.append(Path(root) / n)
     return found
+
+
+def _is_annotation_file(path: Path) -> bool:
+    """A JSONL file of gold events (GOLD_FORMAT) kept beside the articles it annotates: its records
+    carry "events" and no text. Only directory walks skip it; named explicitly, it is read (and fails)."""
+    if not path.name.lower().endswith((".jsonl", ".ndjson")):
+        return False
+    try:
+        with open(path, encoding="utf-8", errors="replace") as fh:
+            first = fh.readline()
+        record = json.loads(first)
+    except (OSError, ValueError):
+        return False
+    return isinstance(record, dict) and "events" in record and not ({"text", "html"} & set(record))
 
 
 def _failure(exc: EventlensError, doc_id: str | None = None) -> Failure:
