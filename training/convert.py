@@ -144,7 +144,7 @@ def split(items: list, every: int) -> tuple[list, list]:
     return ([x for i, x in enumerate(items) if i % every], [x for i, x in enumerate(items) if i % every == 0])
 
 
-def convert_de(data: Path, out: Path) -> dict:
+def convert_de(data: Path, out: Path, english: int = 0) -> dict:
     nlp = spacy.blank("de")
     gsd, n_gsd = dative_objects_as_iobj(read_blocks(data / "ud/de_gsd/de_gsd-ud-dev.conllu"))
     pud, n_pud = dative_objects_as_iobj(read_blocks(data / "ud/de_pud/de_pud-ud-all.conllu"))
@@ -158,6 +158,8 @@ def convert_de(data: Path, out: Path) -> dict:
     germ_tr, germ_dev = split(germ, 7)
     ner_tr = group([ner_doc(nlp, r) for r in germ_tr + uner_tr], 5)
     ner_dev = group([ner_doc(nlp, r) for r in germ_dev + uner_dev], 5)
+    if english:  # lever: the first N sentences of UD English-EWT train join the German treebank
+        ner_tr += ud_docs(read_blocks(data / "ud/en_ewt/en_ewt-ud-train.conllu")[:english], nlp, merge=True)
     return write(out, nlp, gsd_tr + pud_tr, gsd_dev + pud_dev, ner_tr, ner_dev, {"iobj_relabelled": n_gsd + n_pud,
         "ud_train_sents": len(gsd_tr) + len(pud_tr), "ud_dev_sents": len(gsd_dev) + len(pud_dev),
         "ner_train_sents": len(germ_tr) + len(uner_tr), "ner_dev_sents": len(germ_dev) + len(uner_dev)})
@@ -206,9 +208,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("lang", choices=["de", "en", "fr"])
     ap.add_argument("--data", default="../shared/data", type=Path)
     ap.add_argument("--out", type=Path)
+    ap.add_argument("--with-english", type=int, default=0, metavar="N",
+                    help="de only: also train on the first N sentences of UD English-EWT train")
     args = ap.parse_args(argv)
     out = args.out or Path(__file__).parent / "corpus" / args.lang
-    counts = {"de": convert_de, "en": convert_en, "fr": convert_fr}[args.lang](args.data, out)
+    if args.lang == "de":
+        counts = convert_de(args.data, out, args.with_english)
+    else:
+        counts = {"en": convert_en, "fr": convert_fr}[args.lang](args.data, out)
     print(json.dumps(counts))
     return 0
 

@@ -42,7 +42,7 @@ def pack_scores(lang: str, model: str | None, corpus: Path, *, rules: bool = Tru
         if name == "dev_ud":
             out.update({"uas": scores.get("dep_uas"), "las": scores.get("dep_las"), "upos": scores.get("pos_acc"),
                         "morph": scores.get("morph_acc"), "lemma": scores.get("lemma_acc"),
-                        "sents_f": scores.get("sents_f"), "words_per_s": round(scores.get("speed") or 0)})
+                        "sents_f": scores.get("sents_f")})
         else:
             out.update({"ner_f": scores.get("ents_f"), "ner_p": scores.get("ents_p"), "ner_r": scores.get("ents_r")})
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()}

@@ -29,6 +29,9 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 LANG_DIR = ROOT / "src" / "eventlens" / "lang"
 
+# training configs run in order; a later stage continues from the previous stage's model-last
+STAGES = {"de": ["de.cfg"], "en": ["en.cfg", "en_more.cfg"]}
+
 SOURCES = {
     "de": [
         {"name": "UD German-GSD (dev split)", "url": "https://github.com/UniversalDependencies/UD_German-GSD",
@@ -131,11 +134,14 @@ def main(argv: list[str] | None = None) -> int:
         write_pack_scores("fr", scores)
         return 0
     if not args.no_train:
-        cmd = [sys.executable, "-m", "spacy", "train", str(HERE / f"{args.lang}.cfg"), "--output", str(out),
-               "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
-        if args.steps:
-            cmd += ["--training.max_steps", str(args.steps)]
-        run(cmd)
+        stages = STAGES[args.lang]
+        for k, cfg in enumerate(stages, start=1):
+            dest = out if k == len(stages) else HERE / "output" / f"{args.lang}_stage{k}"
+            cmd = [sys.executable, "-m", "spacy", "train", str(HERE / cfg), "--output", str(dest),
+                   "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
+            if args.steps:
+                cmd += ["--training.max_steps", str(args.steps)]
+            run(cmd, cwd=ROOT)  # configs name earlier stages by paths relative to the repository
     model = out / "model-best"
     scores = dev_scores(str(model), corpus, out)
     scores["as_loaded"] = pack_scores(args.lang, str(model), corpus)

@@ -42,9 +42,9 @@ def load_choice(choice: PackChoice) -> Language:
         except (OSError, ValueError, KeyError) as exc:
             raise PackError("E302", path=choice.path, lang=lang, why=str(exc).splitlines()[0]) from exc
         _add_line_breaks(nlp)
-        for rule in choice.rules:
+        for rule in choice.rules:  # rules read the parse and the entities, so they run after both
             if "parser" in nlp.pipe_names:
-                nlp.add_pipe(RULES[rule], after="parser")
+                nlp.add_pipe(RULES[rule])
         if choice.lemmas == "simplemma":
             if "trainable_lemmatizer" in nlp.pipe_names:
                 nlp.disable_pipe("trainable_lemmatizer")  # its lemmas would be overwritten anyway

@@ -146,3 +146,37 @@ class DativeObjects:
 @Language.factory("eventlens_dative_objects")
 def make_dative_objects(nlp: Language, name: str) -> DativeObjects:
     return DativeObjects()
+
+
+class FlatNames:
+    """Grow an entity over the adjacent words that the parser joined to it as parts of one name
+    (`flat`, `flat:name`): "Kim Jong" + "Un", "Choe" + "Son Hui". A word already in another entity stays."""
+
+    DEPS = frozenset({"flat", "flat:name"})
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.ents or not doc.has_annotation("DEP"):
+            return doc
+        taken = {t.i for e in doc.ents for t in e}
+        spans = []
+        for ent in doc.ents:
+            start, end = ent.start, ent.end
+            while end < len(doc) and end not in taken and self._part_of(doc[end], start, end):
+                end += 1
+            while start > 0 and (start - 1) not in taken and self._part_of(doc[start - 1], start, end):
+                start -= 1
+            spans.append(ent if (start, end) == (ent.start, ent.end) else Span(doc, start, end, label=ent.label))
+        doc.ents = spans
+        return doc
+
+    def _part_of(self, token, start: int, end: int) -> bool:
+        if not token.text[:1].isupper():
+            return False
+        if token.dep_ in self.DEPS and start <= token.head.i < end:
+            return True
+        return any(c.dep_ in self.DEPS and start <= c.i < end for c in token.children)
+
+
+@Language.factory("eventlens_flat_names")
+def make_flat_names(nlp: Language, name: str) -> FlatNames:
+    return FlatNames()

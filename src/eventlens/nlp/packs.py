@@ -18,7 +18,7 @@ from eventlens.errors import DataError
 from eventlens.lang import LANG_DIR, get_pack
 
 SOURCES = ("installed", "shipped", "fallback")
-RULES = {"dative_objects": "eventlens_dative_objects"}  # rule name in pack.toml -> spaCy factory
+RULES = {"dative_objects": "eventlens_dative_objects", "flat_names": "eventlens_flat_names"}  # rule name in pack.toml -> spaCy factory
 
 
 @dataclass
@@ -70,6 +70,12 @@ def _pack_config(lang: str) -> tuple[dict[str, Any], Path | None]:
     if bad:
         raise DataError("E502", path=str(path), why=f"field 'pipeline.ner_labels': unknown target {bad[0]}")
     return pipe, pack.folder
+
+
+def _measured(lang: str) -> dict[str, Any]:
+    """The [scores] table of pack.toml: our dev scores of the pipeline as eventlens loads it."""
+    scores = get_pack(lang).config.get("scores", {})
+    return dict(scores) if isinstance(scores, dict) else {}
 
 
 def _exceptions(pipe: dict[str, Any], folder: Path | None) -> dict[str, str]:
@@ -133,17 +139,18 @@ def choose(lang: str) -> PackChoice:
     """The pipeline that `load_nlp(lang)` will load, without loading it."""
     pipe, folder = _pack_config(lang)
     labels = dict(pipe.get("ner_labels", {}))
+    measured = _measured(lang)
     for name in pipe.get("installed", []):
         where = _package_dir(name)
         if where:
-            return PackChoice(lang, "installed", name, where, labels, read_scores(where),
+            return PackChoice(lang, "installed", name, where, labels, measured or read_scores(where),
                               lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])),
                               lemma_exceptions=_exceptions(pipe, folder))
     shipped = pipe.get("shipped")
     if shipped and folder is not None:
         where = folder / shipped
         if (where / "config.cfg").exists():
-            return PackChoice(lang, "shipped", str(where), str(where), labels, read_scores(where),
+            return PackChoice(lang, "shipped", str(where), str(where), labels, measured or read_scores(where),
                               lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])),
                               lemma_exceptions=_exceptions(pipe, folder))
     if folder is None:
