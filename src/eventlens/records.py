@@ -147,6 +147,7 @@ class Event:
     trigger_end: int = 0
     notes: list[str] = field(default_factory=list)  # why-trail for `eventlens explain`
     rule: Any = field(default=None, repr=False, compare=False)  # the lexicon entry that fired, if any
+    tense: str | None = None  # "future" where the text puts the act ahead (kept even when status says otherwise)
 
     @property
     def event_id(self) -> str:
@@ -178,6 +179,7 @@ class Event:
                          "recipients": [[m.start, m.end] for m in self.recipients]},
             "confidence": round(self.confidence, 3),
             "signal": self.signal,
+            "tense": self.tense,
         }
 
 

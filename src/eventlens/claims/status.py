@@ -45,6 +45,7 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     if lemmas & (hypo["modals"] | hypo["adverbs"]) or _has_phrase(text, hypo["phrases"]):
         return "hypothetical"
     if _is_future(trig, clause, future, ev):
+        ev.tense = "future"
         # a verbal act in someone's reported words ("X sagte, es werde an der Seite Ys stehen") is the
         # pledge itself, made now; only material acts can still be pending
         verbal = Ontology.load().quad_class(ev.type).startswith("verbal")

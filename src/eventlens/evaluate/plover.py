@@ -83,5 +83,21 @@ def system_codes(record: dict[str, Any]) -> dict[str, Any]:
             code = "NGO"
         return {**entity, "code": code}
 
-    return {**record, "actors": [general(a) for a in record.get("actors", [])],
+    return {**record, "type": intent_type(record), "actors": [general(a) for a in record.get("actors", [])],
             "recipients": [general(r) for r in record.get("recipients", [])]}
+
+
+def intent_type(record: dict[str, Any]) -> str:
+    """PLOVER codes a promise or offer to cooperate as AGREE, and a stated intent to harm as THREATEN;
+    our records keep the act's own type with status/tense future. Project them for this comparison."""
+    from eventlens.events.ontology import Ontology
+
+    etype = record["type"]
+    if record.get("tense") != "future" and record.get("status") != "future":
+        return etype
+    quad = Ontology.load().quad_class(etype)
+    if quad.endswith("cooperation"):
+        return "AGREE"
+    if quad == "material_conflict":
+        return "THREATEN"
+    return etype

@@ -156,8 +156,14 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                 _trace(doc, sent, cand, "rejected: 'did not deny' is a cue for the claims stage, not an event")
             sentence_events.extend(coded)
         kept = complete_sentence(sentence_events)
+        absorbed = absorb_contents(doc, span, kept, syntax, ontology)
+        kept = [e for e in kept if id(e) not in absorbed]
         for ev in sentence_events:
-            if ev in kept:
+            if id(ev) in absorbed:
+                host = absorbed[id(ev)]
+                _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: the content of "
+                       f"{host.type} {host.trigger_text!r}, not an act of its own", ev)
+            elif any(ev is k for k in kept):
                 _trace(doc, sent, None, "coded: " + ev.notes[0] + f" [{','.join(m.code for m in ev.actors)} -> "
                        f"{','.join(m.code for m in ev.recipients)}]", ev)
             else:
@@ -325,6 +331,51 @@ def complete_sentence(events: list[Event]) -> list[Event]:
             ev.recipients = [m for m in ev.recipients if m.code not in {a.code for a in ev.actors}]
             ev.notes.append("actor: the accused of " + repr(acc.trigger_text))
     return [e for e in events if e.actors and not _topic_only(e)]
+
+
+# Verbal acts whose content is another act ("agreed to cooperate", "drohte mit Sanktionen", "called on
+# Y to withdraw"): the content is part of the promise, threat or demand. An accusation is different:
+# GOLD_FORMAT codes the alleged act too.
+ABSORBING_QUADS = ("verbal_cooperation", "verbal_conflict")
+NOT_ABSORBING = ("ACCUSE", "CONSULT")
+
+
+def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Syntax, ontology) -> dict:
+    """{id(content event): the verbal event it belongs to} for the events of one sentence."""
+    verbal = [e for e in events if e.type not in NOT_ABSORBING and ontology.quad_class(e.type) in ABSORBING_QUADS]
+    out: dict[int, Event] = {}
+    for ev in events:
+        for v in verbal:
+            if v is ev or id(v) in out:
+                continue
+            e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+            v_tok = span.doc[_token_at(span, v.trigger_clean_start)]
+            if _is_content(span, e_tok, v_tok, syntax):
+                out[id(ev)] = v
+                break
+    return out
+
+
+def _token_at(span: Span, clean_start: int) -> int:
+    return next((t.i for t in span if t.idx == clean_start), span.start)
+
+
+def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
+    if slots.has_parse(span.doc) and syntax.trust_parse:
+        return v_tok in e_tok.ancestors and e_tok.head.i != e_tok.i and (
+            e_tok.dep_ in ("xcomp", "ccomp", "obj", "obl", "nmod", "acl") or e_tok.head is not v_tok)
+    start, end = syntax.clause(span, v_tok)
+    if start <= e_tok.i < end:
+        return True
+    marker = span.doc[e_tok.i - 1].lower_ if e_tok.i > span.start else ""
+    infinitive = marker in syntax.infinitive_markers or _zu_infix(e_tok)
+    return infinitive and 0 < e_tok.i - v_tok.i <= 12
+
+
+def _zu_infix(tok: Token) -> bool:
+    """German particle verbs take "zu" inside: "zusammenzuarbeiten", "abzuziehen"."""
+    low, lemma = tok.lower_, tok.lemma_.lower()
+    return "zu" in low and low != lemma and low.replace("zu", "", 1) == lemma
 
 
 def _trace(doc: Document, sent: Sentence, cand: Candidate | None, note: str, ev: Event | None = None) -> None:
