@@ -9,7 +9,12 @@ import click
 
 @click.group("actors")
 def command() -> None:
-    """Look up actors: which states, bodies, groups and persons a text names."""
+    """Look up actors: which states, bodies, groups and persons a text names.
+
+    \b
+    Example:
+      eventlens actors resolve "Moskau warf Kiew vor, die Gespräche zu blockieren" --lang de
+    """
 
 
 @command.command("resolve")
