@@ -47,6 +47,7 @@ class Syntax:
     locative: frozenset[str] = frozenset()
     relative_pronouns: frozenset[str] = frozenset()
     particles: frozenset[str] = frozenset()  # separable verb particles
+    particle_position: str = "clause_end"  # German closes the clause with it; English puts it after the verb
     denial_verbs: frozenset[str] = frozenset()
     negation: frozenset[str] = frozenset()
     trust_parse: bool = True  # false: word order decides roles, the parse only fills gaps
@@ -101,6 +102,7 @@ class Syntax:
             locative=words("locative"),
             relative_pronouns=words("relative_pronouns"),
             particles=words("particles"),
+            particle_position=str(data.get("particle_position", "clause_end")),
             passive_auxiliaries=words("passive_auxiliaries"),
             denial_verbs=words("denial_verbs", source=claims, where=claims_path),
             negation=words("negation", source=claims, where=claims_path),
@@ -203,6 +205,8 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
         return True
     start, end = syntax.event_scope(span, tok) if word not in syntax.particles else syntax.clause(span, tok)
     if word in syntax.particles:
+        if syntax.particle_position == "after_verb":  # "cracked down on", "handed the base over"
+            return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
     return any(t.lemma_.lower() == word or t.lower_ == word for t in span.doc[start:end] if t.i != tok.i)
@@ -212,7 +216,9 @@ def _pos_ok(tok: Token, pos: str) -> bool:
     if not tok.pos_:  # no tagger: trust the lemma, but a capitalised word inside a sentence is no verb
         return not (pos == "VERB" and tok.text[:1].isupper() and not tok.is_sent_start)
     if pos == "VERB":
-        return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.tag_ in ("VVPP", "ADJD"))
+        # participles tagged ADJ still report an act when they are predicates ("hat ... unterzeichnet"),
+        # not when they modify a noun ("die unterzeichneten Abkommen")
+        return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ not in ("amod", "nmod", "det"))
     if pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN")
     return tok.pos_ == pos
