@@ -51,3 +51,9 @@ clean-db:
 .PHONY: train-de train-en train-fr
 train-de train-en train-fr: install
 	OMP_NUM_THREADS=1 $(BIN)/python training/train.py $(@:train-%=%)
+
+# The sentence classifier (second event signal): retrain from training/classifier/ and the PLOVER gold
+# records, print cross-validated scores, ship src/eventlens/data/classifier/.
+.PHONY: train-classifier
+train-classifier: install
+	OMP_NUM_THREADS=1 $(BIN)/python training/classifier/train.py
