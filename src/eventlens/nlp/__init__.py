@@ -87,8 +87,9 @@ def _add_line_breaks(nlp: Language) -> None:
         nlp.enable_pipe("senter")
 
 
-def analyse(doc: Document, nlp: Language) -> None:
-    """Run `nlp` over the cleaned text; fill `doc.nlp` and `doc.sentences` (with original offsets)."""
+def analyse(doc: Document, nlp: Language, parsed=None) -> None:
+    """Run `nlp` over the cleaned text; fill `doc.nlp` and `doc.sentences` (with original offsets).
+    `parsed` is the spaCy Doc of that text when a batch (`nlp.pipe`) has already made it."""
     if doc.clean is None:
         doc.clean = CleanText.identity(doc.article.text, doc.article.body_start)
     text = doc.clean.text
@@ -97,7 +98,7 @@ def analyse(doc: Document, nlp: Language) -> None:
     info = nlp.meta.get("eventlens", {})
     if info.get("warning"):
         doc.warnings.append(info["warning"])
-    doc.nlp = nlp(text)
+    doc.nlp = parsed if parsed is not None else nlp(text)
     doc.sentences = sentences_of(doc.nlp, doc.clean)
 
 
