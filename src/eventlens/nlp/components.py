@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import simplemma
 from spacy.language import Language
+from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
 
 # a sentence may end after one of these (closing quotes and brackets may follow the final stop)
@@ -76,6 +77,9 @@ class SimplemmaLemmatizer:
                 token.lemma_ = token.text
         return doc
 
+    def score(self, examples, **kwargs):
+        return Scorer.score_token_attr(examples, "lemma", **kwargs)
+
 
 @Language.factory("eventlens_simplemma", default_config={"lang": "", "overwrite": False, "exceptions": {}})
 def make_simplemma(nlp: Language, name: str, lang: str, overwrite: bool,
@@ -115,9 +119,19 @@ class DativeObjects:
     Two rules over morphology and the parse, for what a parser trained on 1,500 sentences gets wrong:
     - an `obj` or `obl:arg` without a preposition whose case (its own, or its determiner's) is dative;
     - a verb with two `obj`: UD allows one direct object, and with two full noun phrases German puts the
-      dative first, so the first becomes iobj (unless it is the one marked accusative)."""
+      dative first, so the first becomes iobj (unless it is the one marked accusative);
+    - a verb with two `nsubj`: UD allows one subject. The one marked nominative (else the first) stays;
+      the other is an object: iobj when the verb already has a direct object, else obj."""
 
     def __call__(self, doc: Doc) -> Doc:
+        for head in doc:
+            subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in NOMINAL and self._bare(c)]
+            if len(subjects) == 2:
+                nominative = [c for c in subjects if self._case(c) == "Nom"]
+                keep = nominative[0] if len(nominative) == 1 else subjects[0]
+                other = subjects[1] if keep is subjects[0] else subjects[0]
+                has_obj = any(c.dep_ == "obj" for c in head.children)
+                other.dep_ = "iobj" if has_obj or self._case(other) == "Dat" else "obj"
         for token in doc:
             if token.dep_ in ("obj", "obl:arg") and token.pos_ in NOMINAL and self._bare(token):
                 if self._case(token) == "Dat":
@@ -149,7 +163,7 @@ def make_dative_objects(nlp: Language, name: str) -> DativeObjects:
 
 
 class FlatNames:
-    """Grow an entity over the adjacent words that the parser joined to it as parts of one name
+    """Grow a person entity over the adjacent words that the parser joined to it as parts of one name
     (`flat`, `flat:name`): "Kim Jong" + "Un", "Choe" + "Son Hui". A word already in another entity stays."""
 
     DEPS = frozenset({"flat", "flat:name"})
@@ -161,6 +175,9 @@ class FlatNames:
         spans = []
         for ent in doc.ents:
             start, end = ent.start, ent.end
+            if ent.label_ not in ("PER", "PERSON"):  # only personal names are split by the parser
+                spans.append(ent)
+                continue
             while end < len(doc) and end not in taken and self._part_of(doc[end], start, end):
                 end += 1
             while start > 0 and (start - 1) not in taken and self._part_of(doc[start - 1], start, end):
