@@ -42,6 +42,7 @@ lint: install
 
 bench: install
 	$(BIN)/eventlens bench examples/ --n 2000
+	$(BIN)/eventlens bench examples/ --n 2000 --workers 2
 
 clean-db:
 	rm -f $(DB) $(DB).wal

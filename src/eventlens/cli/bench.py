@@ -13,8 +13,10 @@ from eventlens.cli.render import console, write_json
               help="Repeat the articles of INPUT_DIR until there are at least N.")
 @click.option("--stage", type=click.Choice(["all", "clean"]), default="all", show_default=True,
               help="all: the whole pipeline; clean: only the cleaning stage.")
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes to spread the corpus over (per-stage shares are measured with 1 only).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
-def command(input_dir, n, stage, fmt):
+def command(input_dir, n, stage, workers, fmt):
     """Measure end-to-end throughput and peak memory on a corpus.
 
     By default the bundled examples are repeated to 2,000 articles. Models are loaded before the clock starts.
@@ -23,16 +25,17 @@ def command(input_dir, n, stage, fmt):
     Example:
       eventlens bench examples/ --n 2000
       eventlens bench examples/ --n 500 --stage clean --format json
+      eventlens bench examples/ --n 2000 --workers 2
     """
     from eventlens import bench
 
-    result = bench.run(input_dir, n=n, stage=stage)
+    result = bench.run(input_dir, n=n, stage=stage, workers=workers)
     if fmt == "json":
         write_json(result.to_dict())
         return
     con = console()
     con.print(f"[bold]{result.articles}[/bold] articles ({result.distinct} distinct, repeated) from {input_dir}, "
-              f"stage: {result.stage}")
+              f"stage: {result.stage}, {result.workers} process(es)")
     con.print(f"  {result.articles_per_s:,.1f} articles/s   {result.sentences_per_s:,.1f} sentences/s   "
               f"({result.seconds:.1f} s for {result.sentences} sentences, {result.events} events, "
               f"{result.failures} failures)")
