@@ -140,7 +140,7 @@ class CountingPipeline:
         self.make_document = make_document
         self.calls = 0
 
-    def process_many(self, items):
+    def process_many(self, items, workers=1):
         for item in items:
             self.calls += 1
             yield self.make_document(item.doc_id, item.text)

@@ -14,7 +14,7 @@ from eventlens.cli.render import console, write_json
 @pipeline_options
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
               help="text: readable on a terminal; json: one object for tools.")
-def command(source, db, lang, published, actor_files, fmt):
+def command(source, db, lang, published, actor_files, use_classifier, fmt):
     """Explain a document: parse, actors, triggers, the rule or signal that fired, and rejections.
 
     A FILE is read and processed (nothing is stored); otherwise DOC_ID names a document stored in --db,
@@ -27,7 +27,7 @@ def command(source, db, lang, published, actor_files, fmt):
     """
     from eventlens.explain import explain_document, load_for_explain, render_text
 
-    doc = load_for_explain(source, db=db, settings=settings_from(lang, published, actor_files))
+    doc = load_for_explain(source, db=db, settings=settings_from(lang, published, actor_files, use_classifier))
     report = explain_document(doc)
     if fmt == "json":
         write_json(report)

@@ -14,7 +14,7 @@ from eventlens.records import Failure
 @format_option()
 @pipeline_options
 @click.pass_context
-def command(ctx, paths, fmt, lang, published, actor_files):
+def command(ctx, paths, fmt, lang, published, actor_files, use_classifier):
     """Extract events from articles without storing them.
 
     Each FILE is an article (UTF-8 text with an optional header block, HTML, JSONL, ...); a DIR is searched
@@ -28,7 +28,7 @@ def command(ctx, paths, fmt, lang, published, actor_files):
     """
     from eventlens.pipeline import extract
 
-    settings = settings_from(lang, published, actor_files)
+    settings = settings_from(lang, published, actor_files, use_classifier)
     failures: list[Failure] = []
 
     def records():

@@ -19,7 +19,7 @@ from eventlens.cli.options import db_option, pipeline_options, report_failures, 
 @click.option("--ignore-robots", is_flag=True, help="Do not read robots.txt (only for your own servers).")
 @click.option("--no-store", is_flag=True, help="Only print the fetched articles' ids and titles; store nothing.")
 @click.pass_context
-def command(ctx, urls, db, lang, published, actor_files, allow_private, timeout, max_bytes, max_items,
+def command(ctx, urls, db, lang, published, actor_files, use_classifier, allow_private, timeout, max_bytes, max_items,
             ignore_robots, no_store):
     """Fetch articles from URLs or feeds and store them like `eventlens ingest`.
 
@@ -34,7 +34,7 @@ def command(ctx, urls, db, lang, published, actor_files, allow_private, timeout,
     from eventlens.ingest.fetch import FetchOptions, iter_fetch
     from eventlens.records import Failure
 
-    settings = settings_from(lang, published, actor_files)
+    settings = settings_from(lang, published, actor_files, use_classifier)
     opts = FetchOptions(allow_private=allow_private, timeout=timeout, max_bytes=max_bytes, max_items=max_items,
                         respect_robots=not ignore_robots, lang=settings.lang, published=settings.published)
     items = iter_fetch(list(urls), opts)

@@ -12,8 +12,10 @@ from eventlens.cli.render import console, is_terminal
 @click.argument("paths", nargs=-1, required=True, metavar="FILE|DIR ...")
 @db_option
 @pipeline_options
+@click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
+              help="Processes to analyse articles in (storing stays in this one).")
 @click.pass_context
-def command(ctx, paths, db, lang, published, actor_files):
+def command(ctx, paths, db, lang, published, actor_files, use_classifier, workers):
     """Process articles and store documents and events in a DuckDB database.
 
     An article already in the database (same normalised text) is skipped, so ingesting the same files twice
@@ -22,7 +24,7 @@ def command(ctx, paths, db, lang, published, actor_files):
 
     \b
     Example:
-      eventlens ingest examples/*.txt --db eventlens.duckdb
+      eventlens ingest examples/ --db eventlens.duckdb --workers 2
       eventlens events --db eventlens.duckdb
     """
     from eventlens.ingest import iter_articles
@@ -30,13 +32,13 @@ def command(ctx, paths, db, lang, published, actor_files):
     from eventlens.records import Failure
     from eventlens.store import ingest_articles, open_store
 
-    settings = settings_from(lang, published, actor_files)
+    settings = settings_from(lang, published, actor_files, use_classifier)
     counts = {"stored": 0, "duplicate": 0, "failed": 0}
     n_events = 0
     with open_store(db) as store:
         pipeline = Pipeline(settings)
         items = iter_articles(list(paths), lang=settings.lang, published=settings.published)
-        outcomes = ingest_articles(store, pipeline, items)
+        outcomes = ingest_articles(store, pipeline, items, workers=workers)
         with _progress() as advance:
             for item, outcome in outcomes:
                 counts[outcome] += 1

@@ -20,13 +20,18 @@ actors_option = click.option("--actors", "actor_files", multiple=True, metavar="
                              help="Extra actor file layered over the shipped dictionary (repeatable).")
 
 
+classifier_option = click.option("--classifier/--no-classifier", "use_classifier", default=False,
+                                 show_default=True,
+                                 help="Also let the sentence classifier propose events the rules missed.")
+
+
 def pipeline_options(f):
-    """--lang, --published and --actors, for every command that runs the pipeline."""
-    return lang_option(published_option(actors_option(f)))
+    """--lang, --published, --actors and --classifier, for every command that runs the pipeline."""
+    return lang_option(published_option(actors_option(classifier_option(f))))
 
 
 def settings_from(lang: str | None = None, published: str | None = None,
-                  actor_files: tuple[str, ...] = ()) -> Settings:
+                  actor_files: tuple[str, ...] = (), use_classifier: bool = False) -> Settings:
     if lang is not None and not (len(lang) == 2 and lang.isalpha()):
         raise ConfigError("E801", field="lang", why=f"'{lang}' is not a two-letter language code (de, en, fr)")
     if published is not None:
@@ -34,7 +39,8 @@ def settings_from(lang: str | None = None, published: str | None = None,
             dt.date.fromisoformat(published)
         except ValueError:
             raise ConfigError("E801", field="published", why=f"'{published}' is not a date YYYY-MM-DD") from None
-    return Settings(lang=lang.lower() if lang else None, published=published, actor_files=tuple(actor_files))
+    return Settings(lang=lang.lower() if lang else None, published=published, actor_files=tuple(actor_files),
+                    use_classifier=use_classifier)
 
 
 def report_failures(failures: list) -> None:

@@ -320,17 +320,25 @@ def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Duc
     return store
 
 
-def ingest_articles(store: DuckDBStore, pipeline: Any, items: Iterable[Article | Failure]
+def ingest_articles(store: DuckDBStore, pipeline: Any, items: Iterable[Article | Failure], workers: int = 1
                     ) -> Iterator[tuple[Document | Article | Failure, str]]:
-    """Process and store articles one by one; yields (item, "stored" | "duplicate" | "failed").
+    """Process and store articles; yields (item, "stored" | "duplicate" | "failed").
 
-    An article whose content is already stored is not processed again. A document the store cannot write is
-    recorded as a failure, and the batch goes on."""
-    for item in items:
-        if isinstance(item, Article) and store.has(item.content_hash):
-            yield item, "duplicate"
-            continue
-        result = item if isinstance(item, Failure) else next(iter(pipeline.process_many([item])))
+    An article whose content is already stored is not processed again. Processing runs in batches (and in
+    `workers` processes); storing stays here, one transaction per document. A document the store cannot
+    write is recorded as a failure, and the batch goes on."""
+    duplicates: list[Article] = []
+
+    def fresh() -> Iterator[Article | Failure]:
+        for item in items:
+            if isinstance(item, Article) and store.has(item.content_hash):
+                duplicates.append(item)
+                continue
+            yield item
+
+    for result in pipeline.process_many(fresh(), workers=workers):
+        while duplicates:
+            yield duplicates.pop(0), "duplicate"
         try:
             outcome = store.ingest(result)
         except StoreError as exc:
@@ -338,6 +346,8 @@ def ingest_articles(store: DuckDBStore, pipeline: Any, items: Iterable[Article |
                              doc_id=getattr(result, "doc_id", None))
             outcome = store.ingest(result)
         yield result, outcome
+    while duplicates:
+        yield duplicates.pop(0), "duplicate"
 
 
 __all__ = ["DEFAULT_DB", "SCHEMA_VERSION", "DuckDBStore", "EventFilters", "date_range", "ingest_articles",
