@@ -30,7 +30,7 @@ ROOT = HERE.parent
 LANG_DIR = ROOT / "src" / "eventlens" / "lang"
 
 # training configs run in order; a later stage continues from the previous stage's model-last
-STAGES = {"de": ["de.cfg"], "en": ["en.cfg", "en_more.cfg"]}
+STAGES = {"de": ["de.cfg"], "en": ["en.cfg"]}
 
 SOURCES = {
     "de": [
