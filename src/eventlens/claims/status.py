@@ -6,13 +6,17 @@ survives a poor parse. Order matters: a denial or a refusal to confirm outranks 
 
 from __future__ import annotations
 
+import functools
+from pathlib import Path
+
 from spacy.tokens import Token
 
 from eventlens.claims.cues import ClaimCues
+from eventlens.errors import DataError
 from eventlens.events.clauses import clause_bounds, sentence_span, trigger_token
 from eventlens.events.coder import Syntax
 from eventlens.events.ontology import Ontology
-from eventlens.lang import get_pack
+from eventlens.lang import get_pack, load_yaml
 from eventlens.records import Document, Event
 
 
@@ -46,13 +50,29 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
         return "hypothetical"
     if _is_future(trig, clause, future, ev):
         ev.tense = "future"
+        quad = Ontology.load().quad_class(ev.type)
+        if ev.type in agree_when_future():
+            # PLOVER (and docs/annotation.md): promised cooperation is AGREE ("will give a grant")
+            ev.notes.append(f"future {ev.type} coded as AGREE (a commitment to cooperate)")
+            ev.type, ev.mode = "AGREE", None
+            ev.cameo = Ontology.load().cameo("AGREE", None, ev.contexts[0] if ev.contexts else None)
+            quad = "verbal_cooperation"
         # a verbal act in someone's reported words ("X sagte, es werde an der Seite Ys stehen") is the
-        # pledge itself, made now; only material acts can still be pending
-        verbal = Ontology.load().quad_class(ev.type).startswith("verbal")
-        return "asserted" if verbal and ev.source is not None else "future"
+        # commitment itself, made now; only material acts can still be pending
+        return "asserted" if quad.startswith("verbal") and ev.source is not None else "future"
     if negated:
         return "negated"
     return "asserted"
+
+
+@functools.cache
+def agree_when_future() -> frozenset[str]:
+    path = Path(__file__).parent.parent / "data" / "claims" / "commitments.yaml"
+    types = load_yaml(path).get("agree_when_future") or []
+    unknown = [t for t in types if not Ontology.load().is_type(t)]
+    if unknown:
+        raise DataError("E502", path=str(path), why=f"unknown event type(s) {unknown} in agree_when_future")
+    return frozenset(types)
 
 
 def _denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> str | None:

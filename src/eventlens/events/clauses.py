@@ -51,7 +51,10 @@ def mention_groups(span: Span, mentions: list[Mention], tok_of, coordinators: fr
         s, e = tok_of[id(m)]
         if last_end is not None:
             between = [t.text.lower() for t in span.doc[last_end:s]] if s >= last_end else []
-            if s <= last_end or (between and all(w in coordinators for w in between)):
+            # overlapping spans, an apposition of the same actor, or a coordination joins the group;
+            # two different actors that merely touch ("die USA Israel ... geliefert") stay apart
+            touching_same = s == last_end and m.code in {g.code for g in groups[-1]}
+            if s < last_end or touching_same or (between and all(w in coordinators for w in between)):
                 groups[-1].append(m)
                 last_end = max(last_end, e)
                 continue

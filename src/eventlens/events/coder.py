@@ -49,11 +49,13 @@ class Syntax:
     particles: frozenset[str] = frozenset()  # separable verb particles
     particle_position: str = "clause_end"  # German closes the clause with it; English puts it after the verb
     denial_verbs: frozenset[str] = frozenset()
+    refusal_verbs: frozenset[str] = frozenset()
     negation: frozenset[str] = frozenset()
     trust_parse: bool = True  # false: word order decides roles, the parse only fills gaps
     clause_openers: frozenset[str] = frozenset()
     infinitive_markers: frozenset[str] = frozenset()
     place_prepositions: frozenset[str] = frozenset()
+    perfect_auxiliaries: frozenset[str] = frozenset()  # "geschickt zu haben": the infinitive's auxiliary
     passive_auxiliaries: frozenset[str] = frozenset()  # word forms that make a participle passive
 
     def clause(self, span: Span, token: Token) -> tuple[int, int]:
@@ -105,11 +107,13 @@ class Syntax:
             particle_position=str(data.get("particle_position", "clause_end")),
             passive_auxiliaries=words("passive_auxiliaries"),
             denial_verbs=words("denial_verbs", source=claims, where=claims_path),
+            refusal_verbs=words("refusal_verbs", source=claims, where=claims_path),
             negation=words("negation", source=claims, where=claims_path),
             trust_parse=bool(data.get("trust_parse", True)),
             clause_openers=words("clause_openers"),
             infinitive_markers=words("infinitive_markers"),
             place_prepositions=words("place_prepositions"),
+            perfect_auxiliaries=words("perfect_auxiliaries"),
         )
 
 
@@ -229,7 +233,10 @@ def lemma_keys(tok: Token, syntax: Syntax) -> list[str]:
     lemma = (tok.lemma_ or tok.text).lower()
     keys = []
     if tok.doc.has_annotation("DEP"):
-        keys += [c.text.lower() + lemma for c in tok.children if c.dep_ in syntax.particle_deps]
+        particles = [c.text.lower() + lemma for c in tok.children if c.dep_ in syntax.particle_deps]
+        if particles:
+            # "kündigte ... an" is ankündigen, never kündigen: with its particle or not at all
+            return particles + [lemma + "+" + p for p in particles]
     keys.append(lemma)
     text = tok.text.lower()
     if text != lemma:
@@ -278,6 +285,10 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         recipients = recipients[:1] if recipients and not trig.recipient else recipients
     elif parse_actors and (syntax.trust_parse or not order_actors):
         how, actors, recipients = "parse", parse_actors, parse_recipients
+        if not recipients and trig.recipient:
+            # parsers often hang the target's phrase on the nearest noun ("tiré des missiles sur Israël")
+            taken = {m.code for m in actors}
+            recipients = [m for m in order_recipients + order_actors if m.code not in taken][:1]
     else:
         # word order first where the pack says its parser is weak; the parse may still name the recipient
         how, actors = "order", order_actors
@@ -348,7 +359,9 @@ NOT_ABSORBING = ("ACCUSE", "CONSULT")
 
 def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Syntax, ontology) -> dict:
     """{id(content event): the verbal event it belongs to} for the events of one sentence."""
-    verbal = [e for e in events if e.type not in NOT_ABSORBING and ontology.quad_class(e.type) in ABSORBING_QUADS]
+    framing = syntax.denial_verbs | syntax.refusal_verbs  # a denied act stays, with status denied
+    verbal = [e for e in events if e.type not in NOT_ABSORBING and ontology.quad_class(e.type) in ABSORBING_QUADS
+              and not (e.rule is not None and e.rule.lemma.lower() in framing)]
     out: dict[int, Event] = {}
     for ev in events:
         for v in verbal:
@@ -367,6 +380,8 @@ def _token_at(span: Span, clean_start: int) -> int:
 
 
 def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
+    if e_tok.dep_ == "conj" and e_tok.head is v_tok:  # "rejeté ... et exigé": a second act, not content
+        return False
     if slots.has_parse(span.doc) and syntax.trust_parse:
         return v_tok in e_tok.ancestors and e_tok.head.i != e_tok.i and (
             e_tok.dep_ in ("xcomp", "ccomp", "obj", "obl", "nmod", "acl") or e_tok.head is not v_tok)
@@ -452,7 +467,7 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
         agent = [g for g in groups if span.doc[tok_of[id(g[0])][0] - 1].lower_ in syntax.passive_agent]
         others = [g for g in groups if not agent or g is not agent[0]]
         return (agent[0] if agent else []), (others[0] if others else [])
-    if trigger.i > span.start and span.doc[trigger.i - 1].lower_ in syntax.infinitive_markers:
+    if _infinitive(span, trigger, syntax):
         # "um Russland zu helfen": no subject in the clause; its doer is the one before it
         return _controller(span, c_start, mentions, tok_of, syntax), (groups[-1] if groups else [])
     before = [g for g in groups if tok_of[id(g[0])][0] < trigger.i]
@@ -464,6 +479,22 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
         return actors, (rest[0] if rest else [])
     actors = before[-1] if before else (after.pop(0) if after else [])
     return actors, (after[0] if after else [])
+
+
+def _infinitive(span: Span, trigger: Token, syntax: Syntax) -> bool:
+    """An infinitive with no subject of its own: "zu helfen", "to help", "abzuziehen", and the perfect
+    "geschickt zu haben" / "beteiligt gewesen zu sein"."""
+    doc = span.doc
+    if trigger.i > span.start and doc[trigger.i - 1].lower_ in syntax.infinitive_markers:
+        return True
+    if (trigger.i - 1 > span.start and doc[trigger.i - 2].lower_ in syntax.infinitive_markers
+            and doc[trigger.i - 1].lower_ in syntax.perfect_auxiliaries):  # "to have sent"
+        return True
+    if _zu_infix(trigger):
+        return True
+    after = [t.lower_ for t in doc[trigger.i + 1 : min(span.end, trigger.i + 4)]]
+    return any(w in syntax.infinitive_markers for w in after[:2]) and any(
+        w in syntax.perfect_auxiliaries for w in after[1:])
 
 
 def _is_place_phrase(span: Span, group: list[Mention], tok_of, syntax: Syntax) -> bool:

@@ -27,7 +27,10 @@ def has_parse(doc) -> bool:
 
 
 def is_passive(trigger: Token) -> bool:
-    return any(c.dep_ in PASS_SUBJ or c.dep_ == "aux:pass" for c in trigger.children)
+    """A passive auxiliary makes a passive; a passive subject alone is trusted only without a tense
+    auxiliary (fr_core_news_md labels "aient bombardé" nsubj:pass + aux:tense, an active clause)."""
+    deps = {c.dep_ for c in trigger.children}
+    return "aux:pass" in deps or (bool(deps & PASS_SUBJ) and "aux:tense" not in deps)
 
 
 def case_words(token: Token) -> set[str]:
