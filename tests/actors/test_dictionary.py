@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -19,10 +18,8 @@ def dictionary() -> ActorDictionary:
     return ActorDictionary.load()
 
 
-def test_loads_fast_and_complete(dictionary):
-    t0 = time.perf_counter()
-    ActorDictionary.load()
-    assert time.perf_counter() - t0 < 2.0
+def test_dictionary_is_complete(dictionary):
+    # load time is a number `eventlens bench` prints, not a timed test
     states = [a for a in dictionary.actors.values() if a.kind == "state"]
     assert len(states) >= 240
     assert sum(len(t) for t in dictionary.persons.values()) >= 1000

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 
 import pytest
@@ -75,15 +74,12 @@ def test_place_for_country_gives_centroid() -> None:
     assert unknown.lat is None and unknown.country == "ZZZ"
 
 
-def test_gazetteer_loads_fast_and_once() -> None:
+def test_gazetteer_loads_once() -> None:
+    # load time is a number `eventlens bench` prints, not a timed test
     where._gazetteer.cache_clear()
-    t = time.perf_counter()
-    where._gazetteer()
-    assert time.perf_counter() - t < 2.5  # about 0.6 s on an idle core; shared CI machines are slower
-    t = time.perf_counter()
-    for _ in range(100):
-        find_places("Russland habe Nordkorea Flugabwehrraketen geliefert, sagte Seoul am Freitag.", "de")
-    assert time.perf_counter() - t < 1.0
+    first = where._gazetteer()
+    assert where._gazetteer() is first
+    assert where._gazetteer.cache_info().misses == 1
 
 
 def test_bad_table_names_file_line_and_field(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

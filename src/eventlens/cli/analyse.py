@@ -55,7 +55,13 @@ def render_text(data: dict) -> str:
 @click.option("--lang", metavar="xx", help="Language of the article (default: declared or detected).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(file: str, lang: str | None, fmt: str) -> None:
-    """Sentences, tokens, lemmas, POS, dependencies and entities of one article (the analysis stage)."""
+    """Sentences, tokens, lemmas, POS, dependencies and entities of one article (the analysis stage).
+
+    \b
+    Example:
+      eventlens analyse ../shared/seed/seed_article_de.txt --lang de
+      eventlens analyse article.txt --lang en --format json
+    """
     from eventlens.clean import clean, detect_language
     from eventlens.ingest import iter_articles
     from eventlens.nlp import analyse, load_nlp

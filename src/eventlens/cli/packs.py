@@ -10,7 +10,12 @@ import click
 @click.command("packs")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def command(as_json: bool) -> None:
-    """List the language packs: pipeline, source (installed, shipped or fallback) and dev scores."""
+    """List the language packs: pipeline, source (installed, shipped or fallback) and dev scores.
+
+    \b
+    Example:
+      eventlens packs --json
+    """
     from eventlens.nlp.packs import all_choices
 
     choices = [c.as_dict() for c in all_choices()]

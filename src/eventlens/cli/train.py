@@ -20,7 +20,12 @@ from eventlens.errors import ConfigError
 @click.option("--steps", type=int, metavar="N", help="Override the number of training steps.")
 @click.option("--no-ship", is_flag=True, help="Train and evaluate, but do not replace the shipped pipeline.")
 def command(lang: str, data: str | None, steps: int | None, no_ship: bool) -> None:
-    """Convert the open data, train the LANG pipeline on CPU, score it and ship it into the pack."""
+    """Convert the open data, train the LANG pipeline on CPU, score it and ship it into the pack.
+
+    \b
+    Example:
+      eventlens train de --data ../shared/data
+    """
     script = Path(__file__).resolve().parents[3] / "training" / "train.py"
     if not script.exists():
         raise ConfigError("E801", field="train", why=f"{script} not found: training needs a source checkout")
