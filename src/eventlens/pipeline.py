@@ -69,7 +69,7 @@ class Pipeline:
 
     def _prepare(self, article: Article, timings: dict[str, float] | None = None) -> Document:
         """Clean the article and settle its language: what the language model needs before it runs."""
-        from eventlens.clean import clean, detect_language
+        from eventlens.clean import clean, detect_language, detect_paragraph_languages
 
         if article.published is None and self.settings.published:
             article.published = self.settings.published
@@ -82,6 +82,9 @@ class Pipeline:
                 doc.lang, doc.lang_confidence = lang, 1.0
             else:
                 doc.lang, doc.lang_confidence = detect_language(doc.clean.text)
+            # per paragraph, for mixed-language articles (quotes, multilingual outlets); about 1 ms a document
+            doc.paragraph_langs = [(*doc.clean.to_original(a, b), pl, pc)
+                                   for a, b, pl, pc in detect_paragraph_languages(doc.clean.text)]
         return doc
 
     def _finish(self, doc: Document, parsed=None, timings: dict[str, float] | None = None) -> Document:

@@ -204,6 +204,8 @@ class Document:
     clean: CleanText | None = None
     lang: str | None = None
     lang_confidence: float | None = None
+    # (start, end, lang, confidence) per paragraph of the cleaned text, start/end as original offsets
+    paragraph_langs: list[tuple[int, int, str, float]] = field(default_factory=list)
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)

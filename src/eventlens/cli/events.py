@@ -22,8 +22,11 @@ from eventlens.cli.render import format_option, write_records
 @click.option("--source", metavar="CODE", help="Who reports it; MEDIA = the outlet in its own voice.")
 @click.option("--doc", "doc_id", metavar="DOC_ID", help="Only events of this document.")
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+@click.option("--no-duplicates", is_flag=True,
+              help="Leave out events of documents that are near-duplicates of an earlier one (a story counted once).")
 @format_option()
-def command(db, actor, recipient, party, type_, since, until, date_field, status, source, doc_id, limit, fmt):
+def command(db, actor, recipient, party, type_, since, until, date_field, status, source, doc_id, limit, no_duplicates,
+            fmt):
     """List stored events, filtered.
 
     \b
@@ -34,7 +37,8 @@ def command(db, actor, recipient, party, type_, since, until, date_field, status
     from eventlens.store import EventFilters, open_store
 
     filters = EventFilters(actor=actor, recipient=recipient, party=party, type=type_, since=since, until=until,
-                           status=status, source=source, doc_id=doc_id, date_field=date_field, limit=limit)
+                           status=status, source=source, doc_id=doc_id, date_field=date_field, limit=limit,
+                           no_duplicates=no_duplicates)
     with open_store(db, read_only=True) as store:
         records = store.events(filters)
     write_records(records, fmt, title=f"{len(records)} events in {db}")

@@ -1,4 +1,5 @@
-"""`eventlens show`: one stored document, its cleaned text, and what cleaning changed."""
+"""`eventlens show`: one stored document, its cleaned text, what cleaning changed, its paragraph languages
+and its near-duplicate links."""
 
 from __future__ import annotations
 
@@ -12,13 +13,14 @@ from eventlens.cli.render import console, events_table, write_json
 @click.argument("doc_id")
 @db_option
 @click.option("--cleaning", is_flag=True, help="Also list what the cleaner removed and repaired.")
+@click.option("--langs", is_flag=True, help="Also list the language detected for each paragraph.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
-def command(doc_id, db, cleaning, fmt):
+def command(doc_id, db, cleaning, langs, fmt):
     """Show a stored document: metadata, cleaned text and its events.
 
     \b
     Example:
-      eventlens show seed-de-01 --db eventlens.duckdb --cleaning
+      eventlens show seed-de-01 --db eventlens.duckdb --cleaning --langs
     """
     from eventlens.errors import ConfigError
     from eventlens.store import open_store
@@ -34,12 +36,20 @@ def command(doc_id, db, cleaning, fmt):
         if not cleaning:
             doc.pop("removals")
             doc.pop("repairs")
+        if not (langs or cleaning):
+            doc.pop("paragraph_langs")
         write_json({**doc, "events": events})
         return
     con = console()
     for key in ("doc_id", "title", "path", "url", "outlet", "lang", "published", "content_hash", "ingested_at"):
         if doc.get(key):
             con.print(f"[bold]{key:>12}[/bold]  {doc[key]}", markup=True, highlight=False)
+    if doc.get("duplicate_of"):
+        con.print(f"[bold]{'duplicate_of':>12}[/bold]  {doc['duplicate_of']} (near-duplicate, similarity "
+                  f"{doc['duplicate_similarity']:.2f})", markup=True, highlight=False)
+    for dup in doc.get("duplicates") or []:
+        con.print(f"[bold]{'duplicated_by':>12}[/bold]  {dup['doc_id']} (similarity {dup['similarity']:.2f})",
+                  markup=True, highlight=False)
     con.print(f"\n[bold]cleaned text[/bold] ({len(doc['clean_text'] or '')} of {len(doc['text'])} characters)")
     con.print(doc["clean_text"] or "", markup=False)
     if cleaning:
@@ -55,7 +65,23 @@ def command(doc_id, db, cleaning, fmt):
             for e in doc[which]:
                 table.add_row(e["kind"], str(e["start"]), str(e["end"]), _short(e["text"]), _short(e["replacement"]))
             con.print(table)
+    if langs:
+        _print_langs(con, doc)
     con.print(events_table(events, title=f"{len(events)} events") if events else "no events")
+
+
+def _print_langs(con, doc: dict) -> None:
+    if not doc.get("paragraph_langs"):
+        con.print("no paragraph languages recorded")
+        return
+    from rich.table import Table
+
+    table = Table(title=f"paragraph languages ({len(doc['paragraph_langs'])})", header_style="bold")
+    for col in ("start", "end", "lang", "confidence", "paragraph"):
+        table.add_column(col)
+    for start, end, lang, conf in doc["paragraph_langs"]:
+        table.add_row(str(start), str(end), lang, f"{conf:.2f}", _short(doc["text"][start:end], 60))
+    con.print(table)
 
 
 def _short(text: str | None, width: int = 70) -> str:

@@ -1,8 +1,15 @@
-"""DuckDB implementation of the store. Each document is written in its own transaction."""
+"""DuckDB implementation of the store. Each document is written in its own transaction.
+
+Near-duplicates: every stored document keeps a MinHash signature of its cleaned text (table `signatures`).
+A store opened for writing rebuilds the LSH index from those signatures the first time it stores a
+document, then adds each new one; a new document that resembles an earlier one is stored all the same, with
+`duplicate_of` and `duplicate_similarity` set, so `events(no_duplicates=True)` can count a story once.
+"""
 
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import json
 import logging
@@ -20,10 +27,21 @@ from eventlens.records import SCHEMA_VERSION, STATUSES, Article, Document, Failu
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "eventlens.duckdb"
-STORE_SCHEMA_VERSION = 1  # version of schema.sql; bump with a migration when a table changes
+STORE_SCHEMA_VERSION = 2  # version of schema.sql; bump with a migration (MIGRATIONS) when a table changes
 
 DOCUMENT_COLUMNS = ("doc_id", "content_hash", "path", "title", "url", "outlet", "lang", "published", "text",
-                    "clean_text", "n_sentences", "n_events", "ingested_at")
+                    "clean_text", "n_sentences", "n_events", "ingested_at", "duplicate_of", "duplicate_similarity",
+                    "paragraph_langs")
+V1_DOCUMENT_COLUMNS = DOCUMENT_COLUMNS[:13]
+
+# version -> statements that bring a store of that version to the next one (data filled in by _backfill_v2)
+MIGRATIONS: dict[int, list[str]] = {
+    1: ["ALTER TABLE documents ADD COLUMN duplicate_of VARCHAR",
+        "ALTER TABLE documents ADD COLUMN duplicate_similarity DOUBLE",
+        "ALTER TABLE documents ADD COLUMN paragraph_langs JSON",
+        "CREATE TABLE IF NOT EXISTS signatures (doc_id VARCHAR PRIMARY KEY, scheme VARCHAR NOT NULL, "
+        "minhash BLOB NOT NULL)"],
+}
 
 
 def _schema_sql() -> str:
@@ -77,6 +95,7 @@ class EventFilters:
     doc_id: str | None = None
     date_field: str = "event"  # "event" | "report"
     limit: int | None = None
+    no_duplicates: bool = False  # leave out events of documents that are near-duplicates of an earlier one
 
     def where(self) -> tuple[str, list[Any]]:
         clauses: list[str] = []
@@ -107,6 +126,8 @@ class EventFilters:
         if self.doc_id:
             clauses.append("doc_id = ?")
             params.append(self.doc_id)
+        if self.no_duplicates:
+            clauses.append("doc_id NOT IN (SELECT doc_id FROM documents WHERE duplicate_of IS NOT NULL)")
         if self.date_field not in ("event", "report"):
             raise ConfigError("E801", field="date-field", why=f"'{self.date_field}' is not 'event' or 'report'")
         since = parse_date_option(self.since, "since")
@@ -134,9 +155,12 @@ class EventFilters:
 class DuckDBStore:
     """An open eventlens database. Use `open_store(path)`; close it (or use `with`) when done."""
 
-    def __init__(self, path: str, con: duckdb.DuckDBPyConnection):
+    def __init__(self, path: str, con: duckdb.DuckDBPyConnection, near_threshold: float | None = None):
         self.path = path
         self.con = con
+        self.version = STORE_SCHEMA_VERSION  # what the file holds; lower only for an old file opened read-only
+        self.near_threshold = near_threshold
+        self._near = None  # the near-duplicate index, built from stored signatures when first needed
 
     # -- lifecycle -------------------------------------------------------------------------------------
 
@@ -159,18 +183,23 @@ class DuckDBStore:
             return None
         row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
         found = row[0] if row else None
-        if found is not None and found != STORE_SCHEMA_VERSION:
+        if found is not None and (found > STORE_SCHEMA_VERSION or found not in MIGRATIONS and found != STORE_SCHEMA_VERSION):
             raise StoreError("E701", path=self.path,
                              why=f"database schema version {found}, this eventlens reads version "
                                  f"{STORE_SCHEMA_VERSION}; ingest into a new --db file")
         return found
 
     def _check_readable(self) -> None:
-        if self._stored_version() is None:
+        found = self._stored_version()
+        if found is None:
             raise StoreError("E701", path=self.path, why="empty database; fill it with `eventlens ingest`")
+        self.version = found  # an older file is read as it is (no near-duplicate links until it is migrated)
 
     def _init_schema(self) -> None:
-        if self._stored_version() is not None:
+        found = self._stored_version()
+        if found is not None:
+            if found < STORE_SCHEMA_VERSION:
+                self._migrate(found)
             return
         self.con.execute("BEGIN")
         try:
@@ -180,6 +209,73 @@ class DuckDBStore:
         except duckdb.Error as exc:
             self.con.execute("ROLLBACK")
             raise StoreError("E701", path=self.path, why=str(exc).splitlines()[0]) from exc
+
+    def _migrate(self, found: int) -> None:
+        """Bring an older store to the current version in one transaction (all of it or nothing)."""
+        self.con.execute("BEGIN")
+        try:
+            for version in range(found, STORE_SCHEMA_VERSION):
+                for statement in MIGRATIONS[version]:
+                    self.con.execute(statement)
+            if found < 2:
+                self._backfill_v2()
+            self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [STORE_SCHEMA_VERSION, _now()])
+            self.con.execute("COMMIT")
+        except Exception as exc:
+            self.con.execute("ROLLBACK")
+            raise StoreError("E701", path=self.path,
+                             why=f"could not upgrade the database from schema version {found}: "
+                                 f"{str(exc).splitlines()[0]}") from exc
+        log.info("upgraded %s from schema version %s to %s", self.path, found, STORE_SCHEMA_VERSION)
+
+    def _backfill_v2(self) -> None:
+        """Signatures and near-duplicate links for documents stored before version 2, in ingest order."""
+        from eventlens.clean.dedup import SCHEME, to_bytes
+
+        index = self._new_index()
+        rows = self.con.execute("SELECT doc_id, coalesce(clean_text, text) FROM documents "
+                                "ORDER BY ingested_at, doc_id").fetchall()
+        for doc_id, text in rows:
+            sig = index.signature(text)
+            found = index.match(sig)
+            index.insert(doc_id, sig)
+            self.con.execute("INSERT INTO signatures VALUES (?, ?, ?)", [doc_id, SCHEME, to_bytes(sig)])
+            if found:
+                self.con.execute("UPDATE documents SET duplicate_of = ?, duplicate_similarity = ? WHERE doc_id = ?",
+                                 [found[0], found[1], doc_id])
+        self._near = index
+
+    def _new_index(self):
+        from eventlens.clean.dedup import DEFAULT_THRESHOLD, NearDuplicateIndex
+
+        return NearDuplicateIndex(threshold=self.near_threshold or DEFAULT_THRESHOLD)
+
+    def near_index(self):
+        """The near-duplicate index of every stored document (rebuilt from the signatures table once). A
+        signature made by another scheme (an older eventlens or datasketch) is recomputed from the text."""
+        if self._near is None:
+            from eventlens.clean.dedup import SCHEME, from_bytes, to_bytes
+
+            index = self._new_index()
+            stale = []
+            for doc_id, scheme, blob in self.con.execute(
+                    "SELECT d.doc_id, s.scheme, s.minhash FROM documents d LEFT JOIN signatures s USING (doc_id) "
+                    "ORDER BY d.ingested_at, d.doc_id").fetchall():
+                if scheme == SCHEME:
+                    index.insert(doc_id, from_bytes(blob))
+                    continue
+                text = self.con.execute("SELECT coalesce(clean_text, text) FROM documents WHERE doc_id = ?",
+                                        [doc_id]).fetchone()[0]
+                sig = index.signature(text)
+                index.insert(doc_id, sig)
+                stale.append([doc_id, SCHEME, to_bytes(sig)])
+            if stale:
+                self.con.execute("BEGIN")
+                self.con.execute("DELETE FROM signatures WHERE doc_id IN (SELECT unnest(?))", [[r[0] for r in stale]])
+                self.con.executemany("INSERT INTO signatures VALUES (?, ?, ?)", stale)
+                self.con.execute("COMMIT")
+            self._near = index
+        return self._near
 
     # -- writing ---------------------------------------------------------------------------------------
 
@@ -200,13 +296,20 @@ class DuckDBStore:
         if self.has(chash):
             return "duplicate"
         doc_id = self._free_doc_id(article.doc_id, chash)
+        index = self.near_index()
+        sig = index.signature(item.clean.text if item.clean is not None else article.text[article.body_start:])
+        near = index.match(sig)
         self.con.execute("BEGIN")
         try:
-            self._write_document(item, doc_id, chash)
+            self._write_document(item, doc_id, chash, near)
+            self.con.execute("INSERT INTO signatures VALUES (?, ?, ?)", [doc_id, *_sig_row(sig)])
             self.con.execute("COMMIT")
         except Exception as exc:  # whatever broke, nothing of this document may stay half-written
             self.con.execute("ROLLBACK")
             raise StoreError("E702", path=article.path or article.doc_id, why=str(exc).splitlines()[0]) from exc
+        index.insert(doc_id, sig)
+        if near:
+            log.info("%s is a near-duplicate of %s (similarity %.2f)", doc_id, *near)
         return "stored"
 
     def _free_doc_id(self, doc_id: str, chash: str) -> str:
@@ -214,13 +317,16 @@ class DuckDBStore:
         taken = self.con.execute("SELECT 1 FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         return f"{doc_id}-{chash[:8]}" if taken else doc_id
 
-    def _write_document(self, doc: Document, doc_id: str, chash: str) -> None:
+    def _write_document(self, doc: Document, doc_id: str, chash: str, near: tuple[str, float] | None) -> None:
         a: Article = doc.article
         clean = doc.clean
+        langs = getattr(doc, "paragraph_langs", None)
         self.con.execute(
             f"INSERT INTO documents ({', '.join(DOCUMENT_COLUMNS)}) VALUES ({', '.join('?' * len(DOCUMENT_COLUMNS))})",
             [doc_id, chash, a.path, a.title or (clean.title if clean else None), a.url, a.outlet, doc.lang or a.lang,
-             a.published, a.text, clean.text if clean else None, len(doc.sentences), len(doc.events), _now()])
+             a.published, a.text, clean.text if clean else None, len(doc.sentences), len(doc.events), _now(),
+             near[0] if near else None, near[1] if near else None,
+             json.dumps([list(p) for p in langs], ensure_ascii=False) if langs else None])
         if clean is not None:
             edits = [("removal", e) for e in clean.removals] + [("repair", e) for e in clean.repairs]
             if edits:
@@ -243,6 +349,8 @@ class DuckDBStore:
     def events(self, filters: EventFilters | None = None, **kwargs: Any) -> list[dict[str, Any]]:
         """Stored event records (the output contract), filtered; see EventFilters for the keywords."""
         filters = filters or EventFilters(**kwargs)
+        if filters.no_duplicates and self.version < 2:  # an old file opened read-only: no links recorded yet
+            filters = dataclasses.replace(filters, no_duplicates=False)
         where, params = filters.where()
         sql = f"SELECT record FROM events{where} ORDER BY report_date NULLS LAST, doc_id, seq"
         if filters.limit:
@@ -251,12 +359,19 @@ class DuckDBStore:
 
     def document(self, doc_id: str) -> dict[str, Any] | None:
         """One stored document with its cleaning edits, or None if no document has that id."""
-        row = self.con.execute(f"SELECT {', '.join(DOCUMENT_COLUMNS)} FROM documents WHERE doc_id = ?",
-                               [doc_id]).fetchone()
+        columns = DOCUMENT_COLUMNS if self.version >= 2 else V1_DOCUMENT_COLUMNS
+        row = self.con.execute(f"SELECT {', '.join(columns)} FROM documents WHERE doc_id = ?", [doc_id]).fetchone()
         if row is None:
             return None
-        out = dict(zip(DOCUMENT_COLUMNS, row, strict=True))
+        out = dict.fromkeys(DOCUMENT_COLUMNS)
+        out.update(zip(columns, row, strict=True))
         out["ingested_at"] = str(out["ingested_at"])
+        out["paragraph_langs"] = [tuple(p) for p in json.loads(out["paragraph_langs"])] \
+            if out["paragraph_langs"] else []
+        out["duplicates"] = [] if self.version < 2 else [
+            {"doc_id": d, "similarity": sim} for d, sim in self.con.execute(
+                "SELECT doc_id, duplicate_similarity FROM documents WHERE duplicate_of = ? ORDER BY ingested_at",
+                [doc_id]).fetchall()]
         out["removals"], out["repairs"] = [], []
         for which, kind, start, end, text, repl in self.con.execute(
                 "SELECT edit, kind, start_offset, end_offset, original, replacement FROM edits "
@@ -264,6 +379,14 @@ class DuckDBStore:
             out["removals" if which == "removal" else "repairs"].append(
                 {"kind": kind, "start": start, "end": end, "text": text, "replacement": repl})
         return out
+
+    def near_duplicates(self) -> list[dict[str, Any]]:
+        """Every recorded near-duplicate link: doc_id, duplicate_of, similarity."""
+        if self.version < 2:
+            return []
+        return [{"doc_id": d, "duplicate_of": o, "similarity": s} for d, o, s in self.con.execute(
+            "SELECT doc_id, duplicate_of, duplicate_similarity FROM documents WHERE duplicate_of IS NOT NULL "
+            "ORDER BY ingested_at").fetchall()]
 
     def doc_ids(self) -> list[str]:
         return [r[0] for r in self.con.execute("SELECT doc_id FROM documents ORDER BY doc_id").fetchall()]
@@ -297,12 +420,22 @@ def _event_row(record: dict[str, Any], seq: int, report_date: dt.date | None) ->
             js(record)]
 
 
+def _sig_row(sig: Any) -> tuple[str, bytes]:
+    from eventlens.clean.dedup import SCHEME, to_bytes
+
+    return SCHEME, to_bytes(sig)
+
+
 def _now() -> dt.datetime:
     return dt.datetime.now(dt.UTC).replace(tzinfo=None)
 
 
-def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> DuckDBStore:
-    """Open (and create if needed) an eventlens database file. StoreError E701 if that is impossible."""
+def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False,
+               near_threshold: float | None = None) -> DuckDBStore:
+    """Open (and create if needed) an eventlens database file. StoreError E701 if that is impossible.
+
+    A file of an older schema version is upgraded when opened for writing, and read as it is otherwise.
+    `near_threshold` is the similarity from which a new document counts as a near-duplicate (default 0.5)."""
     path = str(path)
     if read_only and path != ":memory:" and not Path(path).exists():
         raise StoreError("E701", path=path, why="no such database; create it with `eventlens ingest`")
@@ -312,7 +445,7 @@ def open_store(path: str | Path = DEFAULT_DB, *, read_only: bool = False) -> Duc
         con = duckdb.connect(path, read_only=read_only)
     except duckdb.Error as exc:
         raise StoreError("E701", path=path, why=str(exc).splitlines()[0]) from exc
-    store = DuckDBStore(path, con)
+    store = DuckDBStore(path, con, near_threshold=near_threshold)
     if read_only:
         store._check_readable()
     else:

@@ -1,5 +1,9 @@
--- eventlens store, schema version 1.
--- documents: one row per distinct article (identity: content_hash of the normalised body text).
+-- eventlens store, schema version 2.
+-- documents: one row per distinct article (identity: content_hash of the normalised body text). A near-duplicate
+--   (the same story republished with small edits) is stored too, with duplicate_of naming the earlier document
+--   it resembles most and duplicate_similarity the estimated Jaccard similarity of their word 3-shingles.
+-- signatures: the MinHash signature of each document's cleaned text (128 little-endian uint32 values) and the
+--   scheme that made it (eventlens.clean.dedup.SCHEME); the near-duplicate index is rebuilt from them.
 -- edits: what the cleaner removed or repaired, with spans into documents.text.
 -- events: the full event record as JSON, plus flat columns used for filtering.
 -- failures: documents that could not be processed, one row per attempt.
@@ -22,7 +26,16 @@ CREATE TABLE IF NOT EXISTS documents (
     clean_text    VARCHAR,
     n_sentences   INTEGER,
     n_events      INTEGER,
-    ingested_at   TIMESTAMP NOT NULL
+    ingested_at   TIMESTAMP NOT NULL,
+    duplicate_of          VARCHAR,       -- doc_id of the earlier near-duplicate, NULL if none (added in v2)
+    duplicate_similarity  DOUBLE,        -- estimated Jaccard similarity to duplicate_of (added in v2)
+    paragraph_langs       JSON           -- [[start, end, lang, confidence], ...] per paragraph, original offsets (v2)
+);
+
+CREATE TABLE IF NOT EXISTS signatures (
+    doc_id     VARCHAR PRIMARY KEY,
+    scheme     VARCHAR NOT NULL,
+    minhash    BLOB NOT NULL
 );
 
 CREATE TABLE IF NOT EXISTS edits (
