@@ -84,6 +84,7 @@ class Form:
     role: str | None = None
     proper: bool = False  # needs a capital initial in the text
     pattern: tuple[str, ...] = ()  # role patterns with a {STATE} slot
+    exact: str | None = None  # lower-case surface that must match with its accents ("él", not "el")
 
 
 @dataclass
@@ -168,6 +169,7 @@ class ActorDictionary:
         self.indexes: dict[str, Index] = {}
         self.lang_data: dict[str, LangData] = {}
         self._neutral: list[tuple[str, Form]] = []  # forms for every language
+        self._group_state: dict[str, str] = {}  # a group's own code -> the state it is coded with
         self._by_lang: dict[str, list[tuple[str, Form]]] = {}
         self.files: list[str] = []
 
@@ -246,6 +248,7 @@ class ActorDictionary:
         state = entry.get("state")
         if kind == "group" and isinstance(state, str) and state:
             # GOLD_FORMAT: a sub-state actor takes its state's code; the sector and name say which part
+            self._group_state[code] = self._group_state[key] = state
             code = state
         actor = Actor(key=key, code=code, name=name, kind=kind, sector=sector, wikidata=qid, state=state)
         self.actors[key] = actor
@@ -275,6 +278,7 @@ class ActorDictionary:
         code = (row.get("code") or "").strip()
         if not _CODE.match(code):
             raise bad("code", f"bad code {code!r}")
+        code = self._group_state.get(code, code)  # a group's leader is coded like the group
         sector = (row.get("sector") or "").strip() or None
         if sector not in SECTORS:
             raise bad("sector", f"unknown sector {sector!r}")
@@ -329,7 +333,8 @@ class ActorDictionary:
                 raise DataError("E401", path=str(path), line=lines.get("modifier_regex"),
                                 field="modifier_regex", why=str(exc)) from exc
         for pron in strings("pronouns"):
-            out.append((pron, Form("pronoun")))
+            accented = fold(pron) != pron.lower()
+            out.append((pron, Form("pronoun", exact=pron.lower() if accented else None)))
         directions = data.get("directions", {}) or {}
         for side in ("north", "south"):
             for w in directions.get(side, []) or []:
@@ -363,7 +368,9 @@ class ActorDictionary:
         for code, forms in self._code_map(path, lines, data, "metonyms", allow_sector=True).items():
             for f, sector in forms:
                 for v in proper_forms(f):
-                    out.append((v, Form("metonym", (self.actors[code],), sector=sector or "GOV", proper=True)))
+                    actor = self.actors[code]  # a seat stands for a state's government, or for the body itself
+                    default = "GOV" if actor.kind == "state" else actor.sector
+                    out.append((v, Form("metonym", (actor,), sector=sector or default, proper=True)))
         for top in ("bodies", "groups"):
             for key, forms in self._code_map(path, lines, data, top).items():
                 actor = self.actors[key]
@@ -474,9 +481,13 @@ class ActorDictionary:
         self._by_lang = {lang: [(s, current(f)) for s, f in forms] for lang, forms in self._by_lang.items()}
         for lang in sorted(set(self._by_lang) | set(LANGS)):
             idx = Index()
+            infl = (self.raw.get(lang, {}) or {}).get("inflection", {}) or {}
+            gen, gen_skip = infl.get("genitive_suffix"), tuple(infl.get("genitive_skip_endings", []) or [])
             # user and later entries win: forms added later are put first in their bucket
             for surface, form in reversed(self._neutral + self._by_lang.get(lang, [])):
                 idx.add(surface, form)
+                if gen and form.category in ("person", "person_short") and not surface.endswith(gen_skip):
+                    idx.add(surface + gen, form)  # "Selenskyjs Büroleiter"
             idx.build_fuzzy()
             self.indexes[lang] = idx
             self.lang_data.setdefault(lang, LangData())

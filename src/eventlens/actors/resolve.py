@@ -123,6 +123,9 @@ class Resolver:
                 forms.append(f)
         if not forms and n == 1 and span[0].lemma:
             forms = [f for f in self.idx.folded.get((span[0].lemma,), []) if not f.proper]
+        if any(f.exact for f in forms):  # accents that tell words apart: Spanish "él" (he), "el" (the)
+            lower = " ".join(w.text.lower() for w in span)
+            forms = [f for f in forms if not f.exact or f.exact == lower]
         return forms
 
     def match(self, words: list[Word]) -> list[Cand]:
@@ -249,8 +252,27 @@ class Resolver:
             return None
         return q, end
 
+    def _complement_end(self, words: list[Word], p: int, starts: set[int]) -> int:
+        """The end of a role's complement before the name ("de Exteriores, ", "des Affaires étrangères ").
+
+        Only connectors, capitalised words and words after those, at most four, and a final comma."""
+        q, prev_ok = p, True
+        while q < len(words) and q - p < 4 and q not in starts:
+            w = words[q]
+            if w.key in self.ld.role_state_connectors or w.key in self.ld.determiners or w.titlecase:
+                prev_ok = True
+            elif prev_ok and w.text.isalpha() and q > p:
+                prev_ok = False
+            else:
+                break
+            q += 1
+        if q < len(words) and words[q].text == ",":
+            q += 1
+        return q
+
     def roles(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
         cands = sorted(cands, key=lambda c: c.a)
+        self.linked_roles: set[int] = set()  # starts of roles that name a person after them
         removed: set[int] = set()  # ids of candidates absorbed
         added: list[Cand] = []
         by_end = {c.b: c for c in cands}
@@ -275,8 +297,13 @@ class Resolver:
                 if right is not None and right.stateish and id(right) not in removed:
                     state, p = right, right.b
             person = by_start.get(p) or (by_start.get(p + 1) if p < len(words) and words[p].text == "," else None)
+            if person is None or person.cat != "person":  # "la ministra alemana de Exteriores, Annalena Baerbock"
+                q = self._complement_end(words, p, set(by_start))
+                if q > p and by_start.get(q) is not None and by_start[q].cat == "person":
+                    person = by_start[q]
             removed.add(id(r))
             if person is not None and person.cat == "person":
+                self.linked_roles.add(r.a)
                 if state is not None:
                     removed.add(id(state))
                 continue
@@ -325,6 +352,9 @@ class Resolver:
                 a, b = min(x.a, partner.a), max(x.b, partner.b)
                 out.append(Cand(a, b, "name", actor=partner.actor, sector=x.sector or partner.sector,
                                 kind=partner.kind, how="sector", name=partner.name, code=partner.code))
+        # "the Russian foreign ministry spokeswoman Maria Zakharova": the phrase describes the person
+        linked = getattr(self, "linked_roles", set())
+        out = [c for c in out if not (c.how == "sector" and c.b in linked)]
         for x in cands:
             if id(x) in used:
                 continue
