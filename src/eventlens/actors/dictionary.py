@@ -49,6 +49,19 @@ def split_words(form: str) -> list[str]:
     return [w for w in _SPLIT.split(form.strip()) if w]
 
 
+_ELISION = re.compile(r"^([^\W\d_]{1,2}['’])(\w.*)$")  # d'Orsay, l'Intérieur
+_POSSESSIVE = re.compile(r"^(\w.*?)(['’]s)$")  # People's
+
+
+def token_variants(words: list[str]) -> list[list[str]]:
+    """The words, and the same words split as tokenizers split elisions and possessives."""
+    split: list[str] = []
+    for w in words:
+        m = _ELISION.match(w) or _POSSESSIVE.match(w)
+        split.extend(m.groups() if m else (w,))
+    return [words, split] if split != words else [words]
+
+
 def is_acronym(word: str) -> bool:
     letters = [c for c in word if c.isalpha()]
     return bool(letters) and all(c.isupper() for c in letters) and len(letters) <= 6
@@ -114,14 +127,15 @@ class Index:
         words = split_words(surface)
         if not words:
             return
-        if all(is_acronym(w) for w in words) and any(c.isalpha() for c in surface):
-            table, key = self.exact, tuple(words)
-        else:
-            table, key = self.folded, tuple(fold(w) for w in words)
-        bucket = table.setdefault(key, [])
-        if form not in bucket:
-            bucket.append(form)
-        self.max_len = max(self.max_len, len(key))
+        for variant in token_variants(words):
+            if all(is_acronym(w) for w in variant) and any(c.isalpha() for c in surface):
+                table, key = self.exact, tuple(variant)
+            else:
+                table, key = self.folded, tuple(fold(w) for w in variant)
+            bucket = table.setdefault(key, [])
+            if form not in bucket:
+                bucket.append(form)
+            self.max_len = max(self.max_len, len(key))
 
     def build_fuzzy(self) -> None:
         for key, forms in self.folded.items():
@@ -182,6 +196,7 @@ class ActorDictionary:
         d._load_wikidata(DATA_DIR / "states_wikidata.tsv")
         d._load_bodies(DATA_DIR / "igos.yaml", "bodies", "igo", "IGO")
         d._load_bodies(DATA_DIR / "groups.yaml", "groups", "group", "REB")
+        d._load_bodies(DATA_DIR / "state_bodies.yaml", "bodies", "group", "GOV")
         d._load_pairs(DATA_DIR / "divided_states.yaml")
         d._load_persons(DATA_DIR / "office_holders.tsv")
         for lang_dir in sorted(p for p in LANG_DIR.iterdir() if (p / "actors.yaml").exists()):

@@ -362,7 +362,17 @@ class Resolver:
                 out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK"))
             elif x.cat != "sector":
                 out.append(x)
-        return sorted(out, key=lambda c: c.a)
+        out = sorted(out, key=lambda c: c.a)
+        # a state's adjective before one of its own bodies is part of the name: "die iranischen Revolutionsgarden"
+        merged: list[Cand] = []
+        for c in out:
+            prev = merged[-1] if merged else None
+            if (prev is not None and prev.cat == "adjective" and prev.b == c.a and c.kind == "group"
+                    and c.actor is not None and c.code == prev.code):
+                merged[-1] = replace(c, a=prev.a)
+            else:
+                merged.append(c)
+        return merged
 
     # -- pass 5: "the North" ------------------------------------------------------------------
 
