@@ -93,3 +93,13 @@ def test_cli_prints_json_lines():
     assert result.exit_code == 0, result.output
     lines = result.output.strip().splitlines()
     assert '"code": "RUS"' in lines[0] and '"start": 0' in lines[0] and '"code": "PRK"' in lines[1]
+
+
+def test_states_carry_wikidata_ids(dictionary):
+    states = [a for a in dictionary.actors.values() if a.kind == "state"]
+    assert sum(1 for a in states if a.wikidata) >= 193
+    for code, qid in (("DEU", "Q183"), ("FRA", "Q142"), ("RUS", "Q159"), ("USA", "Q30"), ("PRK", "Q423"),
+                      ("KOR", "Q884"), ("UKR", "Q212"), ("CHN", "Q148")):
+        assert dictionary.actors[code].wikidata == qid
+    ms = resolve_text("Nordkorea", "de", "2024-11-22", dictionary)
+    assert ms[0].wikidata == "Q423"
