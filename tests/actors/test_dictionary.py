@@ -65,6 +65,8 @@ def test_user_file_adds_and_overrides():
 @pytest.mark.parametrize("body,line,field", [
     ("schema: 1\noffice_holders:\n  - person: X Y\n    code: GBR\n    sector: GOVT\n", 3, "sector"),
     ("schema: 1\noffice_holders:\n  - person: X Y\n    code: GBR\n    start: 2024-13\n", 3, "start"),
+    # a full date YAML would turn into a date object (and fail without a line) is checked like any other
+    ("schema: 1\noffice_holders:\n  - person: X Y\n    code: GBR\n    start: 2024-13-45\n", 3, "start"),
     ("schema: 1\nactors:\n  FOO:\n    code: foo\n    name: Foo\n", 3, "FOO.code"),
     ("schema: 1\nactors:\n  FOO:\n    code: FOO\n", 3, "FOO.name"),
     ("schema: 2\n", 1, "schema"),

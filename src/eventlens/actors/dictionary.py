@@ -653,6 +653,16 @@ def _read_tsv(path: Path, required: Sequence[str]) -> Iterable[tuple[int, dict[s
         yield i, row
 
 
+class _Loader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text: our own check then names the field of a bad one
+    ("2024-13-45") instead of the YAML library failing without a line."""
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, rx) for tag, rx in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()}
+
+
 def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     """Parse a YAML mapping; also return the line of each mapping key (first occurrence) for messages."""
     try:
@@ -660,7 +670,7 @@ def _read_yaml(path: Path) -> tuple[dict[str, Any], dict[str, int]]:
     except OSError as exc:
         raise DataError("E402", path=str(path), why=str(exc)) from exc
     try:
-        data = yaml.safe_load(text)
+        data = yaml.load(text, Loader=_Loader)  # noqa: S506 - a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError("E402", path=str(path), line=(mark.line + 1) if mark else None,
