@@ -30,8 +30,13 @@ def command(input_dir, n, stage, workers, fmt):
     from eventlens import bench
 
     result = bench.run(input_dir, n=n, stage=stage, workers=workers)
+    by_format = None
+    if stage == "clean":  # the same work split by input format: decoding or HTML extraction, then cleaning
+        from eventlens.clean import bench_clean
+
+        by_format = bench_clean([input_dir], min_docs=n)
     if fmt == "json":
-        write_json(result.to_dict())
+        write_json({**result.to_dict(), **({"by_format": by_format} if by_format is not None else {})})
         return
     con = console()
     con.print(f"[bold]{result.articles}[/bold] articles ({result.distinct} distinct, repeated) from {input_dir}, "
@@ -43,3 +48,7 @@ def command(input_dir, n, stage, workers, fmt):
     share = result.stage_share()
     if share:
         con.print("  time share: " + "  ".join(f"{k} {v:.0%}" for k, v in share.items()))
+    for kind, r in (by_format or {}).items():
+        how = " (text articles rendered as web pages)" if r.get("rendered") else ""
+        con.print(f"  {kind}: {r['docs_per_s']:,.1f} documents/s including "
+                  f"{'HTML extraction' if kind == 'html' else 'decoding'}{how}")
