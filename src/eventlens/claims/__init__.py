@@ -9,7 +9,7 @@ from __future__ import annotations
 from eventlens.claims.cues import load_cues
 from eventlens.claims.source import find_source
 from eventlens.claims.status import find_status, fold_denials, mark_accused
-from eventlens.claims.time_place import find_event_date, find_event_location
+from eventlens.claims.time_place import domestic_protest, find_event_date, find_event_location
 from eventlens.lang import LanguagePack
 from eventlens.records import Document
 
@@ -27,6 +27,7 @@ def attribute_claims(doc: Document, pack: LanguagePack) -> None:
     for ev in doc.events:
         ev.date = find_event_date(doc, ev, pack, memo)
         ev.location = find_event_location(doc, ev, pack, memo)
+        domestic_protest(ev)
 
 
 __all__ = ["attribute_claims"]

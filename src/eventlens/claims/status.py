@@ -46,6 +46,8 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     alleged, hypo, future = cues.group("alleged"), cues.group("hypothetical"), cues.group("future")
     if lemmas & (alleged["modals"] | alleged["adverbs"]) or _has_phrase(text, alleged["phrases"]):
         return "alleged"
+    if _reported_as_allegation(span, trig, start, end, alleged["verbs"], cues):
+        return "alleged"
     if lemmas & (hypo["modals"] | hypo["adverbs"]) or _has_phrase(text, hypo["phrases"]):
         return "hypothetical"
     if _is_future(trig, clause, future, ev):
@@ -75,6 +77,13 @@ def agree_when_future() -> frozenset[str]:
     return frozenset(types)
 
 
+def _reported_as_allegation(span, trig: Token, start: int, end: int, verbs: frozenset[str],
+                            cues: ClaimCues) -> bool:
+    """"X claimed / suspects that Y did Z": a reporting verb of allegation outside the event's clause."""
+    return any(t.lemma_.lower() in verbs and t.lemma_.lower() in cues.speech_verbs and not start <= t.i < end
+               for t in span)
+
+
 def _denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> str | None:
     """A denial ("bestritt", "denied") or a refusal to confirm ("bestätigte ... nicht", "declined to
     confirm", "neither confirmed nor denied") anywhere in the sentence, each judged in its own clause."""
@@ -82,6 +91,9 @@ def _denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> st
         lemma = tok.lemma_.lower()
         if tok.i == trig.i or not (lemma in cues.denial_verbs or lemma in cues.confirm_verbs):
             continue
+        if tok.doc.has_annotation("DEP") and (trig.dep_ == "conj" and trig.head is tok or
+                                              tok.dep_ == "conj" and tok.head is trig):
+            continue  # "rejected the plan and demanded a ceasefire": two acts side by side
         d_start, d_end = syntax.clause(span, tok)
         words = span.doc[max(span.start, d_start - 3) : d_end]  # "declined to confirm": the refusal precedes
         lemmas = {t.lemma_.lower() for t in words if t.i != tok.i} | {t.lower_ for t in words if t.i != tok.i}

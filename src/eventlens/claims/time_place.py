@@ -19,7 +19,7 @@ from eventlens.errors import DataError
 from eventlens.events.clauses import sentence_span, trigger_token
 from eventlens.events.coder import Syntax
 from eventlens.lang import LanguagePack, load_yaml
-from eventlens.records import Document, Event
+from eventlens.records import Document, Event, Mention
 
 NO_DATE = {"value": None, "granularity": None, "text": None}
 DEFAULTS = Path(__file__).parent.parent / "data" / "claims" / "location_defaults.yaml"
@@ -115,3 +115,23 @@ def find_event_location(doc: Document, ev: Event, pack: LanguagePack,
 
 def _location(place) -> dict[str, Any]:
     return {"name": place.name, "country": place.country, "lat": place.lat, "lon": place.lon}
+
+
+def domestic_protest(ev: Event) -> None:
+    """A protest with no named target is aimed at the protesters' own state (PLOVER codes domestic
+    protest X -> X); protesters of no stated nationality take the state where they march."""
+    if ev.type != "PROTEST":
+        return
+    country = (ev.location or {}).get("country")
+    if country:
+        for m in ev.actors:
+            if m.code == "UNK":
+                m.code, m.kind = country, "state"
+    if not ev.recipients:
+        states = [m for m in ev.actors if m.code != "UNK"]
+        if states:
+            home = states[0]
+            ev.recipients = [Mention(text=home.text, clean_start=home.clean_start, clean_end=home.clean_end,
+                                     code=home.code, sector="GOV", name=home.name, kind="state",
+                                     sentence=home.sentence, start=home.start, end=home.end, how="domestic")]
+            ev.notes.append("recipient: the protesters' own state (domestic protest)")

@@ -354,6 +354,7 @@ def complete_sentence(events: list[Event]) -> list[Event]:
 # Y to withdraw"): the content is part of the promise, threat or demand. An accusation is different:
 # GOLD_FORMAT codes the alleged act too.
 ABSORBING_QUADS = ("verbal_cooperation", "verbal_conflict")
+CONTENT_DEPS = ("xcomp", "ccomp", "obj", "iobj", "obl:arg", "nsubj:pass", "csubj")
 NOT_ABSORBING = ("ACCUSE", "CONSULT")
 
 
@@ -383,8 +384,12 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
     if e_tok.dep_ == "conj" and e_tok.head is v_tok:  # "rejeté ... et exigé": a second act, not content
         return False
     if slots.has_parse(span.doc) and syntax.trust_parse:
-        return v_tok in e_tok.ancestors and e_tok.head.i != e_tok.i and (
-            e_tok.dep_ in ("xcomp", "ccomp", "obj", "obl", "nmod", "acl") or e_tok.head is not v_tok)
+        # content hangs from the verbal act as its complement (xcomp, ccomp, object, argument oblique);
+        # an adjunct ("à l'occasion de la visite") is circumstance
+        path = e_tok
+        while path.head is not path and path.head is not v_tok:
+            path = path.head
+        return path.head is v_tok and path.dep_ in CONTENT_DEPS
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:
         return True
@@ -502,7 +507,10 @@ def _is_place_phrase(span: Span, group: list[Mention], tok_of, syntax: Syntax) -
     prev = span.doc[first - 1] if first > span.start else None
     if prev is not None and prev.pos_ == "DET" or prev is not None and prev.lower_ in ("der", "dem", "the", "la", "le", "l'"):
         prev = span.doc[first - 2] if first - 1 > span.start else None
-    return prev is not None and prev.lower_ in syntax.place_prepositions and all(m.kind == "state" for m in group)
+    # only a bare country name is a place here; a capital or seat ("die Regierung in Kiew", "in Warschau
+    # zusammengekommen") stands for its government
+    return (prev is not None and prev.lower_ in syntax.place_prepositions
+            and all(m.kind == "state" and m.sector is None for m in group))
 
 
 def _controller(span: Span, clause_start: int, mentions, tok_of, syntax: Syntax) -> list[Mention]:
