@@ -15,6 +15,7 @@ import ipaddress
 import logging
 import re
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -88,9 +89,7 @@ def http_get(url: str, opts: FetchOptions) -> Response:
             length = resp.headers.get("Content-Length")
             if length and length.isdigit() and int(length) > opts.max_bytes:
                 raise InputError("E106", path=url, size=int(length), limit=opts.max_bytes)
-            body = resp.read(opts.max_bytes + 1)
-            if len(body) > opts.max_bytes:
-                raise InputError("E106", path=url, size=f"more than {opts.max_bytes}", limit=opts.max_bytes)
+            body = _read_body(resp, url, opts, deadline=time.monotonic() + opts.timeout)
             return Response(resp.geturl(), resp.status, resp.headers.get("Content-Type", ""), body)
     except urllib.error.HTTPError as exc:
         raise InputError("E110", path=url, why=f"HTTP {exc.code} {exc.reason}") from exc
@@ -103,6 +102,24 @@ def http_get(url: str, opts: FetchOptions) -> Response:
         raise InputError("E110", path=url, why=f"no answer within {opts.timeout:g} s") from exc
     except (OSError, ValueError) as exc:
         raise InputError("E110", path=url, why=str(exc) or type(exc).__name__) from exc
+
+
+def _read_body(resp, url: str, opts: FetchOptions, deadline: float) -> bytes:
+    """The response body, at most opts.max_bytes, within the request's time: the socket timeout alone
+    would let a server that trickles a byte now and then hold the batch forever."""
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        if time.monotonic() > deadline:
+            raise InputError("E110", path=url, why=f"no complete answer within {opts.timeout:g} s "
+                                                   f"({size} bytes received)")
+        chunk = resp.read1(65536)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+        size += len(chunk)
+        if size > opts.max_bytes:
+            raise InputError("E106", path=url, size=f"more than {opts.max_bytes}", limit=opts.max_bytes)
 
 
 class _Robots:
