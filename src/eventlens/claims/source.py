@@ -13,8 +13,7 @@ from spacy.tokens import Span, Token
 
 from eventlens.claims.cues import ClaimCues
 from eventlens.events.clauses import (
-    in_range,
-    mention_groups,
+    according_to_group,
     mention_tokens,
     sentence_span,
     speakers_of,
@@ -34,12 +33,14 @@ def find_source(doc: Document, ev: Event, cues: ClaimCues) -> dict[str, Any] | N
     mentions = [m for m in doc.mentions if m.sentence == ev.sentence.index]
     tok_of = mention_tokens(doc, mentions)
     participants = {id(m) for m in ev.actors + ev.recipients}
-    found = _according_to(span, mentions, tok_of, cues, syntax)
+    found = according_to_group(span, mentions, tok_of, cues.according_to_before, cues.according_to_after,
+                               syntax.clause, syntax.coordinators)
     if found:
         return source_record(found)
     own = syntax.clause(span, trig)
-    verbs = [t for t in span if t.lemma_.lower() in cues.speech_verbs and t.i != trig.i
-             and not own[0] <= t.i < own[1]]
+    # someone declining to confirm is not vouching for the act: the outlet reports it (docs/annotation.md)
+    vouching = cues.speech_verbs - cues.confirm_verbs - cues.refusal_verbs
+    verbs = [t for t in span if t.lemma_.lower() in vouching and t.i != trig.i and not own[0] <= t.i < own[1]]
     verbs.sort(key=lambda t: abs(t.i - trig.i))
     for verb in verbs:
         speakers = [m for m in speakers_of(verb, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
@@ -63,33 +64,6 @@ def source_record(mentions: list[Mention]) -> dict[str, Any]:
             codes.append(m.code)
     return {"text": " ".join(dict.fromkeys(m.text for m in mentions)), "code": main.code, "codes": codes,
             "sector": main.sector, "name": main.name, "role": main.role, "via": None}
-
-
-def _according_to(span: Span, mentions, tok_of, cues: ClaimCues, syntax: Syntax) -> list[Mention]:
-    """"laut X", "according to X", "selon X" (the source follows) and "X zufolge" (it precedes),
-    looked for only inside the marker's own clause."""
-    words = [t.text.lower() for t in span]
-    for i in range(len(words)):
-        for marker in cues.according_to_before:
-            parts = marker.split()
-            if words[i : i + len(parts)] == parts:
-                after = span.start + i + len(parts)
-                if after >= span.end:
-                    continue
-                start, end = syntax.clause(span, span.doc[after])
-                near = [m for m in mentions if in_range(m, tok_of, after, min(end, after + 6))]
-                groups = mention_groups(span, near, tok_of, syntax.coordinators)
-                if groups and tok_of[id(groups[0][0])][0] <= after + 3:
-                    return groups[0]
-        for marker in cues.according_to_after:
-            if words[i] == marker:
-                here = span.start + i
-                start, _ = syntax.clause(span, span.doc[here])
-                near = [m for m in mentions if in_range(m, tok_of, max(start, here - 6), here)]
-                groups = mention_groups(span, near, tok_of, syntax.coordinators)
-                if groups:
-                    return groups[-1]
-    return []
 
 
 def _unnamed_speaker(span: Span, verb: Token, cues: ClaimCues, syntax: Syntax) -> dict[str, Any] | None:

@@ -91,8 +91,8 @@ def _denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> st
         lemma = tok.lemma_.lower()
         if tok.i == trig.i or not (lemma in cues.denial_verbs or lemma in cues.confirm_verbs):
             continue
-        if tok.doc.has_annotation("DEP") and (trig.dep_ == "conj" and trig.head is tok or
-                                              tok.dep_ == "conj" and tok.head is trig):
+        if tok.doc.has_annotation("DEP") and (trig.dep_ == "conj" and trig.head.i == tok.i or
+                                              tok.dep_ == "conj" and tok.head.i == trig.i):
             continue  # "rejected the plan and demanded a ceasefire": two acts side by side
         d_start, d_end = syntax.clause(span, tok)
         words = span.doc[max(span.start, d_start - 3) : d_end]  # "declined to confirm": the refusal precedes

@@ -97,3 +97,31 @@ def speakers_of(verb: Token, span: Span, mentions: list[Mention], tok_of, breaks
         if groups:
             return groups[-1]
     return []
+
+
+def according_to_group(span: Span, mentions: list[Mention], tok_of, before: frozenset[str], after: frozenset[str],
+                       clause, coordinators: frozenset[str]) -> list[Mention]:
+    """The source named by "laut X", "according to X", "selon X" (`before` markers: the source follows)
+    or "X zufolge" (`after` markers: it precedes), looked for only inside the marker's own clause."""
+    words = [t.text.lower() for t in span]
+    for i in range(len(words)):
+        for marker in before:
+            parts = marker.split()
+            if words[i : i + len(parts)] == parts:
+                first = span.start + i + len(parts)
+                if first >= span.end:
+                    continue
+                _, end = clause(span, span.doc[first])
+                near = [m for m in mentions if in_range(m, tok_of, first, min(end, first + 6))]
+                groups = mention_groups(span, near, tok_of, coordinators)
+                if groups and tok_of[id(groups[0][0])][0] <= first + 3:
+                    return groups[0]
+        for marker in after:
+            if words[i] == marker:
+                here = span.start + i
+                start, _ = clause(span, span.doc[here])
+                near = [m for m in mentions if in_range(m, tok_of, max(start, here - 6), here)]
+                groups = mention_groups(span, near, tok_of, coordinators)
+                if groups:
+                    return groups[-1]
+    return []

@@ -16,6 +16,7 @@ from spacy.tokens import Span, Token
 from eventlens.errors import DataError
 from eventlens.events import slots
 from eventlens.events.clauses import (
+    according_to_group,
     clause_bounds,
     mention_groups,
     mention_tokens,
@@ -50,6 +51,8 @@ class Syntax:
     particle_position: str = "clause_end"  # German closes the clause with it; English puts it after the verb
     denial_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
+    according_before: frozenset[str] = frozenset()  # "laut X": X is the source, not a participant
+    according_after: frozenset[str] = frozenset()
     negation: frozenset[str] = frozenset()
     trust_parse: bool = True  # false: word order decides roles, the parse only fills gaps
     clause_openers: frozenset[str] = frozenset()
@@ -108,6 +111,8 @@ class Syntax:
             passive_auxiliaries=words("passive_auxiliaries"),
             denial_verbs=words("denial_verbs", source=claims, where=claims_path),
             refusal_verbs=words("refusal_verbs", source=claims, where=claims_path),
+            according_before=words("according_to_before", source=claims, where=claims_path),
+            according_after=words("according_to_after", source=claims, where=claims_path),
             negation=words("negation", source=claims, where=claims_path),
             trust_parse=bool(data.get("trust_parse", True)),
             clause_openers=words("clause_openers"),
@@ -381,15 +386,16 @@ def _token_at(span: Span, clean_start: int) -> int:
 
 
 def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
-    if e_tok.dep_ == "conj" and e_tok.head is v_tok:  # "rejeté ... et exigé": a second act, not content
+    if e_tok.dep_ == "conj" and e_tok.head.i == v_tok.i:  # "rejeté ... et exigé": a second act, not content
         return False
     if slots.has_parse(span.doc) and syntax.trust_parse:
         # content hangs from the verbal act as its complement (xcomp, ccomp, object, argument oblique);
         # an adjunct ("à l'occasion de la visite") is circumstance
         path = e_tok
-        while path.head is not path and path.head is not v_tok:
+        # spaCy makes a new Token object on every access: compare positions, never identity
+        while path.head.i != path.i and path.head.i != v_tok.i:
             path = path.head
-        return path.head is v_tok and path.dep_ in CONTENT_DEPS
+        return path.head.i == v_tok.i and path.i != v_tok.i and path.dep_ in CONTENT_DEPS
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:
         return True
@@ -542,6 +548,8 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     outside that clause. They are the source of the event, not its participants."""
     out: set[int] = set()
     own = syntax.clause(span, trigger)
+    out |= {id(m) for m in according_to_group(span, mentions, tok_of, syntax.according_before,
+                                               syntax.according_after, syntax.clause, syntax.coordinators)}
     for tok in span:
         if tok.lemma_.lower() in syntax.speech_verbs and not own[0] <= tok.i < own[1]:
             found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,

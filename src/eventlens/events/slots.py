@@ -99,7 +99,7 @@ def governing_verb(token: Token) -> Token | None:
         if head.dep_ in CONJ:
             head = head.head
             continue
-        if head.head is head:
+        if head.head.i == head.i:
             return None
         head = head.head
         if head.pos_ in ("VERB", "AUX"):
