@@ -206,3 +206,31 @@ def test_events_no_duplicates_flag(cli, wire_db):
     once = json.loads(cli(["events", "--db", wire_db, "--no-duplicates", "--format", "json"]).output)
     assert len(every) == 3
     assert sorted(e["doc_id"] for e in once) == ["en_korea_original", "en_korea_other_story"]
+
+
+# -- the real pipeline, through the CLI ---------------------------------------------------------------------------
+
+@pytest.mark.pipeline
+def test_cli_ingest_links_republished_stories_end_to_end(cli, tmp_path):
+    db = tmp_path / "e2e.duckdb"
+    first = cli(["ingest", *sorted(str(p) for p in WIRE.glob("*_original.txt")), "--db", db])
+    assert first.exit_code == 0
+    later = sorted(str(p) for p in WIRE.glob("*.txt") if not p.stem.endswith("_original"))
+    second = cli(["ingest", *later, "--db", db])
+    assert second.exit_code == 0 and "4 stored" in second.stderr
+    again = cli(["ingest", str(WIRE / "en_korea_original.txt"), "--db", db])
+    assert "0 stored" in again.stderr and "1 already stored" in again.stderr  # exact duplicate: skipped
+    with open_store(db, read_only=True) as store:
+        links = {d["doc_id"]: d["duplicate_of"] for d in store.near_duplicates()}
+        assert links == {"en_korea_republished": "en_korea_original",
+                         "de_bundeswehr_republished": "de_bundeswehr_original",
+                         "fr_sahel_republished": "fr_sahel_original"}
+        langs = store.document("fr_sahel_republished")["paragraph_langs"]
+        text = store.document("fr_sahel_republished")["text"]
+        assert langs and {p[2] for p in langs} == {"fr"}
+        assert text[langs[1][0]:langs[1][1]].startswith("NIAMEY")
+        every, once = store.events(), store.events(no_duplicates=True)
+        assert len(once) < len(every)
+        assert not {e["doc_id"] for e in once} & set(links)
+    shown = cli(["show", "de_bundeswehr_republished", "--db", db, "--langs"])
+    assert "duplicate_of  de_bundeswehr_original" in shown.output and "paragraph languages" in shown.output
