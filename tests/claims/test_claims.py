@@ -94,3 +94,11 @@ def test_malformed_claims_file_names_file_and_field(tmp_path, monkeypatch):
         assert "claims.yaml" in str(err.value) and "speech_verbs" in str(err.value)
     finally:
         load_cues.cache_clear()
+
+
+def test_a_fronted_date_dates_the_main_clause_in_the_outlets_voice(process):
+    ev = only(process("On 24 February 2025, the European Union imposed new sanctions on Russia.", "en",
+                      "2025-03-14"), "SANCTION")
+    assert ev.date["value"] == "2025-02-24"
+    ev = only(process("Am Freitag, sagte Seoul, habe Russland Nordkorea Raketen geliefert.", "de", "2024-11-22"), "AID")
+    assert ev.date["value"] is None  # Friday is when Seoul spoke

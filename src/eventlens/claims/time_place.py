@@ -72,6 +72,8 @@ def find_event_date(doc: Document, ev: Event, pack: LanguagePack, memo: dict | N
     found = _memo(memo, ("dates", base, tense), lambda: find_dates(text, pack.code, _reference(doc), tense))
     hits = [d for d in found
             if scope[0] <= base + d.start and base + d.end <= scope[1]]
+    if not hits and ev.source is None:  # with a speaker, a fronted date may be when they spoke
+        hits = _fronted_date(text, found)
     if not hits:
         return dict(NO_DATE)
     best = min(hits, key=lambda d: abs(base + d.start - ev.trigger_clean_start))
@@ -88,6 +90,17 @@ def date_record(found) -> dict[str, Any]:
         record["value"] = thursday.strftime("%Y-%m")
         record["week"] = found.value
     return record
+
+
+def _fronted_date(text: str, found) -> list:
+    """"On 24 February 2025, the EU adopted ...", "Last month, Washington delivered ...": a date that is
+    the whole opening segment of the sentence dates the main clause."""
+    comma = text.find(",")
+    if comma < 0 or not found:
+        return []
+    first = found[0]
+    opening = text[:comma].strip()
+    return [first] if first.end <= comma and len(first.text) >= 0.6 * len(opening) else []
 
 
 def find_event_location(doc: Document, ev: Event, pack: LanguagePack,
