@@ -15,6 +15,7 @@ PIECES = st.sampled_from([
     "Der Minister", "sagte", "am Freitag.", "\n", "\n\n", "-", "Lesen Sie auch:", "PREV Etwas", "NEXT Anderes",
     "Won-sikSüdkoreas", "cKampf", "geliefert.Das", "iPhone", "McDonald", "„Zitat“", "e\u0301", "\u00ad", "\u00a0",
     "\t", "  ", "Read more", "À lire aussi", "title: X", "Überschrift", "–", "«", "»", "Unter-\nstützung", "\r\n",
+    "\x1b", "\x00",
 ])
 TEXT = st.lists(st.one_of(PIECES, st.text(max_size=12)), max_size=40).map(" ".join)
 

@@ -276,11 +276,12 @@ def clean_article(article: Article, lang: str | None) -> CleanText:
     asm = Assembler(text)
     repairs: list[Edit] = []
     lang_for_words = lang or "de"
-    for p_index, para in enumerate(paragraphs):
-        if p_index:
-            asm.trim_space()
-            prev_end = paragraphs[p_index - 1][-1].end
-            asm.emit("\n\n", min(prev_end, len(text) - 1) if text else 0)
+    kept_end = 0  # where the last paragraph with visible text ends
+    for para in paragraphs:
+        asm.trim_space()
+        mark = len(asm.chars)
+        if asm.chars:  # a separator only between paragraphs that have visible text
+            asm.emit("\n\n", min(kept_end, len(text) - 1) if text else 0)
         for l_index, ln in enumerate(para):
             line_text = text[ln.start:ln.end]
             edits = find_glued(line_text, ln.start, lang_for_words) + find_spacing(line_text, ln.start)
@@ -300,5 +301,11 @@ def clean_article(article: Article, lang: str | None) -> CleanText:
                     asm.emit(" ", prev.end)
             repairs.extend(edits)
             asm.span(ln.start, ln.end, edits)
+        if not any(c not in " \n" for c in asm.chars[mark:]):
+            # nothing visible (e.g. a line of control characters): no empty paragraph, no stray separator
+            del asm.chars[mark:]
+            del asm.offsets[mark:]
+        else:
+            kept_end = para[-1].end
     clean_text, offsets = asm.result(len(text))
     return CleanText(text=clean_text, offsets=offsets, title=title, removals=removals, repairs=repairs)
