@@ -68,7 +68,8 @@ def check_url(url: str, allow_private: bool) -> None:
     for info in infos:
         addr = ipaddress.ip_address(info[4][0].split("%")[0])
         if not addr.is_global:
-            raise InputError("E111", path=url, why=f"{host} resolves to non-public address {addr}")
+            raise InputError("E111", path=url,
+                             why=f"{host} resolves to non-public address {addr} (use --allow-private for local servers)")
 
 
 class _CheckedRedirect(urllib.request.HTTPRedirectHandler):
