@@ -94,3 +94,13 @@ def test_nothing_is_coded_from_boilerplate(pipeline, shared_dir):
     for ev in doc.events:
         assert not ev.sentence.start <= teaser < ev.sentence.end
         assert ev.sentence.end <= nav
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the trained English lemmatizer reads "expelled" as "expelle" and "extradited" as "extradit"
+    ("en", "Switzerland expelled two Russian diplomats for spying.", ("SANCTION", {"CHE"}, {"RUS"})),
+    ("en", "Zambia extradited a suspected militant to Britain on Sunday.", ("COOPERATE", {"ZMB"}, {"GBR"})),
+])
+def test_dictionary_lemma_backs_up_a_mangled_one(process, lang, text, expected):
+    etype, actors, recipients = expected
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))

@@ -210,7 +210,7 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
     A dependent in the parse counts; without one, the word must stand in the trigger's clause, and a
     separable particle ("wirft ... vor") must close that clause, as German word order puts it there.
     """
-    if tok.doc.has_annotation("DEP") and any(c.lemma_.lower() == word or c.lower_ == word for c in tok.children):
+    if tok.doc.has_annotation("DEP") and any(_is_word(c, word) for c in tok.children):
         return True
     start, end = syntax.event_scope(span, tok) if word not in syntax.particles else syntax.clause(span, tok)
     if word in syntax.particles:
@@ -218,7 +218,17 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
             return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
-    return any(t.lemma_.lower() == word or t.lower_ == word for t in span.doc[start:end] if t.i != tok.i)
+    return any(_is_word(t, word) for t in span.doc[start:end] if t.i != tok.i)
+
+
+def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
+    return tok.lemma_.lower() in words or (tok.is_alpha and _lemmatize(tok.lower_, tok.lang_) in words)
+
+
+def _is_word(tok: Token, word: str) -> bool:
+    """Is tok the lemma `word` (by the pipeline's lemma, its surface form, or the dictionary lemma)?"""
+    return tok.lemma_.lower() == word or tok.lower_ == word or (
+        tok.is_alpha and _lemmatize(tok.lower_, tok.lang_) == word)
 
 
 def _pos_ok(tok: Token, pos: str) -> bool:
@@ -246,6 +256,11 @@ def lemma_keys(tok: Token, syntax: Syntax) -> list[str]:
     text = tok.text.lower()
     if text != lemma:
         keys.append(text)
+    dictionary = _lemmatize(text, tok.lang_)
+    if dictionary not in keys:
+        # a trained lemmatizer can mangle rare verb forms ("expelled" -> "expelle", "accusing" ->
+        # "accus"): the dictionary lemma of the surface form is the second opinion
+        keys.append(dictionary)
     if "-" in lemma:  # "UN-Sanktionen": the head is the last part
         head = lemma.rsplit("-", 1)[1]
         keys += [head, _lemmatize(head, tok.lang_)]
@@ -327,7 +342,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
 
 def _negated_denial(span: Span, trigger: Token, syntax: Syntax) -> bool:
     """"bestritt dies nicht", "did not deny": not a rejection, only a refusal to confirm (claims stage)."""
-    if trigger.lemma_.lower() not in syntax.denial_verbs:
+    if not _lemma_in(trigger, syntax.denial_verbs):
         return False
     start, end = syntax.clause(span, trigger)
     return any(t.lower_ in syntax.negation or t.lemma_.lower() in syntax.negation for t in span.doc[start:end])
@@ -551,7 +566,7 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     out |= {id(m) for m in according_to_group(span, mentions, tok_of, syntax.according_before,
                                                syntax.according_after, syntax.clause, syntax.coordinators)}
     for tok in span:
-        if tok.lemma_.lower() in syntax.speech_verbs and not own[0] <= tok.i < own[1]:
+        if _lemma_in(tok, syntax.speech_verbs) and not own[0] <= tok.i < own[1]:
             found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
                                 syntax.trust_parse, syntax.clause_openers)
             out |= {id(m) for m in found}
