@@ -144,7 +144,10 @@ def split(items: list, every: int) -> tuple[list, list]:
     return ([x for i, x in enumerate(items) if i % every], [x for i, x in enumerate(items) if i % every == 0])
 
 
-def convert_de(data: Path, out: Path, english: int = 0) -> dict:
+NEWS = Path(__file__).resolve().parent / "treebank"
+
+
+def convert_de(data: Path, out: Path, english: int = 0, news: Path | None = None, news_repeat: int = 1) -> dict:
     nlp = spacy.blank("de")
     gsd, n_gsd = dative_objects_as_iobj(read_blocks(data / "ud/de_gsd/de_gsd-ud-dev.conllu"))
     pud, n_pud = dative_objects_as_iobj(read_blocks(data / "ud/de_pud/de_pud-ud-all.conllu"))
@@ -158,11 +161,26 @@ def convert_de(data: Path, out: Path, english: int = 0) -> dict:
     germ_tr, germ_dev = split(germ, 7)
     ner_tr = group([ner_doc(nlp, r) for r in germ_tr + uner_tr], 5)
     ner_dev = group([ner_doc(nlp, r) for r in germ_dev + uner_dev], 5)
+    extra: dict = {}
     if english:  # lever: the first N sentences of UD English-EWT train join the German treebank
         ner_tr += ud_docs(read_blocks(data / "ud/en_ewt/en_ewt-ud-train.conllu")[:english], nlp, merge=True)
+        extra["english_train_sents"] = english
+    news_dev = NEWS / "de_news_dev.conllu"
+    dev_blocks = read_blocks(news_dev) if news_dev.exists() else []
+    if news:  # lever: our own agency-news treebank (training part; its held-out part is never added)
+        news_blocks = read_blocks(news)
+        held_out = {line for b in dev_blocks for line in b if line.startswith("# text")}
+        if any(line in held_out for b in news_blocks for line in b):
+            raise SystemExit(f"{news}: shares a sentence with the held-out {news_dev.name}")
+        ner_tr += ud_docs(news_blocks, nlp, merge=True) * news_repeat
+        extra.update(news_train_sents=len(news_blocks), news_repeat=news_repeat)
+    if dev_blocks:  # held-out news sentences: scored separately (dev_news.spacy), never trained on
+        out.mkdir(parents=True, exist_ok=True)
+        save(ud_docs(dev_blocks, nlp, merge=True), out / "dev_news.spacy")
+        extra["news_dev_sents"] = len(dev_blocks)
     return write(out, nlp, gsd_tr + pud_tr, gsd_dev + pud_dev, ner_tr, ner_dev, {"iobj_relabelled": n_gsd + n_pud,
         "ud_train_sents": len(gsd_tr) + len(pud_tr), "ud_dev_sents": len(gsd_dev) + len(pud_dev),
-        "ner_train_sents": len(germ_tr) + len(uner_tr), "ner_dev_sents": len(germ_dev) + len(uner_dev)})
+        "ner_train_sents": len(germ_tr) + len(uner_tr), "ner_dev_sents": len(germ_dev) + len(uner_dev), **extra})
 
 
 def convert_en(data: Path, out: Path) -> dict:
@@ -210,10 +228,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--out", type=Path)
     ap.add_argument("--with-english", type=int, default=0, metavar="N",
                     help="de only: also train on the first N sentences of UD English-EWT train")
+    ap.add_argument("--with-news", type=Path, metavar="CONLLU",
+                    help="de only: also train on our agency-news treebank (training/treebank/de_news.conllu)")
+    ap.add_argument("--news-repeat", type=int, default=1, metavar="K",
+                    help="de only: add the news treebank K times (it is small and in the target domain)")
     args = ap.parse_args(argv)
     out = args.out or Path(__file__).parent / "corpus" / args.lang
     if args.lang == "de":
-        counts = convert_de(args.data, out, args.with_english)
+        counts = convert_de(args.data, out, args.with_english, args.with_news, args.news_repeat)
     else:
         counts = {"en": convert_en, "fr": convert_fr}[args.lang](args.data, out)
     print(json.dumps(counts))

@@ -31,7 +31,7 @@ def pack_scores(lang: str, model: str | None, corpus: Path, *, rules: bool = Tru
         choice.lemmas = ""
     nlp = load_choice(choice)
     out = {}
-    for name in ("dev_ud", "dev_ner"):
+    for name in ("dev_ud", "dev_ner", "dev_news"):
         path = corpus / f"{name}.spacy"
         if not path.exists():
             continue
@@ -43,8 +43,12 @@ def pack_scores(lang: str, model: str | None, corpus: Path, *, rules: bool = Tru
             out.update({"uas": scores.get("dep_uas"), "las": scores.get("dep_las"), "upos": scores.get("pos_acc"),
                         "morph": scores.get("morph_acc"), "lemma": scores.get("lemma_acc"),
                         "sents_f": scores.get("sents_f")})
-        else:
+        elif name == "dev_ner":
             out.update({"ner_f": scores.get("ents_f"), "ner_p": scores.get("ents_p"), "ner_r": scores.get("ents_r")})
+        else:  # our held-out agency-news sentences (training/treebank/de_news_dev.conllu)
+            out.update({"news_uas": scores.get("dep_uas"), "news_las": scores.get("dep_las"),
+                        "news_upos": scores.get("pos_acc"), "news_morph": scores.get("morph_acc"),
+                        "news_lemma": scores.get("lemma_acc"), "news_ner_f": scores.get("ents_f")})
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in out.items()}
 
 

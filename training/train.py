@@ -74,6 +74,11 @@ def dev_scores(model: str, corpus: Path, out: Path) -> dict:
         ner = evaluate(model, corpus / "dev_ner.spacy", out / "eval_ner.json")
         scores.update({"ner_f": ner.get("ents_f"), "ner_p": ner.get("ents_p"), "ner_r": ner.get("ents_r"),
                        "ner_per_type": {k: round(v["f"], 4) for k, v in (ner.get("ents_per_type") or {}).items()}})
+    if (corpus / "dev_news.spacy").exists():  # held-out agency-news sentences of our own treebank
+        news = evaluate(model, corpus / "dev_news.spacy", out / "eval_news.json")
+        scores.update({"news_uas": news.get("dep_uas"), "news_las": news.get("dep_las"),
+                       "news_upos": news.get("pos_acc"), "news_lemma": news.get("lemma_acc"),
+                       "news_ner_f": news.get("ents_f")})
     counts = corpus / "counts.json"
     if counts.exists():
         scores["data"] = json.loads(counts.read_text())
