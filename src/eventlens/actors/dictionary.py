@@ -122,6 +122,9 @@ class Index:
         self.exact: dict[tuple[str, ...], list[Form]] = {}
         self.max_len = 1
         self.fuzzy: dict[str, set[str]] = {}  # deletion neighbourhood of long proper single words
+        # first word of a key -> the key lengths that start with it, longest first: the resolver tries only
+        # those lengths at a position instead of every length up to max_len
+        self.lengths: dict[str, tuple[int, ...]] = {}
 
     def add(self, surface: str, form: Form) -> None:
         words = split_words(surface)
@@ -136,6 +139,9 @@ class Index:
             if form not in bucket:
                 bucket.append(form)
             self.max_len = max(self.max_len, len(key))
+            known = self.lengths.get(key[0], ())
+            if len(key) not in known:
+                self.lengths[key[0]] = tuple(sorted((*known, len(key)), reverse=True))
 
     def build_fuzzy(self) -> None:
         for key, forms in self.folded.items():

@@ -131,8 +131,14 @@ class Resolver:
     def match(self, words: list[Word]) -> list[Cand]:
         cands: list[Cand] = []
         i, n = 0, len(words)
+        lengths = self.idx.lengths
         while i < n:
-            for length in range(min(self.idx.max_len, n - i), 0, -1):
+            w = words[i]
+            # only lengths of keys that start with this word (exact text, folded, or its lemma) can match
+            tried = set(lengths.get(w.key, ())) | set(lengths.get(w.text, ()))
+            if w.lemma:
+                tried.add(1)
+            for length in sorted((k for k in tried if k <= n - i), reverse=True):
                 forms = self._forms_at(words, i, length)
                 if forms:
                     cand = self._choose(forms, i, i + length)
