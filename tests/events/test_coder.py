@@ -104,3 +104,24 @@ def test_nothing_is_coded_from_boilerplate(pipeline, shared_dir):
 def test_dictionary_lemma_backs_up_a_mangled_one(process, lang, text, expected):
     etype, actors, recipients = expected
     assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a controlled infinitive takes the governing verb's subject
+    ("en", "The United States continued to send arms to Pakistan last year.", ("AID", {"USA"}, {"PAK"})),
+    ("en", "North Korea has tried to hack into the computers of South Korean army officers.",
+     ("COERCE", {"PRK"}, {"KOR"})),
+    # a participle set off by a comma describes the main clause's act, not the noun it was hung on
+    ("fr", "Des hommes armés ont attaqué lundi un poste de l'armée nigérienne, tuant douze soldats.",
+     ("ASSAULT", {"UNK"}, {"NER"})),
+])
+def test_a_verb_without_subject_takes_the_one_it_depends_on(process, lang, text, expected):
+    etype, actors, recipients = expected
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))
+
+
+def test_a_comma_joined_verb_does_not_share_the_first_subject(process):
+    # French puts the reporting subject after the verb: "a dénoncé ... le Quai d'Orsay"
+    doc = process("Les autorités russes ont bloqué l'accès à plusieurs sites d'information français, "
+                  "a dénoncé mardi le Quai d'Orsay.", "fr")
+    assert not any(e.type == "ACCUSE" and {m.code for m in e.actors} == {"RUS"} for e in doc.events)

@@ -77,7 +77,7 @@ def speakers_of(verb: Token, span: Span, mentions: list[Mention], tok_of, breaks
     from eventlens.events import slots
 
     if trust_parse and verb.doc.has_annotation("DEP"):
-        heads = slots.slot_heads(verb, "subj")
+        heads = slots.slot_heads(verb, "subj", inherit=False)  # a reporting verb's own subject only
         found = [m for h in heads for m in mentions
                  if id(m) in tok_of and tok_of[id(m)][0] in slots.phrase_tokens(h)]
         if found:

@@ -59,8 +59,10 @@ def _obliques(token: Token, prefix: str, case: str, passive_agent: Iterable[str]
     return out
 
 
-def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von", "by", "par")) -> list[Token]:
-    """Head tokens of the phrases that fill `slot` of `trigger`."""
+def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von", "by", "par"),
+               inherit: bool = True) -> list[Token]:
+    """Head tokens of the phrases that fill `slot` of `trigger`; with `inherit`, a verb with no subject
+    of its own takes the one of the clause it depends on (`inherited_subject`)."""
     passive = is_passive(trigger)
     name, _, case = slot.partition(":")
     if name == "subj":
@@ -68,9 +70,14 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
             agents = [c for c in trigger.children if c.dep_ == "obl:agent"]
             agents += [c for c in trigger.children if c.dep_.startswith("obl") and case_words(c) & set(passive_agent)]
             return agents
-        return _children(trigger, SUBJ)
+        own = [c for c in _children(trigger, SUBJ) if not _relative(c)]
+        if own or not inherit:
+            return own
+        return inherited_subject(trigger, passive_agent)
     if name == "obj":
-        return _children(trigger, PASS_SUBJ) if passive else _children(trigger, OBJ)
+        if passive:
+            return _children(trigger, PASS_SUBJ) or _modified_noun(trigger)
+        return _children(trigger, OBJ)
     if name == "iobj":
         return _children(trigger, IOBJ)
     if name == "obl":
@@ -89,6 +96,58 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
             return []
         inner = {"head_subj": "subj", "head_obj": "obj", "head_obl": "obl", "xcomp_subj": "subj"}[name]
         return slot_heads(head, inner + (":" + case if case else ""), passive_agent)
+    return []
+
+
+def _relative(token: Token) -> bool:
+    """A relative pronoun ("who", "der", "qui"): it stands for the noun its clause modifies."""
+    return "Rel" in token.morph.get("PronType")
+
+
+def _modified_noun(trigger: Token) -> list[Token]:
+    """The noun a participle or relative clause modifies ("the missiles supplied to Russia")."""
+    if trigger.dep_ in ("acl", "acl:relcl", "relcl") and trigger.head.i != trigger.i:
+        return [trigger.head]
+    return []
+
+
+def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by", "par"), depth: int = 0) -> list[Token]:
+    """The doer of a verb with no subject of its own, from the clause it depends on.
+
+    - coordination ("rejected the plan and called on Y"): the first conjunct's subject;
+    - a controlled infinitive ("wants to sanction Y", "urged Minsk to pull back"): the governing verb's
+      object where it has one (object control), else its subject;
+    - an adverbial participle or infinitive ("..., accusing him of", "vowing to retaliate"): the main
+      clause's subject;
+    - a participle or relative clause on a noun ("a statement backing Ukraine", "forces that shelled"):
+      that noun (a past participle there is passive: its noun is the object, see `slot_heads`).
+    """
+    head = trigger.head
+    if head.i == trigger.i or depth > 4:
+        return []
+    dep = trigger.dep_
+    if dep == "acl" and trigger.i > 0 and trigger.doc[trigger.i - 1].is_punct:
+        # "..., tuant douze soldats", "..., killing three": set off by a comma, the participle
+        # describes the clause's act, whatever noun the parser hung it on
+        verb = governing_verb(head)
+        return slot_heads(verb, "subj", passive_agent) if verb is not None and verb.i < trigger.i else []
+    if dep in ("acl", "acl:relcl", "relcl"):
+        return [head]
+    if dep in CONJ or dep == "advcl" or dep == "xcomp":
+        if dep in CONJ and not any(c.dep_ == "cc" for c in trigger.children):
+            return []  # "..., a dénoncé le Quai d'Orsay": a comma-joined verb often has its subject after it
+        if dep == "advcl" and any(c.dep_ == "mark" and c.pos_ == "SCONJ" and "to" != c.lower_ for c in trigger.children):
+            return []  # "after the army withdrew": a clause of its own whose subject is missing, not shared
+        if dep == "xcomp":
+            objects = _children(head, OBJ | IOBJ)
+            if objects and not is_passive(head):
+                return objects
+        if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
+            return []
+        own = [c for c in _children(head, SUBJ) if not _relative(c)]
+        if is_passive(head):
+            return slot_heads(head, "subj", passive_agent)
+        return own or inherited_subject(head, passive_agent, depth + 1)
     return []
 
 
