@@ -60,6 +60,7 @@ class Syntax:
     place_prepositions: frozenset[str] = frozenset()
     perfect_auxiliaries: frozenset[str] = frozenset()  # "geschickt zu haben": the infinitive's auxiliary
     passive_auxiliaries: frozenset[str] = frozenset()  # word forms that make a participle passive
+    complementizers: frozenset[str] = frozenset()  # "dass", "that", "que": open a content clause
 
     def clause(self, span: Span, token: Token) -> tuple[int, int]:
         """Token range of the clause around token (punctuation and clause-opening words bound it)."""
@@ -119,6 +120,7 @@ class Syntax:
             infinitive_markers=words("infinitive_markers"),
             place_prepositions=words("place_prepositions"),
             perfect_auxiliaries=words("perfect_auxiliaries"),
+            complementizers=words("complementizers"),
         )
 
 
@@ -234,6 +236,8 @@ def _is_word(tok: Token, word: str) -> bool:
 def _pos_ok(tok: Token, pos: str) -> bool:
     if not tok.pos_:  # no tagger: trust the lemma, but a capitalised word inside a sentence is no verb
         return not (pos == "VERB" and tok.text[:1].isupper() and not tok.is_sent_start)
+    if pos == "VERB" and tok.dep_ == "ROOT" and tok.pos_ in ("ADV", "ADJ", "X"):
+        return True  # the sentence's predicate, mis-tagged by a weak tagger ("Baku verlangt/ADV ...")
     if pos == "VERB":
         # participles tagged ADJ still report an act when they are predicates ("hat ... unterzeichnet"),
         # not when they modify a noun ("die unterzeichneten Abkommen")
@@ -458,7 +462,7 @@ def _mentions_inside_token(tok: Token, mentions: list[Mention], tok_of) -> list[
 
 def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax) -> list[Mention]:
     for slot in slot_names:
-        heads = slots.slot_heads(trigger, slot, syntax.passive_agent)
+        heads = slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers)
         found: list[Mention] = []
         for head in heads:
             phrase = slots.phrase_tokens(head)

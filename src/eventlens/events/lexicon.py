@@ -24,7 +24,7 @@ from eventlens.errors import DataError
 from eventlens.lang import LANG_DIR
 
 POS_TAGS = ("VERB", "NOUN", "ADJ")
-SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|head_subj|head_obj|xcomp_subj|(obl|nmod|head_obl):[^\s:]+)$")
+SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|ccomp_subj|head_subj|head_obj|xcomp_subj|(obl|nmod|head_obl):[^\s:]+)$")
 TRIGGER_FIELDS = {"id", "lemma", "pos", "with", "type", "mode", "contexts", "cameo", "actor", "recipient",
                   "reciprocal", "negative"}
 
@@ -237,7 +237,7 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
     for fld, slots in (("actor", actor), ("recipient", recipient)):
         for s in slots:
             if not SLOT_RE.match(s):
-                raise bad(fld, f"unknown slot {s!r} (subj, obj, iobj, poss, obl:<case>, nmod:<case>, head_subj, "
+                raise bad(fld, f"unknown slot {s!r} (subj, obj, iobj, poss, ccomp_subj, obl:<case>, nmod:<case>, head_subj, "
                                "head_obj, head_obl:<case>, xcomp_subj)")
     if not actor:
         raise bad("actor", "needs at least one slot")

@@ -1,7 +1,7 @@
 """Slot readers: which actor mentions fill a trigger's syntactic slot in a Universal Dependencies parse.
 
 A slot name is language-neutral (see the triggers.yaml schema): `subj`, `obj`, `iobj`, `obl:<case>`,
-`nmod:<case>`, `poss`, `head_subj`, `head_obj`, `head_obl:<case>`, `xcomp_subj`. Each reader returns the
+`nmod:<case>`, `poss`, `ccomp_subj`, `head_subj`, `head_obj`, `head_obl:<case>`, `xcomp_subj`. Each reader returns the
 head tokens of the phrases in that slot; `mentions_in` then collects the actor mentions inside them.
 Passive voice is undone here, once, so the lexicons can describe the active sentence only.
 """
@@ -60,7 +60,7 @@ def _obliques(token: Token, prefix: str, case: str, passive_agent: Iterable[str]
 
 
 def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von", "by", "par"),
-               inherit: bool = True) -> list[Token]:
+               inherit: bool = True, complementizers: Iterable[str] = ()) -> list[Token]:
     """Head tokens of the phrases that fill `slot` of `trigger`; with `inherit`, a verb with no subject
     of its own takes the one of the clause it depends on (`inherited_subject`)."""
     passive = is_passive(trigger)
@@ -90,6 +90,13 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
         heads += [c for c in trigger.children if c.dep_ == "nmod" and not case_words(c)
                   and ("Gen" in c.morph.get("Case") or c.i < trigger.i)]
         return heads
+    if name == "ccomp_subj":
+        # "demanded that Hamas renounce ...", "verlangt, dass Eriwan ... ändert", "exige que Moscou ...":
+        # the one asked is the subject of the demanded clause (for a noun, of the clause it carries)
+        # (a weak parser may call the clause an adverbial: its complementizer, "dass", "that", tells)
+        clauses = [c for c in trigger.children if c.dep_ == "ccomp" or (
+            c.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ in complementizers for m in c.children))]
+        return [h for c in clauses for h in slot_heads(c, "subj", passive_agent, inherit=False)]
     if name in ("head_subj", "head_obj", "head_obl", "xcomp_subj"):
         head = governing_verb(trigger)
         if head is None:
