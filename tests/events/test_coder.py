@@ -117,3 +117,9 @@ def test_a_comma_joined_verb_does_not_share_the_first_subject(process):
                   "a dénoncé mardi le Quai d'Orsay.", "fr")
     assert not any(e.type == "ACCUSE" and {m.code for m in e.actors} == {"RUS"} for e in doc.events)
 
+
+def test_a_relative_clause_on_the_object_is_an_act_of_its_own(process):
+    doc = process("The African Union welcomed the peace agreement that Congo and Rwanda signed in Washington "
+                  "on Friday.", "en")
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert agree and {"COD", "RWA"} <= {m.code for m in agree[0].actors}

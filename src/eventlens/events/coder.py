@@ -380,6 +380,9 @@ def complete_sentence(events: list[Event]) -> list[Event]:
 ABSORBING_QUADS = ("verbal_cooperation", "verbal_conflict")
 CONTENT_DEPS = ("xcomp", "ccomp", "obj", "iobj", "obl:arg", "nsubj:pass", "csubj")
 NOT_ABSORBING = ("ACCUSE", "CONSULT")
+# Links on the way up to a verbal act that make a separate act: a relative clause, a coordinated or
+# juxtaposed clause.
+SEPARATE_DEPS = ("acl:relcl", "relcl", "conj", "parataxis")
 
 
 def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Syntax, ontology) -> dict:
@@ -413,6 +416,8 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         path = e_tok
         # spaCy makes a new Token object on every access: compare positions, never identity
         while path.head.i != path.i and path.head.i != v_tok.i:
+            if path.dep_ in SEPARATE_DEPS:
+                return False  # "the agreement that Congo and Rwanda signed": a relative clause tells its own act
             path = path.head
         return path.head.i == v_tok.i and path.i != v_tok.i and path.dep_ in CONTENT_DEPS
     start, end = syntax.clause(span, v_tok)
