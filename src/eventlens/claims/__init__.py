@@ -7,7 +7,7 @@ The cues are language data (lang/<xx>/claims.yaml, dates.yaml); the logic is sha
 from __future__ import annotations
 
 from eventlens.claims.cues import load_cues
-from eventlens.claims.source import find_source
+from eventlens.claims.source import denier_source, find_source, hedge_source
 from eventlens.claims.status import find_status, fold_denials, mark_accused
 from eventlens.claims.time_place import domestic_protest, find_event_date, find_event_location
 from eventlens.lang import LanguagePack
@@ -21,8 +21,13 @@ def attribute_claims(doc: Document, pack: LanguagePack) -> None:
     for ev in doc.events:
         ev.source = find_source(doc, ev, cues)
         ev.status = find_status(doc, ev, cues)
+        if ev.status == "denied":
+            ev.source = denier_source(doc, ev, cues) or ev.source
     mark_accused(doc)
     fold_denials(doc, cues)
+    for ev in doc.events:
+        if ev.status == "alleged" and ev.source is None:
+            ev.source = hedge_source(doc, ev, cues)
     memo: dict = {}
     for ev in doc.events:
         ev.date = find_event_date(doc, ev, pack, memo)

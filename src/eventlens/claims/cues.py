@@ -5,11 +5,14 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from spacy.tokens import Span, Token
+
 from eventlens.errors import DataError
 from eventlens.lang import get_pack
 
 LIST_KEYS = ("speech_verbs", "according_to_before", "according_to_after", "negation", "denial_verbs",
-             "confirm_verbs", "refusal_verbs", "unnamed_sources")
+             "confirm_verbs", "refusal_verbs", "unnamed_sources", "impersonal_speech", "via_markers",
+             "citing_markers", "contrary_markers", "institutions")
 GROUP_KEYS = ("hypothetical", "alleged", "future")
 GROUP_FIELDS = ("modals", "adverbs", "verbs", "phrases", "auxiliaries")
 
@@ -32,10 +35,44 @@ class ClaimCues:
     confirm_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
     unnamed_sources: frozenset[str] = frozenset()
+    impersonal_speech: frozenset[str] = frozenset()  # "heißt es", "a-t-on appris": an unnamed source (UNK)
+    via_markers: frozenset[str] = frozenset()  # "told", "dem Sender", "a déclaré à": who relayed the words
+    citing_markers: frozenset[str] = frozenset()  # "citing", "unter Berufung auf": the reporter relays a source
+    contrary_markers: frozenset[str] = frozenset()  # "contrary to what X said": X is not the source
+    institutions: frozenset[str] = frozenset()  # "the interior ministry": a body of the state the act is about
     groups: tuple[tuple[str, dict[str, frozenset[str]]], ...] = ()
 
     def group(self, name: str) -> dict[str, frozenset[str]]:
         return dict(self.groups).get(name, {})
+
+
+def token_keys(tok: Token, span: Span, syntax) -> frozenset[str]:
+    """The forms a cue list may name a word by: its lemma and word form, or for a separable verb the
+    particle verb ("kündigte ... an" -> ankündigen, "wies ... zurück" -> zurückweisen) instead of the bare
+    lemma. The particle is the verb's parse dependent or, in a language that closes the clause with it, the
+    clause's last word."""
+    lemma = (tok.lemma_ or tok.text).lower()
+    if syntax.particles and tok.pos_ in ("VERB", "AUX", ""):
+        parts = [c.lower_ for c in tok.children if c.dep_ in syntax.particle_deps] \
+            if tok.doc.has_annotation("DEP") else []
+        if not parts and syntax.particle_position == "clause_end":
+            start, end = syntax.clause(span, tok)
+            words = [t for t in tok.doc[tok.i + 1 : end] if t.is_alpha]
+            if words and words[-1].lower_ in syntax.particles and words[-1].pos_ in ("ADP", "ADV", "PART", ""):
+                parts = [words[-1].lower_]
+        if parts:
+            return frozenset(p + lemma for p in parts)
+    return frozenset((lemma, tok.text.lower()))
+
+
+def phrase_at(words: list[str], i: int, phrases: frozenset[str]) -> int:
+    """Length in words of the longest phrase of `phrases` that starts at words[i] (0 if none)."""
+    best = 0
+    for p in phrases:
+        parts = p.split()
+        if len(parts) > best and words[i : i + len(parts)] == parts:
+            best = len(parts)
+    return best
 
 
 @functools.lru_cache(maxsize=16)

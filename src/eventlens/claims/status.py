@@ -11,7 +11,7 @@ from pathlib import Path
 
 from spacy.tokens import Token
 
-from eventlens.claims.cues import ClaimCues
+from eventlens.claims.cues import ClaimCues, token_keys
 from eventlens.errors import DataError
 from eventlens.events.clauses import clause_bounds, sentence_span, trigger_token
 from eventlens.events.coder import Syntax
@@ -37,19 +37,24 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
         return "asserted"
     syntax = Syntax.from_pack(get_pack(doc.lang or ""))
     start, end = syntax.clause(span, trig)
+    own = [t for t in span.doc[start:end] if t.i != trig.i]
+    negated = bool(_words(own)[0] & cues.negation) and not _has_phrase(_words(own)[1], ("nicht nur", "not only",
+                                                                                      "non seulement"))
+    start = governing_start(span, start, syntax)
     clause = [t for t in span.doc[start:end] if t.i != trig.i]
     lemmas, text = _words(clause)
-    negated = bool(lemmas & cues.negation) and not _has_phrase(text, ("nicht nur", "not only", "non seulement"))
-    verdict = _denial_or_refusal(span, trig, cues, syntax)
+    verdict = denial_or_refusal(span, trig, cues, syntax)
     if verdict:
-        return verdict
+        return verdict[0]
     alleged, hypo, future = cues.group("alleged"), cues.group("hypothetical"), cues.group("future")
-    if lemmas & (alleged["modals"] | alleged["adverbs"]) or _has_phrase(text, alleged["phrases"]):
-        return "alleged"
-    if _reported_as_allegation(span, trig, start, end, alleged["verbs"], cues):
-        return "alleged"
+    # a possibility outranks the belief that frames it ("Nach Ansicht von Analysten wäre X in der Lage",
+    # "experts believe X might expel")
     if lemmas & (hypo["modals"] | hypo["adverbs"]) or _has_phrase(text, hypo["phrases"]):
         return "hypothetical"
+    if lemmas & (alleged["modals"] | alleged["adverbs"]) or _has_phrase(text, alleged["phrases"]):
+        return "alleged"
+    if _reported_as_allegation(span, trig, start, end, alleged["verbs"], cues, syntax):
+        return "alleged"
     if _is_future(trig, clause, future, ev):
         ev.tense = "future"
         quad = Ontology.load().quad_class(ev.type)
@@ -77,31 +82,69 @@ def agree_when_future() -> frozenset[str]:
     return frozenset(types)
 
 
+def governing_start(span, start: int, syntax: Syntax) -> int:
+    """Where the clause that governs the event's clause begins, when the event's clause has no finite verb
+    of its own and follows a comma ("Ankara plant, im Frühjahr Truppen ... zu verlegen", "wäre in der Lage,
+    ... zu entsenden"): the modality of the governing verb is the event's. Otherwise `start` itself."""
+    doc = span.doc
+    if start - 1 <= span.start or doc[start - 1].text != ",":
+        return start
+    end = start
+    while end < span.end and doc[end].text not in syntax.clause_breaks:
+        end += 1
+    if any(finite(t) for t in doc[start:end]) or not any(t.pos_ == "VERB" for t in doc[start:end]):
+        return start
+    return syntax.clause(span, doc[start - 2])[0]
+
+
+def finite(tok: Token) -> bool:
+    """A finite verb by its morphology (some models mark VerbForm=Fin, others only mood or tense)."""
+    if tok.pos_ not in ("VERB", "AUX") or tok.dep_ in ("amod", "det", "nmod"):  # "weitere" mistagged AUX
+        return False
+    return "Fin" in tok.morph.get("VerbForm") or bool(tok.morph.get("Mood"))
+
+
 def _reported_as_allegation(span, trig: Token, start: int, end: int, verbs: frozenset[str],
-                            cues: ClaimCues) -> bool:
+                            cues: ClaimCues, syntax: Syntax) -> bool:
     """"X claimed / suspects that Y did Z": a reporting verb of allegation outside the event's clause."""
-    return any(t.lemma_.lower() in verbs and t.lemma_.lower() in cues.speech_verbs and not start <= t.i < end
-               for t in span)
-
-
-def _denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> str | None:
-    """A denial ("bestritt", "denied") or a refusal to confirm ("bestätigte ... nicht", "declined to
-    confirm", "neither confirmed nor denied") anywhere in the sentence, each judged in its own clause."""
-    for tok in span:
-        lemma = tok.lemma_.lower()
-        if tok.i == trig.i or not (lemma in cues.denial_verbs or lemma in cues.confirm_verbs):
+    for t in span:
+        if start <= t.i < end:
             continue
-        if tok.doc.has_annotation("DEP") and (trig.dep_ == "conj" and trig.head.i == tok.i or
-                                              tok.dep_ == "conj" and tok.head.i == trig.i):
+        keys = token_keys(t, span, syntax)
+        if keys & verbs and keys & cues.speech_verbs:
+            return True
+    return False
+
+
+def _coordinated(span, a: Token, b: Token, syntax: Syntax) -> bool:
+    """Are two verbs coordinated ("rejected the plan and demanded a ceasefire")? The parse must say so
+    and a coordinator must stand between them (a comma alone often joins a reporting clause)."""
+    if not a.doc.has_annotation("DEP"):
+        return False
+    if not (a.dep_ == "conj" and a.head.i == b.i or b.dep_ == "conj" and b.head.i == a.i):
+        return False
+    lo, hi = sorted((a.i, b.i))
+    return any(t.is_alpha and t.lower_ in syntax.coordinators for t in span.doc[lo + 1 : hi])
+
+
+def denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> tuple[str, Token] | None:
+    """A denial ("bestritt", "denied") or a refusal to confirm ("bestätigte ... nicht", "declined to
+    confirm", "neither confirmed nor denied") anywhere in the sentence, each judged in its own clause;
+    the status and the verb that says it."""
+    for tok in span:
+        keys = token_keys(tok, span, syntax)
+        if tok.i == trig.i or not (keys & cues.denial_verbs or keys & cues.confirm_verbs):
+            continue
+        if _coordinated(span, tok, trig, syntax):
             continue  # "rejected the plan and demanded a ceasefire": two acts side by side
         d_start, d_end = syntax.clause(span, tok)
         words = span.doc[max(span.start, d_start - 3) : d_end]  # "declined to confirm": the refusal precedes
         lemmas = {t.lemma_.lower() for t in words if t.i != tok.i} | {t.lower_ for t in words if t.i != tok.i}
         refused = bool(lemmas & (cues.negation | cues.refusal_verbs))
-        if lemma in cues.denial_verbs:
-            return "not_confirmed" if refused else "denied"
+        if keys & cues.denial_verbs:
+            return ("not_confirmed" if refused else "denied"), tok
         if refused:
-            return "not_confirmed"
+            return "not_confirmed", tok
     return None
 
 

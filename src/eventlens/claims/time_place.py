@@ -66,7 +66,8 @@ def find_event_date(doc: Document, ev: Event, pack: LanguagePack, memo: dict | N
     scope = _scope(doc, ev, pack)
     if scope is None:
         return dict(NO_DATE)
-    tense = "future" if ev.status == "future" else "past"
+    tense = "future" if ev.status == "future" or (ev.status == "hypothetical" and not _perfect(doc, ev, pack)) \
+        else "past"
     text = doc.clean.text[ev.sentence.clean_start : ev.sentence.clean_end]
     base = ev.sentence.clean_start
     found = _memo(memo, ("dates", base, tense), lambda: find_dates(text, pack.code, _reference(doc), tense))
@@ -80,10 +81,26 @@ def find_event_date(doc: Document, ev: Event, pack: LanguagePack, memo: dict | N
     return date_record(best)
 
 
+def _perfect(doc: Document, ev: Event, pack: LanguagePack) -> bool:
+    """"könnte ... geliefert haben", "might have sent", "pourrait avoir livré": a possibility about the past
+    (an auxiliary in its infinitive form in the event's clause). Other possibilities look ahead ("könnte
+    im Juli beschließen", "pourrait adopter dès jeudi")."""
+    span = sentence_span(doc, ev.sentence)
+    trig = trigger_token(doc, ev)
+    if span is None or trig is None:
+        return False
+    start, end = Syntax.from_pack(pack).clause(span, trig)
+    return any(t.pos_ == "AUX" and t.lower_ == t.lemma_.lower() for t in span.doc[start:end])
+
+
 def date_record(found) -> dict[str, Any]:
     """The event-record date. A week is given as the month holding its Thursday (the contract's values are
     days, months and years), keeping the ISO week beside it."""
     record = {"value": found.value, "granularity": found.granularity, "text": found.text}
+    if found.end_value is not None:
+        record["end"] = found.end_value
+    if found.months is not None:
+        record["months"] = list(found.months)
     if found.granularity == "week" and found.value and "-W" in found.value:
         year, week = found.value.split("-W")
         thursday = dt.date.fromisocalendar(int(year), int(week[:2]), 4)

@@ -30,7 +30,8 @@ from typing import Any
 from eventlens.errors import DataError
 from eventlens.lang import get_pack, load_yaml
 
-GRANULARITIES = ("day", "week", "month", "year", "range")
+GRANULARITIES = ("day", "week", "month", "year", "season", "range")
+SEASONS = {"spring": 3, "summer": 6, "autumn": 9, "winter": 12}  # first month; each lasts three months
 
 _TOKEN = re.compile(r"\d+|[^\W\d_]+|\S")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "\u2013": "–", "\u2014": "–"})
@@ -47,6 +48,7 @@ class DateMention:
     granularity: str | None = None  # day | week | month | year | range | None
     end_value: str | None = None  # the last value of a range
     modifier: str | None = None  # early | mid | late (part of the period), since (open range to reference)
+    months: tuple[str, str] | None = None  # a season's first and last month ("2024-06", "2024-08")
 
     def to_dict(self) -> dict[str, Any]:
         """The `Event.date` form: value, granularity, text (and end/modifier where present)."""
@@ -55,6 +57,8 @@ class DateMention:
             out["end"] = self.end_value
         if self.modifier is not None:
             out["modifier"] = self.modifier
+        if self.months is not None:
+            out["months"] = list(self.months)
         return out
 
 
@@ -82,6 +86,10 @@ class _Vocab:
     lowercase_only: set[str] = field(default_factory=set)
     day_parts: tuple[str, ...] = ()
     day_part_table: dict[tuple[str, ...], str] = field(default_factory=dict)
+    seasons: dict[tuple[str, ...], str] = field(default_factory=dict)
+    weekend: dict[tuple[str, ...], bool] = field(default_factory=dict)
+    context: frozenset[str] = frozenset()  # every word of the vocabulary: what may stand before a bare year
+    lead_words: frozenset[str] = frozenset()  # last words of prepositions, articles, since and range words
 
 
 def _norm(word: str) -> str:
@@ -187,6 +195,20 @@ def parse_vocab(data: dict[str, Any], path: str) -> _Vocab:
     v.day_parts = tuple(sorted((_norm(w) for w in _str_list(path, "day_parts", data.get("day_parts"))),
                                key=len, reverse=True))
     v.day_part_table = {_phrase(p): p for p in v.day_parts}
+    seasons = data.get("seasons") or {}
+    if not isinstance(seasons, dict):
+        raise _bad(path, "seasons", "must map spring/summer/autumn/winter to word lists")
+    for name, words in seasons.items():
+        if name not in SEASONS:
+            raise _bad(path, f"seasons.{name}", "must be spring, summer, autumn or winter", f"{name}:")
+        for w in _str_list(path, f"seasons.{name}", words):
+            v.seasons[_phrase(w)] = name
+    v.weekend = {_phrase(w): True for w in _str_list(path, "weekend", data.get("weekend"))}
+    tables = [v.months, v.weekdays, v.relative_days, v.units, v.mod_before, v.mod_after, v.parts, v.seasons,
+              *v.lists.values()]
+    v.context = frozenset(word for table in tables for key in table for word in key)
+    v.lead_words = frozenset(key[-1] for name in ("prepositions", "articles", "since", "range_from", "range_to")
+                             for key in v.lists[name] if key)
     return v
 
 
@@ -282,6 +304,7 @@ class _Hit:
     ymd: tuple[int | None, int | None] | None = None  # (year, month) of a day-level date, for ranges
     day_of_month: int | None = None
     year_given: bool = False  # the year was written, not inferred
+    months: tuple[str, str] | None = None  # a season's first and last month
 
 
 class _Parser:
@@ -487,7 +510,8 @@ class _Parser:
         if arts is not None and self.phrase(arts, self.v.mod_before) is not None:
             arts = None  # "das diesen Freitag": a relative pronoun, not part of the date
         for fn in (self.numeric, self.weekday_date, self.day_month, self.month_day, self.relative_unit,
-                   self.month_phrase, self.year_phrase, self.relative_day, self.weekday_phrase, self.ago):
+                   self.month_phrase, self.season_phrase, self.weekend_phrase, self.year_phrase, self.relative_day,
+                   self.weekday_phrase, self.ago):
             hit = fn(j)
             if hit is None and arts is not None:
                 hit = fn(arts)
@@ -633,10 +657,100 @@ class _Parser:
         return _Hit(j, f"{_month_year(m, self.ref, mode):04d}-{m:02d}", "month")
 
     def year_phrase(self, i: int) -> _Hit | None:
+        """A year on its own needs a date context: a preposition, article or date word before it ("im Jahr
+        2022", "in 2024", "seit 2022"), or the start of the text or of a clause. A number after a name
+        ("Mirage 2000") or after a quantity ("mehr als 2000") names a thing or counts, and is no date."""
         yk = self.year(i)
         if yk is None:
             return None
+        prev = self.tok(i - 1) if i > 0 else None
+        if prev is not None and prev.low not in self.v.context and not (prev.text in ",;:(—–" and self.gap(i)):
+            return None
         return _Hit(yk[1], f"{yk[0]:04d}", "year")
+
+    def season_phrase(self, i: int) -> _Hit | None:
+        """'im Sommer', 'last winter', 'cet automne', 'l'été dernier', 'im Frühjahr 2023': a season, given as
+        its year (the year it begins) with its first and last month. The word must follow a date word
+        (preposition, article, modifier) or be followed by a year or modifier ("été" is also a participle)."""
+        found = self.modified(i, self.v.seasons)
+        if found is None:
+            return None
+        j, name, mode = found
+        prev = self.tok(i - 1) if i > 0 else None
+        yk = self.year(j) if mode is None else None
+        rel = None
+        if yk is None and mode is None:  # "im Sommer letzten Jahres", "in the summer of last year"
+            a = self.lst(j, "articles") or self.lst(j, "day_of")
+            rel = self.relative_unit(a if a is not None else j, only="year")
+            if rel is not None:
+                j = rel.j
+        if mode is None and yk is None and rel is None and (prev is None or prev.low not in self.v.lead_words):
+            return None
+        first = SEASONS[name]
+        if yk is not None:
+            return self._season(yk[1], yk[0], first, written=True)
+        if rel is not None:
+            return self._season(j, int(rel.value[:4]), first) if rel.value else _Hit(j, None, "season")
+        if self.ref is None:
+            return _Hit(j, None, "season")
+        ref = self.ref
+        starts = [dt.date(y, first, 1) for y in range(ref.year - 2, ref.year + 2)]
+
+        def end_of(start: dt.date) -> dt.date:
+            y, m = _shift_month(start.year, start.month, 3)
+            return dt.date(y, m, 1) - dt.timedelta(days=1)
+
+        current = [s for s in starts if s <= ref <= end_of(s)]
+        if mode == "last":
+            start = max(s for s in starts if end_of(s) < ref)
+        elif mode == "next":
+            start = min(s for s in starts if s > ref)
+        elif current and (mode == "this" or self.future):
+            start = current[0]
+        elif self.future:
+            start = min(s for s in starts if s > ref)
+        else:
+            start = max(s for s in starts if s <= ref)
+        return self._season(j, start.year, first)
+
+    def _season(self, j: int, year: int, first: int, written: bool = False) -> _Hit:
+        """A season's year and months. A winter that the text does not give a year spans two calendar years,
+        so it has no single year value (its months are kept)."""
+        ly, lm = _shift_month(year, first, 2)
+        months = (f"{year:04d}-{first:02d}", f"{ly:04d}-{lm:02d}")
+        value = f"{year:04d}" if written or ly == year else None
+        return _Hit(j, value, "season", months=months)
+
+    def modified(self, i: int, table: dict[tuple[str, ...], Any]) -> tuple[int, Any, str | None] | None:
+        """An entry of `table` with a modifier before or after it ("letztes Wochenende", "le week-end
+        dernier"): (end index, the entry's value, last/this/next or None)."""
+        k = self.phrase(i, self.v.mod_before)
+        hit = self.phrase(k[0] if k is not None else i, table)
+        if hit is None:
+            return None
+        (j, value), mode = hit, (k[1] if k is not None else None)
+        after = self.phrase(j, self.v.mod_after)
+        if after is not None and mode is None:
+            mode, j = after[1], after[0]
+        return j, value, mode
+
+    def weekend_phrase(self, i: int) -> _Hit | None:
+        """'am Wochenende', 'last weekend', 'le week-end dernier': Saturday to Sunday. Without a modifier (or
+        with 'this') the latest weekend up to the reference date, or in the future the next one."""
+        found = self.modified(i, self.v.weekend)
+        if found is None:
+            return None
+        j, _, mode = found
+        if self.ref is None:
+            return _Hit(j, None, "range")
+        ref = self.ref
+        saturday = ref - dt.timedelta(days=(ref.weekday() - 5) % 7)  # the latest Saturday on or before ref
+        if mode == "last" and ref.weekday() >= 5:
+            saturday -= dt.timedelta(weeks=1)
+        elif mode == "next" or (mode != "last" and self.future and saturday < ref) or (
+                mode == "this" and ref.weekday() < 5 and self.future):
+            saturday += dt.timedelta(weeks=1)
+        return _Hit(j, saturday.isoformat(), "range", end_value=(saturday + dt.timedelta(days=1)).isoformat())
 
     def relative_day(self, i: int) -> _Hit | None:
         hit = self.phrase(i, self.v.relative_days)
@@ -748,7 +862,7 @@ def _starters(lang: str) -> tuple[frozenset[str], tuple[str, ...]]:
     v = _vocab(lang)
     words: set[str] = set()
     tables = [v.months, v.weekdays, v.relative_days, v.units, v.mod_before, v.mod_after, v.parts, v.numbers,
-              v.day_part_table, dict.fromkeys(v.abbreviations), *v.lists.values()]
+              v.day_part_table, dict.fromkeys(v.abbreviations), v.seasons, v.weekend, *v.lists.values()]
     for table in tables:
         words.update(key[0] for key in table if key)
     return frozenset(words), tuple(key[0] for key in v.weekdays if key)
@@ -771,7 +885,7 @@ def find_dates(text: str, lang: str, reference: dt.date | None, tense: str | Non
             continue
         start, end = p.toks[i].start, p.toks[hit.j - 1].end
         out.append(DateMention(start, end, text[start:end], hit.value, hit.granularity, hit.end_value,
-                               hit.modifier))
+                               hit.modifier, hit.months))
         i = hit.j
     return out
 
