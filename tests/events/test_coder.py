@@ -39,6 +39,11 @@ def triples(doc):
      ("REQUEST", {"USA"}, {"PRK"})),
     ("de", "Baku verlangt allerdings, dass Eriwan vor der Unterzeichnung seine Verfassung ändert.",
      ("REQUEST", {"AZE"}, {"ARM"})),
+    # unnamed people a state arrests or pardons are its own (PLOVER: X -> X)
+    ("en", "Azerbaijani President Ilham Aliyev pardoned more than 150 prisoners on Monday.",
+     ("CONCEDE", {"AZE"}, {"AZE"})),
+    ("de", "Die türkische Polizei hat am Donnerstag zwölf Journalisten in Istanbul festgenommen.",
+     ("COERCE", {"TUR"}, {"TUR"})),
 ])
 def test_type_actor_recipient(process, lang, text, expected):
     etype, actors, recipients = expected

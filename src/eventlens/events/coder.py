@@ -9,7 +9,7 @@ participants of the speech they report. Events repeated in one document are kept
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Span, Token
 
@@ -324,8 +324,9 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     if trig.reciprocal:
         actors = _unique(actors + recipients)
         recipients = []
+    recipients = _at_home(trig, actors, recipients)
     actor_codes = {m.code for m in actors}
-    recipients = [m for m in recipients if m.code not in actor_codes]
+    recipients = [m for m in recipients if m.code not in actor_codes or m.how == "domestic"]
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
     window = [t.lemma_.lower() for t in span]
     ctx = list(trig.contexts) or contexts.contexts_for(window)
@@ -342,6 +343,22 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         for ctx_split in _context_splits(cand.token, ctx, contexts, trig):
             events.append(Event(actors=acts, recipients=recs, contexts=ctx_split, notes=[note], **base))
     return events
+
+
+# Acts a state mostly does to its own people: arrests and raids, pardons and amnesties, releases. Their
+# unnamed targets ("journalists", "prisoners") belong to the acting state (PLOVER codes them X -> X).
+# Violence is left out: foreign forces kill civilians where they fight.
+DOMESTIC_TYPES = ("COERCE", "CONCEDE", "RETREAT")
+
+
+def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
+    """Unnamed people (a generic mention of no stated nationality) acted on by one state are its own."""
+    states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
+    if trig.type not in DOMESTIC_TYPES or trig.reciprocal or len(states) != 1:
+        return recipients
+    home = next(iter(states))
+    return [replace(m, code=home, kind="state", how="domestic") if m.kind == "generic" and m.code == "UNK" else m
+            for m in recipients]
 
 
 def _negated_denial(span: Span, trigger: Token, syntax: Syntax) -> bool:
