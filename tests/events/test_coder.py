@@ -44,6 +44,8 @@ def triples(doc):
      ("CONCEDE", {"AZE"}, {"AZE"})),
     ("de", "Die türkische Polizei hat am Donnerstag zwölf Journalisten in Istanbul festgenommen.",
      ("COERCE", {"TUR"}, {"TUR"})),
+    # a town in the target's slot stands for its country
+    ("en", "Russian forces shelled the centre of Kherson on Thursday.", ("ASSAULT", {"RUS"}, {"UKR"})),
 ])
 def test_type_actor_recipient(process, lang, text, expected):
     etype, actors, recipients = expected

@@ -327,6 +327,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     recipients = _at_home(trig, actors, recipients)
     actor_codes = {m.code for m in actors}
     recipients = [m for m in recipients if m.code not in actor_codes or m.how == "domestic"]
+    if not recipients and trig.recipient and not trig.reciprocal and actors and slots.has_parse(doc.nlp):
+        recipients = _place_target(doc, sent, cand.token, trig, actor_codes, syntax)
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
     window = [t.lemma_.lower() for t in span]
     ctx = list(trig.contexts) or contexts.contexts_for(window)
@@ -343,6 +345,28 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         for ctx_split in _context_splits(cand.token, ctx, contexts, trig):
             events.append(Event(actors=acts, recipients=recs, contexts=ctx_split, notes=[note], **base))
     return events
+
+
+def _place_target(doc: Document, sent: Sentence, trigger: Token, trig: Trigger, actor_codes: set[str],
+                  syntax: Syntax) -> list[Mention]:
+    """A town or region in the recipient's slot, where no actor is named, stands for its country:
+    "shelled the centre of Kherson" hits Ukraine. The gazetteer is the one the claims stage places
+    events with; a place in the actor's own country is no target (a march through one's own capital)."""
+    from eventlens.claims.where import find_places
+
+    for slot in trig.recipient:
+        for head in slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers):
+            phrase = sorted(slots.phrase_tokens(head))
+            first, last = doc.nlp[phrase[0]], doc.nlp[phrase[-1]]
+            a, b = first.idx, last.idx + len(last.text)
+            for place in find_places(doc.nlp.text[a:b], doc.lang or trigger.lang_):
+                if place.country and place.country not in actor_codes:
+                    cs, ce = a + place.start, a + place.end
+                    start, end = doc.clean.to_original(cs, ce)
+                    return [Mention(text=place.text, clean_start=cs, clean_end=ce, code=place.country,
+                                    name=place.name, kind="state", sentence=sent.index, start=start, end=end,
+                                    how="place")]
+    return []
 
 
 # Acts a state mostly does to its own people: arrests and raids, pardons and amnesties, releases. Their
