@@ -112,19 +112,22 @@ class Pipeline:
             find_quotes(doc, pack)
         return doc
 
-    def process_many(self, items: Iterable[Article | Failure], batch_size: int = 16,
-                     workers: int = 1) -> Iterator[Document | Failure]:
+    def process_many(self, items: Iterable[Article | Failure], batch_size: int = 16, workers: int = 1,
+                     timings: dict[str, float] | None = None) -> Iterator[Document | Failure]:
         """Documents (or Failures) in input order. The language model runs over batches of articles
-        (faster than one at a time); with workers > 1, batches go to that many processes."""
+        (faster than one at a time); with workers > 1, batches go to that many processes. With `timings`
+        (one process only), each stage's seconds are added to it, as in `process`."""
         batches = _chunks(items, batch_size)
         if workers > 1:
-            yield from _parallel(self.settings, batches, workers)
+            with WorkerPool(self.settings, workers) as pool:
+                yield from pool.map(batches)
             return
         for batch in batches:
-            yield from self._run_batch(batch)
+            yield from self._run_batch(batch, timings)
 
-    def _run_batch(self, batch: list[Article | Failure]) -> Iterator[Document | Failure]:
-        prepared = [item if isinstance(item, Failure) else _guard(self._prepare, item) for item in batch]
+    def _run_batch(self, batch: list[Article | Failure],
+                   timings: dict[str, float] | None = None) -> Iterator[Document | Failure]:
+        prepared = [item if isinstance(item, Failure) else _guard(self._prepare, item, timings) for item in batch]
         parsed: dict[int, object] = {}
         by_lang: dict[str, list[Document]] = {}
         for doc in prepared:
@@ -135,15 +138,16 @@ class Pipeline:
                 nlp = self.nlp(lang)
                 for doc in docs:
                     nlp.max_length = max(nlp.max_length, len(doc.clean.text) + 1)
-                for doc, sdoc in zip(docs, nlp.pipe(d.clean.text for d in docs), strict=True):
-                    parsed[id(doc)] = sdoc
+                with _timed(timings, "analyse"):
+                    for doc, sdoc in zip(docs, nlp.pipe(d.clean.text for d in docs), strict=True):
+                        parsed[id(doc)] = sdoc
             except Exception:  # one bad text must not lose the batch: fall back to one at a time
                 log.warning("batched analysis failed for %s; analysing one by one", lang, exc_info=True)
         for doc in prepared:
             if isinstance(doc, Failure):
                 yield doc
             else:
-                yield _guard(self._finish, doc, parsed.get(id(doc)))
+                yield _guard(self._finish, doc, parsed.get(id(doc)), timings)
 
 
 def _guard(stage, item, *args):
@@ -173,30 +177,72 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield batch
 
 
+class WorkerPool:
+    """Processes that each build one Pipeline from the same Settings and process batches of articles.
+
+        with WorkerPool(settings, 2, warm=articles) as pool:
+            pool.wait_ready()                      # every worker has loaded its models (and run `warm`)
+            for doc in pool.map(batches): ...      # Documents and Failures in input order
+
+    Documents come back without their spaCy Doc (costly to send, and nothing later needs it). `timings`
+    and `cpu_seconds` add up what the workers spent on the batches (not their start-up)."""
+
+    def __init__(self, settings: Settings, workers: int, warm: Iterable[Article] = ()):
+        self.settings = settings
+        self.workers = workers
+        self.warm = list(warm)
+        self.timings: dict[str, float] = {}
+        self.cpu_seconds = 0.0
+        self._pool = None
+        self._ready = None
+
+    def __enter__(self) -> WorkerPool:
+        import multiprocessing
+
+        ctx = multiprocessing.get_context("spawn")  # a clean process: no forked model or thread state
+        self._ready = ctx.Semaphore(0)
+        self._pool = ctx.Pool(self.workers, initializer=_worker_start,
+                              initargs=(self.settings, self.warm, self._ready))
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self._pool.__exit__(*exc)
+
+    def wait_ready(self) -> None:
+        """Block until every worker has built its Pipeline and run the warm-up articles."""
+        for _ in range(self.workers):
+            self._ready.acquire()
+
+    def map(self, batches: Iterable[list[Article | Failure]]) -> Iterator[Document | Failure]:
+        for docs, timings, cpu in self._pool.imap(_worker_batch, batches):
+            for stage, seconds in timings.items():
+                self.timings[stage] = self.timings.get(stage, 0.0) + seconds
+            self.cpu_seconds += cpu
+            yield from docs
+
+
 # Each worker process builds its own Pipeline once (models cannot be shared across processes).
 _WORKER: Pipeline | None = None
 
 
-def _worker_start(settings: Settings) -> None:
+def _worker_start(settings: Settings, warm: list[Article], ready) -> None:
     global _WORKER
-    _WORKER = Pipeline(settings)
+    try:
+        _WORKER = Pipeline(settings)
+        for article in warm:  # loads each language's model and lazily read tables
+            list(_WORKER.process_many([article]))
+    finally:
+        ready.release()
 
 
-def _worker_batch(batch: list[Article | Failure]) -> list[Document | Failure]:
-    out = list(_WORKER._run_batch(batch))
+def _worker_batch(batch: list[Article | Failure]) -> tuple[list[Document | Failure], dict[str, float], float]:
+    timings: dict[str, float] = {}
+    start = time.process_time()
+    out = list(_WORKER._run_batch(batch, timings))
     for doc in out:
         if isinstance(doc, Document):
             doc.nlp = None  # the spaCy Doc stays in the worker: costly to send, and nothing later needs it
-    return out
-
-
-def _parallel(settings: Settings, batches: Iterator[list], workers: int) -> Iterator[Document | Failure]:
-    import multiprocessing
-
-    ctx = multiprocessing.get_context("spawn")  # a clean process: no forked model or thread state
-    with ctx.Pool(workers, initializer=_worker_start, initargs=(settings,)) as pool:
-        for result in pool.imap(_worker_batch, batches):
-            yield from result
+    return out, timings, time.process_time() - start
 
 
 def extract(paths: Iterable[str], settings: Settings | None = None) -> Iterator[Document | Failure]:

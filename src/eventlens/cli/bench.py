@@ -14,12 +14,13 @@ from eventlens.cli.render import console, write_json
 @click.option("--stage", type=click.Choice(["all", "clean"]), default="all", show_default=True,
               help="all: the whole pipeline; clean: only the cleaning stage.")
 @click.option("--workers", type=click.IntRange(min=1), default=1, show_default=True,
-              help="Processes to spread the corpus over (per-stage shares are measured with 1 only).")
+              help="Processes to spread the corpus over (stage shares add up the workers' times).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table", show_default=True)
 def command(input_dir, n, stage, workers, fmt):
     """Measure end-to-end throughput and peak memory on a corpus.
 
-    By default the bundled examples are repeated to 2,000 articles. Models are loaded before the clock starts.
+    By default the bundled examples are repeated to 2,000 articles. Models are loaded before the clock starts
+    (with --workers, in every worker; their start-up is reported on its own).
 
     \b
     Example:
@@ -44,7 +45,13 @@ def command(input_dir, n, stage, workers, fmt):
     con.print(f"  {result.articles_per_s:,.1f} articles/s   {result.sentences_per_s:,.1f} sentences/s   "
               f"({result.seconds:.1f} s for {result.sentences} sentences, {result.events} events, "
               f"{result.failures} failures)")
+    if result.cpu_seconds:
+        con.print(f"  {result.articles_per_cpu_s:,.1f} articles per CPU second "
+                  f"({result.cpu_seconds:.1f} s of CPU{' in all workers' if result.workers > 1 else ''})")
     con.print(f"  peak RSS {result.peak_rss_mb:,.0f} MiB   model load and warm-up {result.load_seconds:.1f} s")
+    if result.startup_seconds:
+        con.print(f"  workers' start-up (load and warm-up, outside the clock) {result.startup_seconds:.1f} s; "
+                  f"with it {result.articles_per_s_with_startup:,.1f} articles/s")
     share = result.stage_share()
     if share:
         con.print("  time share: " + "  ".join(f"{k} {v:.0%}" for k, v in share.items()))
