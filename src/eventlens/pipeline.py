@@ -90,7 +90,7 @@ class Pipeline:
     def _finish(self, doc: Document, parsed=None, timings: dict[str, float] | None = None) -> Document:
         """Every stage after cleaning; `parsed` is the spaCy Doc when a batch already ran the model."""
         from eventlens.actors import resolve_actors
-        from eventlens.claims import attribute_claims, find_quotes
+        from eventlens.claims import attribute_claims, link_quotes
         from eventlens.events import code_events, merge_repeats
         from eventlens.lang import get_pack
         from eventlens.nlp import analyse
@@ -109,7 +109,7 @@ class Pipeline:
         with _timed(timings, "claims"):
             attribute_claims(doc, pack)
             doc.events = merge_repeats(doc.events)
-            find_quotes(doc, pack)
+            link_quotes(doc)
         return doc
 
     def process_many(self, items: Iterable[Article | Failure], batch_size: int = 16, workers: int = 1,

@@ -7,7 +7,7 @@ One `Document` travels through every stage; each stage fills in its part:
     analyse  -> Document.sentences (+ Document.nlp, the spaCy Doc over the cleaned text)
     actors   -> Document.mentions  (Mention: an actor found in the text, resolved to a code)
     events   -> Document.events    (Event: PLOVER type, actors, recipients)
-    claims   -> Event.source / status / date / location
+    claims   -> Event.source / status / date / location, Document.quotes (Quote: a direct quotation)
 
 Offsets named `start`/`end` in anything that leaves the pipeline point into `Article.text`, end exclusive.
 Offsets into the cleaned text are named `clean_start`/`clean_end`.
@@ -184,6 +184,41 @@ class Event:
 
 
 @dataclass
+class Quote:
+    """A direct quotation: the quoted words, who said them, and the events coded inside them.
+
+    `start`/`end` span the quoted words in the original text (inside the quotation marks, end exclusive);
+    a quotation interrupted by its speech clause („Wir werden“, sagte er, „nicht nachgeben.“) is one quote
+    whose `parts` give each piece's span. `speaker` has the form of an event's source, or is None where no
+    speaker is named; `event_ids` are the events whose trigger lies inside the quoted words.
+    """
+
+    doc_id: str
+    text: str  # the quoted words, pieces joined by " … "
+    start: int
+    end: int
+    clean_start: int
+    clean_end: int
+    sentence: int  # index of the sentence that holds the quotation's first piece
+    lang: str | None = None
+    parts: list[tuple[int, int]] = field(default_factory=list)  # original offsets of each piece
+    clean_parts: list[tuple[int, int]] = field(default_factory=list)
+    speaker: dict[str, Any] | None = None
+    event_ids: list[str] = field(default_factory=list)
+    linked: list[Any] = field(default_factory=list, repr=False, compare=False)  # the Events inside, in process
+
+    @property
+    def quote_id(self) -> str:
+        key = f"{self.doc_id}|quote|{self.start}|{self.end}"
+        return hashlib.sha1(key.encode("utf-8")).hexdigest()[:16]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"quote_id": self.quote_id, "doc_id": self.doc_id, "text": self.text, "start": self.start,
+                "end": self.end, "parts": [list(p) for p in self.parts], "sentence": self.sentence,
+                "lang": self.lang, "speaker": self.speaker, "event_ids": list(self.event_ids)}
+
+
+@dataclass
 class Failure:
     """A document that could not be processed: counted, stored and reported, never fatal to a batch."""
 
@@ -209,6 +244,7 @@ class Document:
     sentences: list[Sentence] = field(default_factory=list)
     mentions: list[Mention] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    quotes: list[Quote] = field(default_factory=list)  # direct quotations (claims stage)
     nlp: Any = None  # spaCy Doc over clean.text; never serialised
     warnings: list[str] = field(default_factory=list)
     trace: list[dict[str, Any]] = field(default_factory=list)  # what each stage decided and why (explain)

@@ -1,12 +1,15 @@
 """Claims: who says an event happened, how sure the text is, when and where it happened.
 
-`attribute_claims(doc, pack)` sets `source`, `status`, `date` and `location` on every event of doc.
+`attribute_claims(doc, pack)` sets `source`, `status`, `date` and `location` on every event of doc;
+it also fills `doc.quotes` (direct quotations); `link_quotes(doc)` re-links them once repeated events are
+merged.
 The cues are language data (lang/<xx>/claims.yaml, dates.yaml); the logic is shared by all languages.
 """
 
 from __future__ import annotations
 
 from eventlens.claims.cues import load_cues
+from eventlens.claims.quotes import find_quotes, link_quotes
 from eventlens.claims.source import denier_source, find_source, hedge_source
 from eventlens.claims.status import find_status, fold_denials, mark_accused
 from eventlens.claims.time_place import domestic_protest, find_event_date, find_event_location
@@ -16,6 +19,7 @@ from eventlens.records import Document
 
 def attribute_claims(doc: Document, pack: LanguagePack) -> None:
     if not doc.events:
+        find_quotes(doc, pack)
         return
     cues = load_cues(pack.code)
     for ev in doc.events:
@@ -33,6 +37,7 @@ def attribute_claims(doc: Document, pack: LanguagePack) -> None:
         ev.date = find_event_date(doc, ev, pack, memo)
         ev.location = find_event_location(doc, ev, pack, memo)
         domestic_protest(ev)
+    find_quotes(doc, pack)
 
 
-__all__ = ["attribute_claims"]
+__all__ = ["attribute_claims", "find_quotes", "link_quotes"]
