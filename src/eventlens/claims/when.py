@@ -307,6 +307,20 @@ class _Hit:
     months: tuple[str, str] | None = None  # a season's first and last month
 
 
+_FIRST_WORDS: dict[int, tuple[dict, int, frozenset[str]]] = {}
+
+
+def _first_words(table: dict[tuple[str, ...], Any]) -> frozenset[str]:
+    """The words that keys of a phrase table start with, kept per table (the table is held, so its id stays
+    its own; a table that grew since is read again)."""
+    known = _FIRST_WORDS.get(id(table))
+    if known is None or known[0] is not table or known[1] != len(table):
+        known = (table, len(table), frozenset(k[0] for k in table if k))
+        if table:  # a throw-away empty default is not worth keeping
+            _FIRST_WORDS[id(table)] = known
+    return known[2]
+
+
 class _Parser:
     def __init__(self, text: str, vocab: _Vocab, ref: dt.date | None, tense: str | None):
         self.text = text
@@ -319,6 +333,8 @@ class _Parser:
     def phrase(self, i: int, table: dict[tuple[str, ...], Any]) -> tuple[int, Any] | None:
         """Longest entry of `table` starting at token i, as (end index, value); tokens must be adjacent
         or separated by spaces only."""
+        if i >= len(self.toks) or self.toks[i].low not in _first_words(table):
+            return None  # most tokens start no entry: skip building the keys
         best = None
         for n in range(1, 6):
             if i + n > len(self.toks):

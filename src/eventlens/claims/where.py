@@ -72,15 +72,18 @@ class _Gazetteer:
     blocked: dict[str, frozenset[str]] = field(default_factory=dict)
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     small_city: int = 0
+    firsts: set[str] = field(default_factory=set)  # first words of the keys: most tokens start no name
 
     def add(self, surface: str, entry: _Entry) -> None:
         key = _key(surface)
         if key:
             self.index.setdefault(key, []).append(entry)
+            self.firsts.add(key[0])
         if not surface.isascii() and entry.rank < _RANK["main"]:  # "Etats-Unis"; not every GeoNames town
             plain = _key(_strip_accents(surface))
             if plain and plain != key:
                 self.index.setdefault(plain, []).append(entry)
+                self.firsts.add(plain[0])
 
 
 def _norm(word: str) -> str:
@@ -241,6 +244,11 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
     while i < len(toks):
         if not toks[i][0][:1].isalpha():
             i += 1
+            continue
+        first = toks[i][1]
+        if first not in gaz.firsts and not any(first.endswith(s) and first[: -len(s)] in gaz.firsts
+                                               for s in suffixes):
+            i += 1  # no name starts with this word (nor with it less a genitive ending)
             continue
         cued = i > 0 and toks[i - 1][1] in cues
         found = None
