@@ -130,3 +130,13 @@ def test_a_relative_clause_on_the_object_is_an_act_of_its_own(process):
                   "on Friday.", "en")
     agree = [e for e in doc.events if e.type == "AGREE"]
     assert agree and {"COD", "RWA"} <= {m.code for m in agree[0].actors}
+
+
+def test_a_threat_is_aimed_at_the_target_of_its_content(process):
+    doc = process("Israel threatened to ban voting in East Jerusalem if Hamas ran in the election.", "en")
+    assert ("THREATEN", frozenset({"ISR"}), frozenset({"PSE"})) in triples(doc)
+
+
+def test_an_infinitive_parsed_as_adverbial_is_still_the_content_of_a_threat(process):
+    doc = process("Iran threatened on Monday to attack Israel.", "en")
+    assert {e.type for e in doc.events} == {"THREATEN"}

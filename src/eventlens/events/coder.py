@@ -170,6 +170,9 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             sentence_events.extend(coded)
         kept = complete_sentence(sentence_events)
         absorbed = absorb_contents(doc, span, kept, syntax, ontology)
+        for ev in kept:
+            if id(ev) in absorbed:
+                _target_from_content(absorbed[id(ev)], ev)
         kept = [e for e in kept if id(e) not in absorbed]
         for ev in sentence_events:
             if id(ev) in absorbed:
@@ -326,7 +329,9 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         recipients = []
     recipients = _at_home(trig, actors, recipients)
     actor_codes = {m.code for m in actors}
-    recipients = [m for m in recipients if m.code not in actor_codes or m.how == "domestic"]
+    actor_spans = {(m.clean_start, m.clean_end) for m in actors}
+    recipients = [m for m in recipients if m.code not in actor_codes or m.how == "domestic" or (
+        trig.type in DOMESTIC_TYPES and (m.clean_start, m.clean_end) not in actor_spans)]
     if not recipients and trig.recipient and not trig.reciprocal and actors and slots.has_parse(doc.nlp):
         recipients = _place_target(doc, sent, cand.token, trig, actor_codes, syntax)
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
@@ -444,6 +449,18 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
     return out
 
 
+def _target_from_content(host: Event, content: Event) -> None:
+    """A threat or promise that names nobody is aimed at whom its content is: "threatened to deliver
+    blows to the United States" threatens the United States."""
+    if host.recipients or (host.rule is not None and host.rule.reciprocal):
+        return
+    doers = {m.code for m in host.actors}
+    targets = [m for m in content.recipients if m.code not in doers]
+    if targets:
+        host.recipients = targets
+        host.notes.append(f"recipient: the target of its content {content.trigger_text!r}")
+
+
 def _token_at(span: Span, clean_start: int) -> int:
     return next((t.i for t in span if t.idx == clean_start), span.start)
 
@@ -460,7 +477,12 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
             if path.dep_ in SEPARATE_DEPS:
                 return False  # "the agreement that Congo and Rwanda signed": a relative clause tells its own act
             path = path.head
-        return path.head.i == v_tok.i and path.i != v_tok.i and path.dep_ in CONTENT_DEPS
+        if path.head.i != v_tok.i or path.i == v_tok.i:
+            return False
+        # "threatened to attack": parsers often call the infinitive an adverbial clause
+        infinitive = path.dep_ == "advcl" and any(c.lower_ in syntax.infinitive_markers for c in path.children
+                                                   if c.dep_ == "mark")
+        return path.dep_ in CONTENT_DEPS or infinitive
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:
         return True
