@@ -130,3 +130,30 @@ def test_bad_vocabulary_names_file_and_field(tmp_path: Path) -> None:
     bad.write_text("months: {}\n", encoding="utf-8")
     with pytest.raises(DataError, match="schema"):
         parse_vocab(load_yaml(bad), str(bad))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Frankreich liefert Mirage 2000 an Indien."),
+    ("de", "Mehr als 2000 Soldaten wurden verlegt."),
+    ("en", "India flies Mirage 2000 jets."),
+    ("fr", "L'Inde a reçu des Mirage 2000."),
+    ("fr", "Le ministre a été arrêté."),  # "été" is a participle here, not the summer
+])
+def test_numbers_and_words_that_name_things_are_no_dates(lang, text):
+    assert find_dates(text, lang, dt.date(2024, 11, 22)) == []
+
+
+@pytest.mark.parametrize("lang, text, value", [
+    ("de", "Im Jahr 2022 begann es.", "2022"),
+    ("de", "2023 hat Russland Truppen verlegt.", "2023"),
+    ("en", "In 2024, the talks failed.", "2024"),
+    ("fr", "Depuis 2022, la guerre dure.", "2022"),
+])
+def test_years_in_a_date_context_stay_dates(lang, text, value):
+    assert [d.value for d in find_dates(text, lang, dt.date(2024, 11, 22))] == [value]
+
+
+def test_a_season_keeps_its_months():
+    found = find_dates("im Sommer", "de", dt.date(2024, 11, 22))
+    assert found[0].to_dict() == {"value": "2024", "granularity": "season", "text": "im Sommer",
+                                  "months": ["2024-06", "2024-08"]}

@@ -67,12 +67,24 @@ def token_keys(tok: Token, span: Span, syntax) -> frozenset[str]:
 
 def phrase_at(words: list[str], i: int, phrases: frozenset[str]) -> int:
     """Length in words of the longest phrase of `phrases` that starts at words[i] (0 if none)."""
+    if i >= len(words):
+        return 0
     best = 0
-    for p in phrases:
-        parts = p.split()
+    for parts in _phrases_by_first(phrases).get(words[i], ()):
         if len(parts) > best and words[i : i + len(parts)] == parts:
             best = len(parts)
     return best
+
+
+@functools.lru_cache(maxsize=256)
+def _phrases_by_first(phrases: frozenset[str]) -> dict[str, list[list[str]]]:
+    """The phrases split into words, by first word (cue lists live as long as the process)."""
+    out: dict[str, list[list[str]]] = {}
+    for p in phrases:
+        parts = p.split()
+        if parts:
+            out.setdefault(parts[0], []).append(parts)
+    return out
 
 
 @functools.lru_cache(maxsize=16)

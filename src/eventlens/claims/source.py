@@ -245,8 +245,6 @@ def find_via(span: Span, verb: Token, own: tuple[int, int], speakers: list[Menti
              tok_of, cues: ClaimCues, syntax: Syntax) -> list[dict[str, Any]] | None:
     """Who the speaker told: a via marker ("told", "dem Sender", "a déclaré à", "in an interview with",
     "Speaking to") in the sentence outside the event's own clause, and the actor or name it introduces."""
-    if not cues.via_markers:
-        return None
     spoken = {id(m) for m in speakers}
     words = [t.lower_ for t in span]
     vs, ve = syntax.clause(span, verb)
@@ -258,6 +256,11 @@ def find_via(span: Span, verb: Token, own: tuple[int, int], speakers: list[Menti
         relay = _mention_after(span, at + n, [m for m in mentions if id(m) not in spoken], tok_of)
         if relay is not None:
             return [relay]
+    # "a déclaré le ministre ... à l'AFP": a news outlet after the reporting verb, in its clause
+    media = [m for m in mentions if id(m) not in spoken and m.sector == "MED" and in_range(m, tok_of, verb.i + 1, ve)]
+    if media:
+        m = min(media, key=lambda m: tok_of[id(m)][0])
+        return [{"text": m.text, "code": m.code, "name": m.name}]
     return None
 
 

@@ -61,7 +61,9 @@ def source_label(record: dict[str, Any]) -> str:
         return "MEDIA"
     name = src.get("name") or src.get("text")
     code = src.get("code") or "?"
-    return f"{code} ({name})" if name and name != code else code
+    label = f"{code} ({name})" if name and name != code else code
+    via = [v.get("name") or v.get("text") or v.get("code") for v in src.get("via") or []]
+    return label + (" via " + ", ".join(v for v in via if v) if any(via) else "")
 
 
 def events_table(records: list[dict[str, Any]], title: str | None = None) -> Table:
@@ -76,6 +78,22 @@ def events_table(records: list[dict[str, Any]], title: str | None = None) -> Tab
         table.add_row(event_date(r), r.get("doc_id") or "",
                       f"{party(r.get('actors', []))} -> [bold]{r.get('type')}[/bold] -> {party(r.get('recipients', []))}",
                       source_label(r), r.get("status") or "", excerpt(r))
+    return table
+
+
+def quotes_table(quotes: list[dict[str, Any]], title: str | None = None) -> Table:
+    """Direct quotations: speaker, the quoted words (shortened), where, and how many events they hold."""
+    table = Table(title=title, show_lines=False, header_style="bold")
+    table.add_column("doc", no_wrap=True, style="dim")
+    table.add_column("span", no_wrap=True)
+    table.add_column("speaker")
+    table.add_column("quote")
+    table.add_column("events", no_wrap=True)
+    for q in quotes:
+        words = " ".join(q["text"].split())
+        words = words if len(words) <= EXCERPT_CHARS else words[: EXCERPT_CHARS - 1] + "…"
+        table.add_row(q.get("doc_id") or "", f"{q['start']}-{q['end']}", source_label({"source": q.get("speaker")})
+                      if q.get("speaker") else "-", f"„{words}“", str(len(q.get("event_ids") or [])))
     return table
 
 

@@ -1,5 +1,5 @@
-"""`eventlens show`: one stored document, its cleaned text, what cleaning changed, its paragraph languages
-and its near-duplicate links."""
+"""`eventlens show`: one stored document, its cleaned text, what cleaning changed, its paragraph languages,
+its near-duplicate links, its events and its direct quotations."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from eventlens.cli.render import console, events_table, write_json
 @click.option("--langs", is_flag=True, help="Also list the language detected for each paragraph.")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 def command(doc_id, db, cleaning, langs, fmt):
-    """Show a stored document: metadata, cleaned text and its events.
+    """Show a stored document: metadata, cleaned text, its events and its direct quotations.
 
     \b
     Example:
@@ -68,6 +68,10 @@ def command(doc_id, db, cleaning, langs, fmt):
     if langs:
         _print_langs(con, doc)
     con.print(events_table(events, title=f"{len(events)} events") if events else "no events")
+    if doc.get("quotes"):
+        from eventlens.cli.render import quotes_table
+
+        con.print(quotes_table(doc["quotes"], title=f"{len(doc['quotes'])} quotations"))
 
 
 def _print_langs(con, doc: dict) -> None:

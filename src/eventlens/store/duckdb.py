@@ -27,12 +27,30 @@ from eventlens.records import SCHEMA_VERSION, STATUSES, Article, Document, Failu
 log = logging.getLogger(__name__)
 
 DEFAULT_DB = "eventlens.duckdb"
-STORE_SCHEMA_VERSION = 2  # version of schema.sql; bump with a migration (MIGRATIONS) when a table changes
+STORE_SCHEMA_VERSION = 3  # version of schema.sql; bump with a migration (MIGRATIONS) when a table changes
 
 DOCUMENT_COLUMNS = ("doc_id", "content_hash", "path", "title", "url", "outlet", "lang", "published", "text",
                     "clean_text", "n_sentences", "n_events", "ingested_at", "duplicate_of", "duplicate_similarity",
                     "paragraph_langs")
 V1_DOCUMENT_COLUMNS = DOCUMENT_COLUMNS[:13]
+
+QUOTES_TABLE = """CREATE TABLE IF NOT EXISTS quotes (
+    doc_id        VARCHAR NOT NULL,
+    quote_id      VARCHAR NOT NULL,
+    seq           INTEGER NOT NULL,
+    lang          VARCHAR,
+    sentence      INTEGER,
+    start_offset  INTEGER NOT NULL,
+    end_offset    INTEGER NOT NULL,
+    text          VARCHAR NOT NULL,
+    parts         JSON,
+    speaker_code  VARCHAR,
+    speaker       JSON,
+    event_ids     VARCHAR[],
+    PRIMARY KEY (doc_id, quote_id)
+)"""
+QUOTE_COLUMNS = ("quote_id", "doc_id", "lang", "sentence", "start_offset", "end_offset", "text", "parts",
+                 "speaker", "event_ids")
 
 # version -> statements that bring a store of that version to the next one (data filled in by _backfill_v2)
 MIGRATIONS: dict[int, list[str]] = {
@@ -41,6 +59,7 @@ MIGRATIONS: dict[int, list[str]] = {
         "ALTER TABLE documents ADD COLUMN paragraph_langs JSON",
         "CREATE TABLE IF NOT EXISTS signatures (doc_id VARCHAR PRIMARY KEY, scheme VARCHAR NOT NULL, "
         "minhash BLOB NOT NULL)"],
+    2: [QUOTES_TABLE],
 }
 
 
@@ -343,6 +362,12 @@ class DuckDBStore:
         if rows:
             self.con.executemany(
                 f"INSERT OR IGNORE INTO events VALUES ({', '.join('?' * len(rows[0]))})", rows)
+        quotes = [[doc_id, q.quote_id, seq, q.lang, q.sentence, q.start, q.end, q.text,
+                   json.dumps([list(p) for p in q.parts]), (q.speaker or {}).get("code"),
+                   json.dumps(q.speaker, ensure_ascii=False) if q.speaker else None, list(q.event_ids)]
+                  for seq, q in enumerate(getattr(doc, "quotes", None) or [])]
+        if quotes:
+            self.con.executemany(f"INSERT OR IGNORE INTO quotes VALUES ({', '.join('?' * 12)})", quotes)
 
     # -- reading ---------------------------------------------------------------------------------------
 
@@ -372,12 +397,36 @@ class DuckDBStore:
             {"doc_id": d, "similarity": sim} for d, sim in self.con.execute(
                 "SELECT doc_id, duplicate_similarity FROM documents WHERE duplicate_of = ? ORDER BY ingested_at",
                 [doc_id]).fetchall()]
+        out["quotes"] = self.quotes(doc_id=doc_id)
         out["removals"], out["repairs"] = [], []
         for which, kind, start, end, text, repl in self.con.execute(
                 "SELECT edit, kind, start_offset, end_offset, original, replacement FROM edits "
                 "WHERE doc_id = ? ORDER BY seq", [doc_id]).fetchall():
             out["removals" if which == "removal" else "repairs"].append(
                 {"kind": kind, "start": start, "end": end, "text": text, "replacement": repl})
+        return out
+
+    def quotes(self, doc_id: str | None = None, speaker: str | None = None) -> list[dict[str, Any]]:
+        """Stored direct quotations (Quote.to_dict form, with the stored doc_id), of one document and/or one
+        speaker code; none in a file from before version 3."""
+        if self.version < 3:
+            return []
+        where, params = [], []
+        if doc_id is not None:
+            where.append("doc_id = ?")
+            params.append(doc_id)
+        if speaker is not None:
+            where.append("speaker_code = ?")
+            params.append(speaker.upper())
+        sql = ("SELECT quote_id, doc_id, lang, sentence, start_offset, end_offset, text, parts, speaker, event_ids "
+               "FROM quotes" + (" WHERE " + " AND ".join(where) if where else "") + " ORDER BY doc_id, seq")
+        out = []
+        for qid, did, lang, sentence, start, end, text, parts, speaker_json, event_ids in \
+                self.con.execute(sql, params).fetchall():
+            out.append({"quote_id": qid, "doc_id": did, "text": text, "start": start, "end": end,
+                        "parts": json.loads(parts) if parts else [[start, end]], "sentence": sentence, "lang": lang,
+                        "speaker": json.loads(speaker_json) if speaker_json else None,
+                        "event_ids": list(event_ids or [])})
         return out
 
     def near_duplicates(self) -> list[dict[str, Any]]:

@@ -1,4 +1,4 @@
--- eventlens store, schema version 2.
+-- eventlens store, schema version 3.
 -- documents: one row per distinct article (identity: content_hash of the normalised body text). A near-duplicate
 --   (the same story republished with small edits) is stored too, with duplicate_of naming the earlier document
 --   it resembles most and duplicate_similarity the estimated Jaccard similarity of their word 3-shingles.
@@ -6,6 +6,9 @@
 --   scheme that made it (eventlens.clean.dedup.SCHEME); the near-duplicate index is rebuilt from them.
 -- edits: what the cleaner removed or repaired, with spans into documents.text.
 -- events: the full event record as JSON, plus flat columns used for filtering.
+-- quotes: direct quotations (added in v3): the quoted words with spans into documents.text (parts: one span per
+--   piece of a quotation its speech clause interrupts), the speaker (as an event's source) and the ids of the
+--   events coded inside.
 -- failures: documents that could not be processed, one row per attempt.
 
 CREATE TABLE IF NOT EXISTS schema_version (
@@ -85,4 +88,20 @@ CREATE TABLE IF NOT EXISTS failures (
     code        VARCHAR NOT NULL,
     message     VARCHAR NOT NULL,
     failed_at   TIMESTAMP NOT NULL
+);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    doc_id        VARCHAR NOT NULL,
+    quote_id      VARCHAR NOT NULL,
+    seq           INTEGER NOT NULL,      -- order of the quotation within its document
+    lang          VARCHAR,
+    sentence      INTEGER,               -- index of the sentence holding its first piece
+    start_offset  INTEGER NOT NULL,      -- the quoted words in documents.text (first piece's start)
+    end_offset    INTEGER NOT NULL,      -- ... to the last piece's end, exclusive
+    text          VARCHAR NOT NULL,
+    parts         JSON,                  -- [[start, end], ...] per piece
+    speaker_code  VARCHAR,               -- NULL: no speaker named
+    speaker       JSON,
+    event_ids     VARCHAR[],
+    PRIMARY KEY (doc_id, quote_id)
 );
