@@ -104,9 +104,13 @@ def according_to_group(span: Span, mentions: list[Mention], tok_of, before: froz
     """The source named by "laut X", "according to X", "selon X" (`before` markers: the source follows)
     or "X zufolge" (`after` markers: it precedes), looked for only inside the marker's own clause."""
     words = [t.text.lower() for t in span]
+    before_parts = [marker.split() for marker in before]
+    # positions whose word opens no marker are skipped (an empty marker would match anywhere: no skipping)
+    firsts = None if any(not p for p in before_parts) else {p[0] for p in before_parts} | set(after)
     for i in range(len(words)):
-        for marker in before:
-            parts = marker.split()
+        if firsts is not None and words[i] not in firsts:
+            continue
+        for parts in before_parts:
             if words[i : i + len(parts)] == parts:
                 first = span.start + i + len(parts)
                 if first >= span.end:

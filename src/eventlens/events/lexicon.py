@@ -100,10 +100,14 @@ class ContextLexicon:
                 hits[ctx] = hits.get(ctx, 0) + 1
         if self._multi and seq:
             seq = self._content(seq)
+            at: dict[str, list[int]] = {}  # word -> its positions: a cue is tried only where its first word is
+            for i, word in enumerate(seq):
+                at.setdefault(word, []).append(i)
             for parts, ctx in self._multi:
                 n = len(parts)
-                for i in range(len(seq) - n + 1):
-                    if tuple(seq[i : i + n]) == parts:
+                starts = at.get(parts[0], ()) if n else range(len(seq) + 1)
+                for i in starts:
+                    if i <= len(seq) - n and tuple(seq[i : i + n]) == parts:
                         hits[ctx] = hits.get(ctx, 0) + 1
         return sorted(hits, key=lambda c: (-hits[c], c))
 
