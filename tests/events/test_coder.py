@@ -44,6 +44,9 @@ def triples(doc):
      ("CONCEDE", {"AZE"}, {"AZE"})),
     ("de", "Die türkische Polizei hat am Donnerstag zwölf Journalisten in Istanbul festgenommen.",
      ("COERCE", {"TUR"}, {"TUR"})),
+    # a past participle on a noun is passive: the noun is acted upon, and does what it is accused of
+    ("fr", "Le Conseil de l'UE a adopté lundi des sanctions contre plusieurs responsables et entreprises "
+     "iraniens accusés d'avoir livré des missiles balistiques à la Russie.", ("AID", {"UNK", "IRN"}, {"RUS"})),
     # a town in the target's slot stands for its country
     ("en", "Russian forces shelled the centre of Kherson on Thursday.", ("ASSAULT", {"RUS"}, {"UKR"})),
 ])
@@ -140,3 +143,10 @@ def test_a_threat_is_aimed_at_the_target_of_its_content(process):
 def test_an_infinitive_parsed_as_adverbial_is_still_the_content_of_a_threat(process):
     doc = process("Iran threatened on Monday to attack Israel.", "en")
     assert {e.type for e in doc.events} == {"THREATEN"}
+
+
+def test_a_partner_the_parse_lost_is_kept_by_word_order(process):
+    # the split name "Royaume - Uni" breaks the parse; the coordination in the clause keeps it
+    doc = process("Le Royaume-Uni et la France ont signé jeudi un accord de défense.", "fr")
+    agree = [e for e in doc.events if e.type == "AGREE"]
+    assert agree and {m.code for m in agree[0].actors + agree[0].recipients} == {"GBR", "FRA"}

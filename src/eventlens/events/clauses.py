@@ -50,7 +50,8 @@ def mention_groups(span: Span, mentions: list[Mention], tok_of, coordinators: fr
     for m in ordered:
         s, e = tok_of[id(m)]
         if last_end is not None:
-            between = [t.text.lower() for t in span.doc[last_end:s]] if s >= last_end else []
+            # determiners do not break a coordination ("le Royaume-Uni et la France", "und die USA")
+            between = [t.text.lower() for t in span.doc[last_end:s] if t.pos_ != "DET"] if s >= last_end else []
             # overlapping spans, an apposition of the same actor, or a coordination joins the group;
             # two different actors that merely touch ("die USA Israel ... geliefert") stay apart
             touching_same = s == last_end and m.code in {g.code for g in groups[-1]}

@@ -325,7 +325,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
             actors, recipients = recipients, actors
     actors, recipients = _unique(actors), _unique(recipients)
     if trig.reciprocal:
-        actors = _unique(actors + recipients)
+        actors = _unique(_with_partners(span, cand.token, actors + recipients, usable, tok_of, syntax))
         recipients = []
     recipients = _at_home(trig, actors, recipients)
     actor_codes = {m.code for m in actors}
@@ -350,6 +350,18 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         for ctx_split in _context_splits(cand.token, ctx, contexts, trig):
             events.append(Event(actors=acts, recipients=recs, contexts=ctx_split, notes=[note], **base))
     return events
+
+
+def _with_partners(span: Span, trigger: Token, parties: list[Mention], mentions: list[Mention], tok_of,
+                   syntax: Syntax) -> list[Mention]:
+    """The parties of a joint act plus those coordinated with them in its clause, where the parse lost
+    one ("Le Royaume-Uni et la France se sont engagés": the split name broke the parse)."""
+    start, end = syntax.clause(span, trigger)
+    inside = [m for m in mentions if id(m) in tok_of and start <= tok_of[id(m)][0] < end]
+    ids = {id(m) for m in parties}
+    extra = [m for g in mention_groups(span, inside, tok_of, syntax.coordinators) if any(id(m) in ids for m in g)
+             for m in g if id(m) not in ids]
+    return parties + extra
 
 
 def _place_target(doc: Document, sent: Sentence, trigger: Token, trig: Trigger, actor_codes: set[str],

@@ -30,6 +30,11 @@ def is_passive(trigger: Token) -> bool:
     """A passive auxiliary makes a passive; a passive subject alone is trusted only without a tense
     auxiliary (fr_core_news_md labels "aient bombardé" nsubj:pass + aux:tense, an active clause)."""
     deps = {c.dep_ for c in trigger.children}
+    if (trigger.dep_ == "acl" and "Past" in trigger.morph.get("Tense") and "Part" in trigger.morph.get("VerbForm")
+            and trigger.head.dep_ != "ROOT"):
+        # "des responsables accusés de ...", "weapons supplied to Russia": the noun is acted upon (a noun
+        # as the sentence's root means the parser missed the finite verb: "The parliament threatened ...")
+        return True
     return "aux:pass" in deps or (bool(deps & PASS_SUBJ) and "aux:tense" not in deps)
 
 
@@ -151,9 +156,10 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
                 return objects
         if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
             return []
-        own = [c for c in _children(head, SUBJ) if not _relative(c)]
         if is_passive(head):
-            return slot_heads(head, "subj", passive_agent)
+            # "X was urged to withdraw", "des responsables accusés d'avoir livré": the one acted upon
+            return slot_heads(head, "obj", passive_agent)
+        own = [c for c in _children(head, SUBJ) if not _relative(c)]
         return own or inherited_subject(head, passive_agent, depth + 1)
     return []
 
