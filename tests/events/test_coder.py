@@ -150,3 +150,14 @@ def test_a_partner_the_parse_lost_is_kept_by_word_order(process):
     doc = process("Le Royaume-Uni et la France ont signé jeudi un accord de défense.", "fr")
     agree = [e for e in doc.events if e.type == "AGREE"]
     assert agree and {m.code for m in agree[0].actors + agree[0].recipients} == {"GBR", "FRA"}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Moscou s'est dit prêt lundi à observer une trêve de trois jours. Kiev a rejeté cette proposition.",
+     ("REJECT", {"UKR"}, {"RUS"})),
+    ("de", "Der belarussische Machthaber Alexander Lukaschenko hat am Mittwoch 16 politische Gefangene begnadigt. "
+     "Die US-Regierung begrüßte den Schritt.", ("SUPPORT", {"USA"}, {"BLR"})),
+])
+def test_a_reaction_to_an_earlier_act_is_aimed_at_its_doer(process, lang, text, expected):
+    etype, actors, recipients = expected
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))

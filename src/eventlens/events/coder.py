@@ -61,6 +61,7 @@ class Syntax:
     perfect_auxiliaries: frozenset[str] = frozenset()  # "geschickt zu haben": the infinitive's auxiliary
     passive_auxiliaries: frozenset[str] = frozenset()  # word forms that make a participle passive
     complementizers: frozenset[str] = frozenset()  # "dass", "that", "que": open a content clause
+    act_nouns: frozenset[str] = frozenset()  # "step", "Schritt", "décision": nouns that stand for an act
 
     def clause(self, span: Span, token: Token) -> tuple[int, int]:
         """Token range of the clause around token (punctuation and clause-opening words bound it)."""
@@ -121,6 +122,7 @@ class Syntax:
             place_prepositions=words("place_prepositions"),
             perfect_auxiliaries=words("perfect_auxiliaries"),
             complementizers=words("complementizers"),
+            act_nouns=words("act_nouns"),
         )
 
 
@@ -151,6 +153,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
     for m in doc.mentions:
         by_sentence.setdefault(m.sentence, []).append(m)
     events: list[Event] = []
+    acts: list[Event] = []  # every act coded, absorbed contents too: what a later reaction may refer to
     doc_contexts = contexts.contexts_for(t.lemma_.lower() for t in doc.nlp)
     for sent in doc.sentences:
         mentions = by_sentence.get(sent.index, [])
@@ -184,11 +187,53 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                        f"{','.join(m.code for m in ev.recipients)}]", ev)
             else:
                 _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: " + _why_dropped(ev), ev)
+        _reaction_targets(doc, span, kept, acts, lexicon, syntax, ontology)
+        acts.extend(e for e in sentence_events if e.actors)
         events.extend(kept)
     for ev in events:
         if not ev.contexts:
             ev.contexts = list(doc_contexts[:1])
     doc.events = events
+
+
+def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: list[Event], lexicon,
+                      syntax: Syntax, ontology) -> None:
+    """A verbal act that names no recipient but reacts to an act told before ("welcomed the step",
+    "a rejeté cette proposition", "verurteilte die Blockade") is aimed at whoever did that act.
+
+    The object must name an act: an event noun of the lexicon, or a word the pack lists as standing
+    for one (`act_nouns`: step, decision, Schritt, proposition). The act is the nearest one before,
+    of the noun's own type where the lexicon gives one, by other parties than the reacting one."""
+    for ev in events:
+        if ev.recipients or ev.rule is None or ev.rule.reciprocal or not ev.rule.recipient:
+            continue
+        if ontology.quad_class(ev.type) not in ABSORBING_QUADS:
+            continue
+        noun = _object_noun(span, span.doc[_token_at(span, ev.trigger_clean_start)], syntax)
+        if noun is None:
+            continue
+        types = {e.type for key in lemma_keys(noun, syntax) for e in lexicon.by_lemma(key) if e.pos == "NOUN"}
+        if not types and not _lemma_in(noun, syntax.act_nouns):
+            continue
+        doers = {m.code for m in ev.actors}
+        before = [e for e in earlier if not {m.code for m in e.actors} & doers and "UNK" not in {m.code for m in e.actors}]
+        chosen = ([e for e in before if e.type in types] or before)[-1:] if before else []
+        for act in chosen:
+            ev.recipients = list(act.actors)
+            ev.notes.append(f"recipient: who did {act.trigger_text!r}, the act {noun.text!r} refers to")
+
+
+def _object_noun(span: Span, trigger: Token, syntax: Syntax) -> Token | None:
+    """The noun a verb acts on: its object in the parse, else (a weak parse) the first noun after it
+    in its clause."""
+    if slots.has_parse(span.doc):
+        objects = slots.slot_heads(trigger, "obj", syntax.passive_agent)
+        if objects:
+            return objects[0] if objects[0].pos_ in ("NOUN", "PROPN") else None
+    if syntax.trust_parse:
+        return None
+    start, end = syntax.clause(span, trigger)
+    return next((t for t in span.doc[trigger.i + 1 : end] if t.pos_ == "NOUN"), None)
 
 
 def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
