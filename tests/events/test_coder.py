@@ -47,6 +47,8 @@ def triples(doc):
     # a past participle on a noun is passive: the noun is acted upon, and does what it is accused of
     ("fr", "Le Conseil de l'UE a adopté lundi des sanctions contre plusieurs responsables et entreprises "
      "iraniens accusés d'avoir livré des missiles balistiques à la Russie.", ("AID", {"UNK", "IRN"}, {"RUS"})),
+    # a promise to hit back is a threat
+    ("fr", "Bruxelles a promis de riposter fermement.", ("THREATEN", {"EU"}, set())),
     # a town in the target's slot stands for its country
     ("en", "Russian forces shelled the centre of Kherson on Thursday.", ("ASSAULT", {"RUS"}, {"UKR"})),
 ])

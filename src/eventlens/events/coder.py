@@ -695,6 +695,8 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     out |= {id(m) for m in according_to_group(span, mentions, tok_of, syntax.according_before,
                                                syntax.according_after, syntax.clause, syntax.coordinators)}
     for tok in span:
+        if tok.i == trigger.head.i and trigger.dep_ in ("advcl", "conj", "xcomp"):
+            continue  # "the army said, vowing to retaliate": the speaker does this act too
         if _lemma_in(tok, syntax.speech_verbs) and not own[0] <= tok.i < own[1]:
             found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
                                 syntax.trust_parse, syntax.clause_openers)
