@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import csv
 import datetime as _dt
+import functools
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -38,6 +39,7 @@ _CODE = re.compile(r"^[A-Z][A-Z0-9]{1,16}$")
 _QID = re.compile(r"^Q\d+$")
 
 
+@functools.lru_cache(maxsize=65536)  # called for every word of every document; words repeat
 def fold(text: str) -> str:
     """Case- and accent-insensitive key of a word: 'Pjöngjang' -> 'pjongjang', 'Straße' -> 'strasse'."""
     text = unicodedata.normalize("NFKD", text.casefold())

@@ -28,6 +28,7 @@ from eventlens.records import Mention
 _HYPHENS = "-\u2010\u2011\u2013"
 _PARTS = re.compile(r"[^\-\u2010\u2011\u2013]+")
 _CAMEL = re.compile(r"(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")
+_CUT = re.compile(r"[\-\u2010\u2011\u2013]|(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ])")  # a hyphen or a glued capital
 _PRIORITY = {"name": 0, "metonym": 1, "person": 2, "adjective": 3, "role": 4, "generic": 5, "sector": 6,
              "direction": 7, "pronoun": 8, "person_short": 9}
 STATEISH = ("name", "metonym", "adjective")
@@ -84,15 +85,15 @@ def words_of(nlp_doc) -> list[Word]:
         joined_tok = glue_next or (i > 0 and not toks[i - 1].whitespace_ and words and words[-1].end == tok.idx
                                    and text[:1].isalnum() and words[-1].text[-1:].isalnum())
         glue_next = False
-        parts = [(m.start(), m.group()) for m in _PARTS.finditer(text)] if len(text) > 1 else [(0, text)]
-        if not parts:
-            parts = [(0, text)]
-        pieces: list[tuple[int, str]] = []
-        for off, part in parts:
-            cuts = [0] + [m.start() for m in _CAMEL.finditer(part)] + [len(part)]
-            for x, y in zip(cuts, cuts[1:], strict=False):
-                if y > x:
-                    pieces.append((off + x, part[x:y]))
+        pieces: list[tuple[int, str]] = [(0, text)] if text else []
+        if len(text) > 1 and _CUT.search(text):  # most words have nothing to split
+            parts = [(m.start(), m.group()) for m in _PARTS.finditer(text)] or [(0, text)]
+            pieces = []
+            for off, part in parts:
+                cuts = [0] + [m.start() for m in _CAMEL.finditer(part)] + [len(part)]
+                for x, y in zip(cuts, cuts[1:], strict=False):
+                    if y > x:
+                        pieces.append((off + x, part[x:y]))
         lemma = fold(tok.lemma_) if len(pieces) == 1 and tok.lemma_ and tok.lemma_ != tok.text else None
         closed = tok.is_stop or (tok.pos_ not in ("", "ADJ", "ADV", "X") and tok.pos_ is not None)
         for j, (off, piece) in enumerate(pieces):
