@@ -122,3 +122,24 @@ def test_event_dates(process, lang, text, published, etype, value, granularity):
 def test_a_number_that_names_a_thing_is_no_date(process):
     ev = only(process("Frankreich hat der Ukraine Mirage 2000 Kampfjets geliefert.", "de"), "AID")
     assert ev.date["value"] is None
+
+
+def test_rejecting_a_claim_is_a_denial_and_the_relative_marker_no_source(process):
+    doc = process("Le Kremlin a rejeté les accusations selon lesquelles l'armée russe aurait bombardé mardi une "
+                  "centrale électrique à Kharkiv.", "fr", published="2024-11-29")
+    ev = only(doc, "ASSAULT")
+    assert ev.status == "denied" and ev.source["code"] == "RUS" and "armée" not in ev.source["text"]
+    assert not [e for e in doc.events if e.type == "REJECT"]  # the denial is the act's status, not an event
+
+
+def test_a_rejected_plan_stays_a_reject(process):
+    doc = process("Kiev a rejeté cette proposition de cessez-le-feu.", "fr")
+    assert [e.type for e in doc.events] == ["REJECT"]
+
+
+def test_citing_broadcaster_relays_the_official(process):
+    doc = process("Selon la radio RFI, qui cite le ministre malien de la Défense, l'armée malienne a reçu la semaine "
+                  "dernière de nouveaux drones turcs.", "fr", published="2024-10-04")
+    assert doc.events
+    for ev in doc.events:
+        assert ev.source["code"] == "MLI" and [v["text"] for v in ev.source["via"]] == ["RFI"]

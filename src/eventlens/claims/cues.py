@@ -12,7 +12,8 @@ from eventlens.lang import get_pack
 
 LIST_KEYS = ("speech_verbs", "according_to_before", "according_to_after", "negation", "denial_verbs",
              "confirm_verbs", "refusal_verbs", "unnamed_sources", "impersonal_speech", "via_markers",
-             "citing_markers", "contrary_markers", "institutions")
+             "citing_markers", "contrary_markers", "institutions", "not_according_to", "rejection_verbs",
+             "claim_nouns")
 GROUP_KEYS = ("hypothetical", "alleged", "future")
 GROUP_FIELDS = ("modals", "adverbs", "verbs", "phrases", "auxiliaries")
 
@@ -40,6 +41,9 @@ class ClaimCues:
     citing_markers: frozenset[str] = frozenset()  # "citing", "unter Berufung auf": the reporter relays a source
     contrary_markers: frozenset[str] = frozenset()  # "contrary to what X said": X is not the source
     institutions: frozenset[str] = frozenset()  # "the interior ministry": a body of the state the act is about
+    not_according_to: frozenset[str] = frozenset()  # "selon lesquelles": a relative clause, not a source
+    rejection_verbs: frozenset[str] = frozenset()  # "rejeter les accusations": a denial when a claim is rejected
+    claim_nouns: frozenset[str] = frozenset()  # "accusations", "Berichte", "claims": what a rejection denies
     groups: tuple[tuple[str, dict[str, frozenset[str]]], ...] = ()
 
     def group(self, name: str) -> dict[str, frozenset[str]]:

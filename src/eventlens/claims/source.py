@@ -48,7 +48,7 @@ def find_source(doc: Document, ev: Event, cues: ClaimCues) -> dict[str, Any] | N
         return record
     found = according_to_group(span, mentions, tok_of, cues.according_to_before, cues.according_to_after,
                                syntax.clause, syntax.coordinators)
-    if found:
+    if found and not _relative_marker(span, found, tok_of, cues):
         return source_record(found)
     unnamed = _unnamed_after_marker(span, cues)
     if unnamed is not None:
@@ -72,6 +72,20 @@ def find_source(doc: Document, ev: Event, cues: ClaimCues) -> dict[str, Any] | N
 
 
 NOT_VERBS = frozenset({"NOUN", "PROPN", "DET", "PRON", "NUM", "PUNCT", "CCONJ"})  # "the United States"
+
+
+def _relative_marker(span: Span, found: list[Mention], tok_of, cues: ClaimCues) -> bool:
+    """"les accusations selon lesquelles l'armée russe aurait ...": the marker opens a relative clause about
+    a claim, and the actor after it is what the claim is about, not its source."""
+    first = tok_of[id(found[0])][0] if id(found[0]) in tok_of else None
+    if first is None:
+        return False
+    words = [t.lower_ for t in span]
+    for i in range(len(words)):
+        n = phrase_at(words, i, cues.not_according_to)
+        if n and span.start + i - 4 <= first <= span.start + i + n + 4:
+            return True
+    return False
 
 
 def reporting_verbs(span: Span, trig: Token, own: tuple[int, int], cues: ClaimCues, syntax: Syntax) -> list[Token]:

@@ -127,12 +127,22 @@ def _coordinated(span, a: Token, b: Token, syntax: Syntax) -> bool:
     return any(t.is_alpha and t.lower_ in syntax.coordinators for t in span.doc[lo + 1 : hi])
 
 
+def _rejects_claim(span, verb: Token, cues: ClaimCues, syntax: Syntax) -> bool:
+    """Does a rejection verb take a claim as its object ("rejected claims that", "a rejeté les accusations",
+    "wies Berichte zurück")?"""
+    _, end = syntax.clause(span, verb)
+    return any(t.lemma_.lower() in cues.claim_nouns or t.lower_ in cues.claim_nouns
+               for t in span.doc[verb.i + 1 : min(end, verb.i + 5)])
+
+
 def denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> tuple[str, Token] | None:
     """A denial ("bestritt", "denied") or a refusal to confirm ("bestätigte ... nicht", "declined to
     confirm", "neither confirmed nor denied") anywhere in the sentence, each judged in its own clause;
     the status and the verb that says it."""
     for tok in span:
         keys = token_keys(tok, span, syntax)
+        if keys & cues.rejection_verbs and _rejects_claim(span, tok, cues, syntax):
+            keys = keys | {next(iter(cues.denial_verbs), "")}  # "rejected claims that": a denial
         if tok.i == trig.i or not (keys & cues.denial_verbs or keys & cues.confirm_verbs):
             continue
         if _coordinated(span, tok, trig, syntax):
@@ -164,7 +174,7 @@ def fold_denials(doc: Document, cues: ClaimCues) -> None:
 
 def _frames_denied_event(doc: Document, rej: Event, cues: ClaimCues) -> bool:
     lemma = rej.rule.lemma.lower() if rej.rule is not None else ""
-    if lemma not in cues.denial_verbs and lemma not in cues.refusal_verbs:
+    if lemma not in cues.denial_verbs | cues.refusal_verbs | cues.rejection_verbs:
         return False
     framed = [e for e in doc.events if e is not rej and e.sentence.index == rej.sentence.index
               and e.status in ("denied", "not_confirmed")]
