@@ -102,3 +102,15 @@ def test_cli_extract_quotes_and_show(cli, tmp_path):
     assert "3 quotations" in shown.output and "Sybiha" in shown.output
     as_json = json.loads(cli(["show", "q", "--db", db, "--format", "json"]).stdout)
     assert len(as_json["quotes"]) == 3
+
+
+def test_season_and_range_dates_filter_by_the_period_they_cover(tmp_store, make_document):
+    doc = make_document("seasons", events=[
+        {"type": "AID", "actor": ("Russia", "RUS"), "recipient": ("North Korea", "PRK"),
+         "date": {"value": None, "granularity": "season", "text": "last winter", "months": ["2023-12", "2024-02"]}},
+        {"type": "PROTEST", "actor": ("Protesters", "UNK"), "recipient": None, "sentence": 1,
+         "date": {"value": "2022", "granularity": "range", "text": "since 2022", "end": "2024-11-22"}}])
+    assert tmp_store.ingest(doc) == "stored"
+    assert {e["type"] for e in tmp_store.events(since="2024-01-15", until="2024-01-20")} == {"AID", "PROTEST"}
+    assert {e["type"] for e in tmp_store.events(since="2024-06-01")} == {"PROTEST"}
+    assert tmp_store.events(since="2024-12-01") == []

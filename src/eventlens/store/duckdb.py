@@ -454,6 +454,11 @@ class DuckDBStore:
 def _event_row(record: dict[str, Any], seq: int, report_date: dt.date | None) -> list[Any]:
     date = record.get("date") or {}
     event_from, event_to = date_range(date.get("value"))
+    months = date.get("months")  # a season: its first and last month, even when no year value is given
+    if months and len(months) == 2:
+        event_from, event_to = date_range(months[0])[0], date_range(months[1])[1]
+    if date.get("end"):  # a range ("seit 2022", "last weekend"): up to its last day
+        event_to = date_range(date["end"])[1] or event_to
     source = record.get("source")
     evidence = record.get("evidence") or {}
 
