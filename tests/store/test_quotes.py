@@ -114,3 +114,12 @@ def test_season_and_range_dates_filter_by_the_period_they_cover(tmp_store, make_
     assert {e["type"] for e in tmp_store.events(since="2024-01-15", until="2024-01-20")} == {"AID", "PROTEST"}
     assert {e["type"] for e in tmp_store.events(since="2024-06-01")} == {"PROTEST"}
     assert tmp_store.events(since="2024-12-01") == []
+
+
+def test_a_quotation_in_another_language_keeps_its_language_and_speaker(process):
+    doc = process("Der Präsident sprach am Freitag in Kiew vor Journalisten über die Lage an der Front.\n\n"
+                  "\"We will never give up our land and we will keep fighting until the very end,\" said Zelensky.",
+                  "de")
+    assert len(doc.quotes) == 1
+    q = doc.quotes[0]
+    assert q.lang == "en" and q.speaker["code"] == "UKR" and "Zelensky" in q.speaker["text"]

@@ -10,6 +10,7 @@ takes the nearest person named before the quotation. Events are linked by their 
 
 from __future__ import annotations
 
+import dataclasses
 import re
 
 from spacy.tokens import Span, Token
@@ -140,22 +141,33 @@ def find_quotes(doc: Document, pack: LanguagePack) -> None:
         verbs.append(None)
     for parts, verb in zip(groups, verbs, strict=True):
         q_start, q_end = parts[0][0], parts[-1][1]
-        candidates = [verb] if verb is not None else [_verb_after(doc, q_end, cues, syntax),
-                                                      _verb_before(doc, q_start, cues, syntax)]
+        original = [doc.clean.to_original(a, b) for a, b in parts]
+        # a quotation in another language than the article's sits in a paragraph of its own language
+        lang = next((pl for a, b, pl, conf in doc.paragraph_langs if a <= original[0][0] < b and conf >= 0.8),
+                    None) or doc.lang
+        around = _with_speech_verbs_of(cues, lang) if lang != pack.code else cues  # "..., said Zelensky."
+        candidates = [verb] if verb is not None else [_verb_after(doc, q_end, around, syntax),
+                                                      _verb_before(doc, q_start, around, syntax)]
         speaker = None
         for verb in candidates:  # "Nordkorea sagte, dass ... „…“ sei, bestätigte ... nicht": the one that names
             speaker = _speaker(doc, verb, cues, syntax, parts) if verb is not None else None
             if speaker is not None:
                 break
         sentence = next((s.index for s in doc.sentences if s.clean_start <= q_start < s.clean_end), -1)
-        original = [doc.clean.to_original(a, b) for a, b in parts]
         doc.quotes.append(Quote(
             doc_id=doc.doc_id, text=" … ".join(text[a:b] for a, b in parts), start=original[0][0],
-            end=original[-1][1], clean_start=q_start, clean_end=q_end, sentence=sentence, lang=doc.lang,
+            end=original[-1][1], clean_start=q_start, clean_end=q_end, sentence=sentence, lang=lang,
             parts=original, clean_parts=list(parts), speaker=speaker))
     for q in doc.quotes:
         q.linked = [ev for ev in doc.events if any(a <= ev.trigger_clean_start < b for a, b in q.clean_parts)]
     link_quotes(doc)
+
+
+def _with_speech_verbs_of(cues: ClaimCues, lang: str | None) -> ClaimCues:
+    """The article's cues plus the reporting verbs of the quotation's own language, where it has a pack."""
+    if not lang:
+        return cues
+    return dataclasses.replace(cues, speech_verbs=cues.speech_verbs | load_cues(lang).speech_verbs)
 
 
 def _verb_after(doc: Document, q_end: int, cues: ClaimCues, syntax: Syntax) -> Token | None:
@@ -179,7 +191,10 @@ def _verb_before(doc: Document, q_start: int, cues: ClaimCues, syntax: Syntax) -
         return None
     sent = before[-1]
     head = doc.clean.text[sent.clean_start : q_start - 1]
-    if not any(ch.isalpha() for ch in head) and len(before) > 1:  # the splitter cut at "sagte:"
+    if not any(ch.isalpha() for ch in head):
+        # the splitter cut at "sagte:"; a sentence that ends otherwise does not introduce the quotation
+        if len(before) < 2 or doc.clean.text[before[-2].clean_start : q_start - 1].rstrip()[-1:] not in (":", ","):
+            return None
         sent = before[-2]
     span = doc.nlp.char_span(sent.clean_start, max(sent.clean_start, q_start - 1), alignment_mode="contract")
     if span is None:
