@@ -18,7 +18,7 @@ SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "seed_ar
 EXPECTED = [
     ("Russland", "RUS", None), ("Nordkorea", "PRK", None), ("Moskaus", "RUS", "GOV"), ("Ukraine", "UKR", None),
     ("Seouls oberster Sicherheitsberater", "KOR", "GOV"),
-    ("südkoreanischen Fernsehsender", "KOR", "MED"), ("Shin Won-sik", "KOR", "GOV"),
+    ("südkoreanischen Fernsehsender", "KOR", "MED"), ("SBS", "KOR", "MED"), ("Shin Won-sik", "KOR", "GOV"),
     ("Südkoreas nationaler Sicherheitsberater", "KOR", "GOV"), ("Russland", "RUS", None),
     ("Nordkorea", "PRK", None), ("Kremls", "RUS", "GOV"),
     ("Pjöngjang", "PRK", "GOV"), ("Moskau", "RUS", "GOV"), ("Ukraine", "UKR", None),
@@ -26,7 +26,7 @@ EXPECTED = [
     ("USA", "USA", None), ("Südkorea", "KOR", None), ("Norden", "PRK", None), ("Russland", "RUS", None),
     ("Ukraine", "UKR", None), ("Experten", "UNK", None), ("Kim Jong Un", "PRK", "GOV"),
     ("Pjönjangs", "PRK", "GOV"), ("Nordkorea", "PRK", None),
-    ("Shin Won-sik", "KOR", "GOV"),
+    ("Shin Won-sik", "KOR", "GOV"), ("SBS", "KOR", "MED"),
     ("Herr Shin", "KOR", "GOV"), ("Seoul", "KOR", "GOV"), ("Pjöngjang", "PRK", "GOV"),
     ("Experten", "UNK", None), ("Nordkorea", "PRK", None), ("Moskau", "RUS", "GOV"),
     ("Die beiden Verbündeten", "PRK", None), ("Die beiden Verbündeten", "RUS", None),
