@@ -136,7 +136,9 @@ def _read(path: Path) -> tuple[Any, yaml.Node | None]:
     except (OSError, UnicodeDecodeError) as exc:
         raise DataError("E502", path=p, why=str(exc)) from exc
     try:
-        return yaml.safe_load(text), yaml.compose(text)
+        # libyaml's parser when present: the trigger tables are read at every start, ~8x faster than pure Python
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return yaml.load(text, Loader=loader), yaml.compose(text, Loader=loader)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError("E502", path=p, line=(mark.line + 1) if mark else None, why=str(exc)) from exc

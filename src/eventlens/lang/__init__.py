@@ -51,10 +51,13 @@ class LanguagePack:
         return f"LanguagePack({self.code!r})"
 
 
+_SAFE = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml's parser when present: much faster
+
+
 def load_yaml(path: Path) -> dict[str, Any]:
     try:
         with open(path, encoding="utf-8") as fh:
-            data = yaml.safe_load(fh)
+            data = yaml.load(fh, Loader=_SAFE)  # noqa: S506 - a safe loader
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         raise DataError("E502", path=str(path), line=(mark.line + 1) if mark else None, why=str(exc)) from exc
