@@ -47,6 +47,11 @@ def triples(doc):
     # a past participle on a noun is passive: the noun is acted upon, and does what it is accused of
     ("fr", "Le Conseil de l'UE a adopté lundi des sanctions contre plusieurs responsables et entreprises "
      "iraniens accusés d'avoir livré des missiles balistiques à la Russie.", ("AID", {"UNK", "IRN"}, {"RUS"})),
+    # an idiom of release; the attributive participle "inhaftierte" is no arrest of its own
+    ("de", "Die Türkei hat am Dienstag zwei inhaftierte deutsche Journalisten auf freien Fuß gesetzt.",
+     ("RETREAT", {"TUR"}, {"DEU"})),
+    # readiness for a ceasefire is a concession (docs/annotation.md)
+    ("fr", "Moscou s'est dit prêt lundi à observer une trêve de trois jours.", ("CONCEDE", {"RUS"}, set())),
     # a promise to hit back is a threat
     ("fr", "Bruxelles a promis de riposter fermement.", ("THREATEN", {"EU"}, set())),
     # a town in the target's slot stands for its country
@@ -163,3 +168,9 @@ def test_a_partner_the_parse_lost_is_kept_by_word_order(process):
 def test_a_reaction_to_an_earlier_act_is_aimed_at_its_doer(process, lang, text, expected):
     etype, actors, recipients = expected
     assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))
+
+
+def test_an_event_noun_does_not_swallow_the_verb_that_governs_it(process):
+    doc = process("Die ungarische Regierung hat die Forderung der EU-Kommission zurückgewiesen.", "de")
+    rules = {t["rule"] for t in doc.trace if t["stage"] == "events" and t["note"].startswith("coded")}
+    assert "de:zurückweisen:VERB:REJECT" in rules

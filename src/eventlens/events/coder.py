@@ -287,9 +287,13 @@ def _pos_ok(tok: Token, pos: str) -> bool:
     if pos == "VERB" and tok.dep_ == "ROOT" and tok.pos_ in ("ADV", "ADJ", "X"):
         return True  # the sentence's predicate, mis-tagged by a weak tagger ("Baku verlangt/ADV ...")
     if pos == "VERB":
-        # participles tagged ADJ still report an act when they are predicates ("hat ... unterzeichnet"),
-        # not when they modify a noun ("die unterzeichneten Abkommen")
-        return tok.pos_ in ("VERB", "AUX") or (tok.pos_ == "ADJ" and tok.dep_ not in ("amod", "nmod", "det"))
+        # participles still report an act when they are predicates ("hat ... unterzeichnet"), not when
+        # they modify a noun ("die unterzeichneten Abkommen", "zwei inhaftierte Journalisten")
+        if tok.pos_ == "ADJ":
+            return tok.dep_ not in ("amod", "nmod", "det")
+        attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
+                       and tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ"))
+        return tok.pos_ in ("VERB", "AUX") and not attributive
     if pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN")
     return tok.pos_ == pos
@@ -542,7 +546,9 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         return path.dep_ in CONTENT_DEPS or infinitive
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:
-        return True
+        # an event noun holds its own complements, never the verb that governs it ("die Forderung der
+        # Kommission zurückgewiesen" rejects the demand)
+        return not (v_tok.pos_ in ("NOUN", "PROPN") and e_tok.pos_ in ("VERB", "AUX"))
     marker = span.doc[e_tok.i - 1].lower_ if e_tok.i > span.start else ""
     infinitive = marker in syntax.infinitive_markers or _zu_infix(e_tok)
     return infinitive and 0 < e_tok.i - v_tok.i <= 12
