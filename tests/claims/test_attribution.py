@@ -82,6 +82,9 @@ def test_background_war_inside_reported_speech_is_the_outlets(process):
      "KOR", "SBS"),
     ("en", "Russia has delivered air-defence missiles to North Korea, Shin Won-sik told CNN.", "AID", "KOR",
      "CNN"),
+    ("de", "In einem Interview mit dem südkoreanischen Fernsehsender SBS, das diesen Freitag ausgestrahlt wurde, "
+           "sagte Südkoreas nationaler Sicherheitsberater Shin Won-sik, Russland habe Nordkorea Flugabwehrraketen "
+           "geliefert.", "AID", "KOR", "SBS"),
     ("fr", "La Russie a livré des missiles à l'Iran, a déclaré le ministre ukrainien Andrii Sybiha à l'AFP.", "AID",
      "UKR", "AFP"),
     ("de", "Wie der Sender TVP unter Berufung auf Verteidigungsminister Władysław Kosiniak-Kamysz berichtete, haben "

@@ -58,6 +58,13 @@ def find_source(doc: Document, ev: Event, cues: ClaimCues) -> dict[str, Any] | N
         speakers = [m for m in speakers_of(verb, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
                                           syntax.trust_parse, syntax.clause_openers)
                     if id(m) not in participants]
+        if speakers and all(m.code == "UNK" and m.how == "entity" for m in speakers):
+            # an unresolved name the parser took for the subject ("Südkoreas nationaler Sicherheitsberater
+            # Shin Won-sik"): a resolved speaker in the same clause is the better reading
+            vs, ve = syntax.clause(span, verb)
+            resolved = [m for m in mentions if in_range(m, tok_of, vs, ve) and m.code != "UNK"
+                        and id(m) not in participants and m.kind in ("person", "group", "igo")]
+            speakers = resolved[:1] or speakers
         if speakers:
             record = source_record(speakers)
             record["via"] = find_via(span, verb, own, speakers, mentions, tok_of, cues, syntax)
@@ -233,9 +240,12 @@ def _impersonal(span: Span, own: tuple[int, int], cues: ClaimCues) -> dict[str, 
 
 def _mention_after(span: Span, first: int, mentions: list[Mention], tok_of, limit: int = 5) -> dict[str, Any] | None:
     """The actor named right after a marker ("dem Sender SBS", "told CNN"), else the proper name there."""
-    near = [m for m in mentions if in_range(m, tok_of, first, min(span.end, first + limit))]
+    near = sorted((m for m in mentions if in_range(m, tok_of, first, min(span.end, first + limit))),
+                  key=lambda m: tok_of[id(m)][0])
     if near:
-        m = min(near, key=lambda m: tok_of[id(m)][0])
+        # "dem südkoreanischen Fernsehsender SBS": the outlet's own name, not the state its adjective names
+        named = [m for m in near if m.kind != "state"]
+        m = named[0] if named else near[0]
         return {"text": m.text, "code": m.code, "name": m.name}
     toks = list(span.doc[first : min(span.end, first + limit)])
     for k, t in enumerate(toks):
