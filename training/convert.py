@@ -147,7 +147,8 @@ def split(items: list, every: int) -> tuple[list, list]:
 NEWS = Path(__file__).resolve().parent / "treebank"
 
 
-def convert_de(data: Path, out: Path, english: int = 0, news: Path | None = None, news_repeat: int = 1) -> dict:
+def convert_de(data: Path, out: Path, english: int = 0, news: Path | None = None, news_repeat: int = 1,
+               silver: Path | None = None) -> dict:
     nlp = spacy.blank("de")
     gsd, n_gsd = dative_objects_as_iobj(read_blocks(data / "ud/de_gsd/de_gsd-ud-dev.conllu"))
     pud, n_pud = dative_objects_as_iobj(read_blocks(data / "ud/de_pud/de_pud-ud-all.conllu"))
@@ -174,6 +175,10 @@ def convert_de(data: Path, out: Path, english: int = 0, news: Path | None = None
             raise SystemExit(f"{news}: shares a sentence with the held-out {news_dev.name}")
         ner_tr += ud_docs(news_blocks, nlp, merge=True) * news_repeat
         extra.update(news_train_sents=len(news_blocks), news_repeat=news_repeat)
+    if silver:  # lever: self-training - our own raw sentences as parsed by two agreeing models (selftrain.py)
+        silver_docs = list(DocBin().from_disk(silver).get_docs(nlp.vocab))
+        ner_tr += silver_docs
+        extra["silver_sents"] = len(silver_docs)  # one sentence a doc
     if dev_blocks:  # held-out news sentences: scored separately (dev_news.spacy), never trained on
         out.mkdir(parents=True, exist_ok=True)
         save(ud_docs(dev_blocks, nlp, merge=True), out / "dev_news.spacy")
@@ -230,12 +235,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="de only: also train on the first N sentences of UD English-EWT train")
     ap.add_argument("--with-news", type=Path, metavar="CONLLU",
                     help="de only: also train on our agency-news treebank (training/treebank/de_news.conllu)")
+    ap.add_argument("--with-silver", type=Path, metavar="DOCBIN",
+                    help="de only: also train on silver parses written by training/selftrain.py")
     ap.add_argument("--news-repeat", type=int, default=1, metavar="K",
                     help="de only: add the news treebank K times (it is small and in the target domain)")
     args = ap.parse_args(argv)
     out = args.out or Path(__file__).parent / "corpus" / args.lang
     if args.lang == "de":
-        counts = convert_de(args.data, out, args.with_english, args.with_news, args.news_repeat)
+        counts = convert_de(args.data, out, args.with_english, args.with_news, args.news_repeat,
+                            args.with_silver)
     else:
         counts = {"en": convert_en, "fr": convert_fr}[args.lang](args.data, out)
     print(json.dumps(counts))
