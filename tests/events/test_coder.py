@@ -52,6 +52,11 @@ def triples(doc):
      ("RETREAT", {"TUR"}, {"DEU"})),
     # readiness for a ceasefire is a concession (docs/annotation.md)
     ("fr", "Moscou s'est dit prêt lundi à observer une trêve de trois jours.", ("CONCEDE", {"RUS"}, set())),
+    # word order (German): a fronted prepositional phrase is not the subject; a seat named after the
+    # subject noun is; an event noun's genitive names its doer
+    ("de", "Der Generalstab in Seoul warnte Pjöngjang vor jeder Provokation.", ("THREATEN", {"KOR"}, {"PRK"})),
+    ("de", "Die ungarische Regierung hat die Forderung der EU-Kommission zurückgewiesen.",
+     ("REQUEST", {"EU"}, {"HUN"})),
     # a promise to hit back is a threat
     ("fr", "Bruxelles a promis de riposter fermement.", ("THREATEN", {"EU"}, set())),
     # a town in the target's slot stands for its country
@@ -174,3 +179,9 @@ def test_an_event_noun_does_not_swallow_the_verb_that_governs_it(process):
     doc = process("Die ungarische Regierung hat die Forderung der EU-Kommission zurückgewiesen.", "de")
     rules = {t["rule"] for t in doc.trace if t["stage"] == "events" and t["note"].startswith("coded")}
     assert "de:zurückweisen:VERB:REJECT" in rules
+
+
+def test_a_fronted_prepositional_phrase_is_not_the_subject(process):
+    doc = process("Bei Gesprächen mit einer US-Delegation in Dschidda hat sich die Ukraine am Dienstag zu einer "
+                  "30-tägigen Waffenruhe bereit erklärt.", "de")
+    assert [sorted(m.code for m in e.actors) for e in doc.events if e.type == "CONCEDE"] == [["UKR"]]

@@ -359,7 +359,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         recipients = parse_recipients or ([m for m in order_actors + order_recipients if m not in inside]
                                           if trig.recipient else [])
         recipients = recipients[:1] if recipients and not trig.recipient else recipients
-    elif parse_actors and (syntax.trust_parse or not order_actors):
+    elif parse_actors and (syntax.trust_parse or not order_actors or _own_phrase(trig, cand.token, usable, tok_of,
+                                                                                 syntax)):
         how, actors, recipients = "parse", parse_actors, parse_recipients
         if not recipients and trig.recipient:
             # parsers often hang the target's phrase on the nearest noun ("tiré des missiles sur Israël")
@@ -614,6 +615,33 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
     return list(best.values())
 
 
+def _own_phrase(trig: Trigger, token: Token, mentions, tok_of, syntax: Syntax) -> bool:
+    """Does an event noun name its doer inside its own phrase ("die Forderung der EU-Kommission")? Even a
+    weak parser gets a noun's genitive or possessor right, better than word order in the clause."""
+    inner = tuple(s for s in trig.actor if s == "poss" or s.startswith("nmod:"))
+    return (trig.pos == "NOUN" and not trig.reciprocal and bool(inner)
+            and bool(_fill(token, inner, mentions, tok_of, syntax)))
+
+
+def _in_phrase_of_preposition(span: Span, group: list[Mention], tok_of) -> bool:
+    """Does a mention group stand in a prepositional phrase that is not part of a noun phrase outside
+    one ("Bei Gesprächen mit einer US-Delegation": yes; "Der Generalstab in Seoul": no, Seoul names the
+    subject's seat)?"""
+    return _after_preposition(span, tok_of[id(group[0])][0])
+
+
+def _after_preposition(span: Span, i: int, depth: int = 0) -> bool:
+    i -= 1
+    while i >= span.start and span.doc[i].pos_ in ("DET", "ADJ", "NUM"):
+        i -= 1
+    if i < span.start or span.doc[i].pos_ != "ADP":
+        return False
+    before = i - 1
+    if before < span.start or span.doc[before].pos_ not in ("NOUN", "PROPN") or depth > 3:
+        return True
+    return _after_preposition(span, before, depth + 1)  # the preposition hangs on a noun: is that in one?
+
+
 def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reciprocal: bool):
     """Participants by word order inside the trigger's clause, when the parse gives none."""
     c_start, c_end = syntax.clause(span, trigger)
@@ -635,8 +663,11 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
     after = [g for g in groups if tok_of[id(g[0])][0] > trigger.i]
     if syntax.actor_order == "first_in_clause":
         ordered = before + after
-        actors = ordered[0] if ordered else []
-        rest = ordered[1:]
+        # a fronted prepositional phrase ("Bei Gesprächen mit einer US-Delegation hat sich die Ukraine
+        # ... erklärt") comes before the subject; the subject is the first group outside one
+        bare = [g for g in ordered if not _in_phrase_of_preposition(span, g, tok_of)]
+        actors = bare[0] if bare else (ordered[0] if ordered else [])
+        rest = [g for g in ordered if g is not actors]
         return actors, (rest[0] if rest else [])
     actors = before[-1] if before else (after.pop(0) if after else [])
     return actors, (after[0] if after else [])
