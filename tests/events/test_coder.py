@@ -185,3 +185,13 @@ def test_a_fronted_prepositional_phrase_is_not_the_subject(process):
     doc = process("Bei Gesprächen mit einer US-Delegation in Dschidda hat sich die Ukraine am Dienstag zu einer "
                   "30-tägigen Waffenruhe bereit erklärt.", "de")
     assert [sorted(m.code for m in e.actors) for e in doc.events if e.type == "CONCEDE"] == [["UKR"]]
+
+
+def test_an_unresolved_subject_pronoun_stands_for_the_governing_subject(process):
+    doc = process("Belarus said on Tuesday it had moved additional troops to its border with Ukraine.", "en")
+    assert ("MOBILIZE", frozenset({"BLR"}), frozenset({"UKR"})) in triples(doc)
+    doc = process("Washington on Wednesday imposed sanctions on five Chinese companies it accused of supplying "
+                  "drone engines to Russia's military.", "en")
+    found = triples(doc)
+    assert ("SANCTION", frozenset({"USA"}), frozenset({"CHN"})) in found
+    assert any(t == "ACCUSE" and a == {"USA"} and "CHN" in r for t, a, r in found)

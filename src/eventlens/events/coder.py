@@ -171,7 +171,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             if not coded:
                 _trace(doc, sent, cand, "rejected: 'did not deny' is a cue for the claims stage, not an event")
             sentence_events.extend(coded)
-        kept = complete_sentence(sentence_events)
+        kept = complete_sentence(sentence_events, span, syntax)
         absorbed = absorb_contents(doc, span, kept, syntax, ontology)
         for ev in kept:
             if id(ev) in absorbed:
@@ -351,6 +351,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     parse_recipients: list[Mention] = []
     if slots.has_parse(doc.nlp):
         parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax)
+        if not parse_actors and "subj" in trig.actor:
+            parse_actors = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
         parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
     order_actors, order_recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal)
     if inside and not (parse_actors and syntax.trust_parse):
@@ -460,7 +462,7 @@ def _negated_denial(span: Span, trigger: Token, syntax: Syntax) -> bool:
     return any(t.lower_ in syntax.negation or t.lemma_.lower() in syntax.negation for t in span.doc[start:end])
 
 
-def complete_sentence(events: list[Event]) -> list[Event]:
+def complete_sentence(events: list[Event], span: Span | None = None, syntax: Syntax | None = None) -> list[Event]:
     """Fill what one event of a sentence tells about another, then drop events with no actor.
 
     The act an accusation is about has the accused as its actor: in "X warf Y vor, Truppen zu
@@ -476,10 +478,21 @@ def complete_sentence(events: list[Event]) -> list[Event]:
             continue
         if accusations:
             acc = min(accusations, key=lambda a: abs(a.trigger_clean_start - ev.trigger_clean_start))
+            if not _within_accusation(span, syntax, acc, ev):
+                continue  # "imposed sanctions on companies it accused of ...": the sanctions are no content
             ev.actors = list(acc.recipients)
             ev.recipients = [m for m in ev.recipients if m.code not in {a.code for a in ev.actors}]
             ev.notes.append("actor: the accused of " + repr(acc.trigger_text))
     return [e for e in events if e.actors and not _topic_only(e)]
+
+
+def _within_accusation(span: Span | None, syntax: Syntax | None, acc: Event, ev: Event) -> bool:
+    """Does ev hang from the accusation in the parse (where the pack trusts it)?"""
+    if span is None or syntax is None or not (syntax.trust_parse and slots.has_parse(span.doc)):
+        return True
+    acc_i = _token_at(span, acc.trigger_clean_start)
+    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    return any(a.i == acc_i for a in tok.ancestors)
 
 
 # Verbal acts whose content is another act ("agreed to cooperate", "drohte mit Sanktionen", "called on
@@ -603,6 +616,31 @@ def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax) -> list[
         if found:
             return _unique(found)
     return []
+
+
+def _pronoun_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """A subject pronoun the actor stage left unresolved ("it", "they") in a clause that hangs from
+    another clause stands for that clause's subject: "Belarus said it had moved troops", "companies it
+    accused of". The speaker is allowed here: a speaker reporting its own act is its doer."""
+    heads = slots.slot_heads(trigger, "subj", syntax.passive_agent, inherit=False)
+    if not heads or any(h.pos_ != "PRON" or _relative_word(h, syntax) for h in heads):
+        return []
+    if any(id(m) in tok_of and tok_of[id(m)][0] == h.i for m in mentions for h in heads):
+        return []  # the actor stage resolved it; it was excluded for a reason
+    governing = trigger.head
+    if trigger.dep_ in ("acl:relcl", "relcl", "acl"):
+        # "imposed sanctions on companies it accused": who imposed (the nearest head with a subject;
+        # a weak parse may root the sentence in a noun)
+        governing = trigger.head
+        while governing.head.i != governing.i and not any(c.dep_ in slots.SUBJ for c in governing.children):
+            governing = governing.head
+    if governing.i == trigger.i:
+        return []
+    return _fill(governing, ("subj",), mentions, tok_of, syntax)
+
+
+def _relative_word(tok: Token, syntax: Syntax) -> bool:
+    return "Rel" in tok.morph.get("PronType") or tok.lower_ in syntax.relative_pronouns
 
 
 def _unique(mentions: list[Mention]) -> list[Mention]:

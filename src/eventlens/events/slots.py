@@ -82,7 +82,11 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
     if name == "obj":
         if passive:
             return _children(trigger, PASS_SUBJ) or _modified_noun(trigger)
-        return _children(trigger, OBJ)
+        objects = _children(trigger, OBJ)
+        if not objects and trigger.dep_ in ("acl:relcl", "relcl") and any(
+                c.dep_ in SUBJ and not _relative(c) for c in trigger.children):
+            return [trigger.head]  # "the companies it accused": the relative clause's gap is its object
+        return objects
     if name == "iobj":
         return _children(trigger, IOBJ)
     if name == "obl":
