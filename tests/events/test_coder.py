@@ -57,6 +57,9 @@ def triples(doc):
     ("de", "Der Generalstab in Seoul warnte Pjöngjang vor jeder Provokation.", ("THREATEN", {"KOR"}, {"PRK"})),
     ("de", "Die ungarische Regierung hat die Forderung der EU-Kommission zurückgewiesen.",
      ("REQUEST", {"EU"}, {"HUN"})),
+    # a strike by unnamed workers against their government is a protest, not an assault
+    ("en", "Dockworkers in Antwerp walked off the job on Monday as part of a national strike against the "
+     "Belgian government's pension reform.", ("PROTEST", {"BEL"}, {"BEL"})),
     # a promise to hit back is a threat
     ("fr", "Bruxelles a promis de riposter fermement.", ("THREATEN", {"EU"}, set())),
     # a town in the target's slot stands for its country
