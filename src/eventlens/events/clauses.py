@@ -24,12 +24,24 @@ def clause_bounds(span: Span, token: Token, breaks: frozenset[str],
                   openers: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Token range [start, end) of the clause around token inside span: bounded by punctuation, and by
     words that open a subordinate clause (`openers`, given where commas may be missing)."""
+    texts, lowers = _words(span.doc)
     start, end = token.i, token.i + 1
-    while start > span.start and span.doc[start - 1].text not in breaks and span.doc[start].lower_ not in openers:
+    while start > span.start and texts[start - 1] not in breaks and lowers[start] not in openers:
         start -= 1
-    while end < span.end and span.doc[end].text not in breaks and span.doc[end].lower_ not in openers:
+    while end < span.end and texts[end] not in breaks and lowers[end] not in openers:
         end += 1
     return start, end
+
+
+_LAST_WORDS: list = [None, [], []]  # the last Doc asked about, its token texts and lower-case forms
+
+
+def _words(doc) -> tuple[list[str], list[str]]:
+    """Token texts and lower-case forms of a Doc, read once per document (clauses are asked for many times
+    per sentence, and every `doc[i]` builds a Token)."""
+    if _LAST_WORDS[0] is not doc or len(_LAST_WORDS[1]) != len(doc):
+        _LAST_WORDS[:] = [doc, [t.text for t in doc], [t.lower_ for t in doc]]
+    return _LAST_WORDS[1], _LAST_WORDS[2]
 
 
 def mention_tokens(doc: Document, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
