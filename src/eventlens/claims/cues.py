@@ -13,7 +13,7 @@ from eventlens.lang import get_pack
 LIST_KEYS = ("speech_verbs", "according_to_before", "according_to_after", "negation", "denial_verbs",
              "confirm_verbs", "refusal_verbs", "unnamed_sources", "impersonal_speech", "via_markers",
              "citing_markers", "contrary_markers", "institutions", "not_according_to", "rejection_verbs",
-             "claim_nouns")
+             "claim_nouns", "relative_openers")
 GROUP_KEYS = ("hypothetical", "alleged", "future")
 GROUP_FIELDS = ("modals", "adverbs", "verbs", "phrases", "auxiliaries")
 
@@ -44,6 +44,7 @@ class ClaimCues:
     not_according_to: frozenset[str] = frozenset()  # "selon lesquelles": a relative clause, not a source
     rejection_verbs: frozenset[str] = frozenset()  # "rejeter les accusations": a denial when a claim is rejected
     claim_nouns: frozenset[str] = frozenset()  # "accusations", "Berichte", "claims": what a rejection denies
+    relative_openers: frozenset[str] = frozenset()  # ", qu'il juge": a relative clause the tagger calls SCONJ
     groups: tuple[tuple[str, dict[str, frozenset[str]]], ...] = ()
 
     def group(self, name: str) -> dict[str, frozenset[str]]:

@@ -104,9 +104,11 @@ def reporting_verbs(span: Span, trig: Token, own: tuple[int, int], cues: ClaimCu
     for t in span:
         if t.i == trig.i or t.pos_ in NOT_VERBS or not token_keys(t, span, syntax) & vouching:
             continue
+        if t.lower_ in cues.claim_nouns and t.text[:1].isupper() and not t.is_sent_start:
+            continue  # "zu Berichten, wonach": the noun, whatever the tagger says
         if own[0] <= t.i < own[1] and not _frames_complement(span, t, trig):
             continue
-        if _contradicted(span, t, cues, syntax):
+        if _contradicted(span, t, cues, syntax) or not _can_frame(span, t, trig, cues, syntax):
             continue
         verbs.append(t)
     verbs.sort(key=lambda t: abs(t.i - trig.i))
@@ -130,6 +132,26 @@ def presupposed(trig: Token) -> bool:
     if i < 0 or i == trig.i - 1 or trig.doc[i].pos_ != "ADP":
         return False
     return definite or "Def" in trig.doc[i].morph.get("Definite")
+
+
+def _can_frame(span: Span, verb: Token, trig: Token, cues: ClaimCues, syntax: Syntax) -> bool:
+    """Verbs of saying that cannot frame the event: one coordinated with it ("said it was concerned and
+    called on Beijing": two acts of one speaker, told by the outlet), a gerund after it whose content
+    follows ("rejected the criticism, saying ..."), and one inside a relative clause ("l'attitude de Paris,
+    qu'il juge protectionniste")."""
+    from eventlens.claims.status import coordinated
+
+    if coordinated(span, verb, trig, syntax):
+        return False
+    form = verb.morph.get("VerbForm")
+    if verb.i > trig.i and ("Ger" in form or "Part" in form and "Pres" in verb.morph.get("Tense")):
+        return False
+    start, _ = syntax.clause(span, verb)
+    if any("Rel" in t.morph.get("PronType") for t in span.doc[max(span.start, start - 1) : verb.i] if t.pos_ == "PRON"):
+        return False
+    opener = span.doc[start] if start < verb.i else None
+    return not (opener is not None and start > span.start and span.doc[start - 1].text == ","
+                and opener.lower_ in cues.relative_openers)
 
 
 def _frames_complement(span: Span, verb: Token, trig: Token) -> bool:
@@ -371,3 +393,16 @@ def hedge_source(doc: Document, ev: Event, cues: ClaimCues) -> dict[str, Any]:
             if tok.lemma_.lower() in words or tok.lower_ in words:
                 return unnamed_record(tok.text)
     return unnamed_record(None)
+
+
+def reports_source(doc: Document, ev: Event, cues: ClaimCues) -> dict[str, Any] | None:
+    """"declined to comment on reports that it had struck ...", "äußerte sich nicht zu Berichten, wonach ...":
+    the act the decliner leaves unconfirmed is the claim of those unnamed reports."""
+    span = sentence_span(doc, ev.sentence)
+    trig = trigger_token(doc, ev)
+    if span is None or trig is None:
+        return None
+    for tok in reversed(span.doc[span.start : trig.i]):
+        if tok.lemma_.lower() in cues.claim_nouns or tok.lower_ in cues.claim_nouns:
+            return unnamed_record(tok.text)
+    return None

@@ -116,7 +116,7 @@ def _reported_as_allegation(span, trig: Token, start: int, end: int, verbs: froz
     return False
 
 
-def _coordinated(span, a: Token, b: Token, syntax: Syntax) -> bool:
+def coordinated(span, a: Token, b: Token, syntax: Syntax) -> bool:
     """Are two verbs coordinated ("rejected the plan and demanded a ceasefire")? The parse must say so
     and a coordinator must stand between them (a comma alone often joins a reporting clause)."""
     if not a.doc.has_annotation("DEP"):
@@ -145,7 +145,7 @@ def denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> tup
             keys = keys | {next(iter(cues.denial_verbs), "")}  # "rejected claims that": a denial
         if tok.i == trig.i or not (keys & cues.denial_verbs or keys & cues.confirm_verbs):
             continue
-        if _coordinated(span, tok, trig, syntax):
+        if coordinated(span, tok, trig, syntax):
             continue  # "rejected the plan and demanded a ceasefire": two acts side by side
         d_start, d_end = syntax.clause(span, tok)
         words = span.doc[max(span.start, d_start - 3) : d_end]  # "declined to confirm": the refusal precedes
