@@ -60,6 +60,17 @@ def triples(doc):
     # a strike by unnamed workers against their government is a protest, not an assault
     ("en", "Dockworkers in Antwerp walked off the job on Monday as part of a national strike against the "
      "Belgian government's pension reform.", ("PROTEST", {"BEL"}, {"BEL"})),
+    # a participle with its agent is passive; set off by a comma it describes the main clause's object
+    ("fr", "Le Burkina Faso a expulsé deux diplomates français, accusés par Ouagadougou d'activités subversives.",
+     ("ACCUSE", {"BFA"}, {"FRA"})),
+    # blocking news sites is censorship, and a reporting reaction beside it is aimed at its doer
+    ("fr", "Les autorités russes ont bloqué l'accès à plusieurs sites d'information français, a dénoncé mardi "
+     "le Quai d'Orsay.", ("COERCE", {"RUS"}, {"FRA"})),
+    ("fr", "Les autorités russes ont bloqué l'accès à plusieurs sites d'information français, a dénoncé mardi "
+     "le Quai d'Orsay.", ("ACCUSE", {"FRA"}, {"RUS"})),
+    # an event noun's target after its doer ("la reconnaissance par Ottawa de l'État de Palestine")
+    ("fr", "Le Premier ministre canadien Mark Carney a annoncé dimanche la reconnaissance par Ottawa de l'État de "
+     "Palestine.", ("SUPPORT", {"CAN"}, {"PSE"})),
     # a promise to hit back is a threat
     ("fr", "Bruxelles a promis de riposter fermement.", ("THREATEN", {"EU"}, set())),
     # a town in the target's slot stands for its country

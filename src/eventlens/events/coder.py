@@ -209,18 +209,33 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
             continue
         if ontology.quad_class(ev.type) not in ABSORBING_QUADS:
             continue
-        noun = _object_noun(span, span.doc[_token_at(span, ev.trigger_clean_start)], syntax)
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        doers = {m.code for m in ev.actors}
+        told = [e for e in events if e is not ev and _reports(span, tok, e) and not {m.code for m in e.actors} & doers]
+        if told:  # "Les autorités russes ont bloqué ..., a dénoncé le Quai d'Orsay"
+            ev.recipients = list(told[0].actors)
+            ev.notes.append(f"recipient: who did {told[0].trigger_text!r}, the act its clause reports")
+            continue
+        noun = _object_noun(span, tok, syntax)
         if noun is None:
             continue
         types = {e.type for key in lemma_keys(noun, syntax) for e in lexicon.by_lemma(key) if e.pos == "NOUN"}
         if not types and not _lemma_in(noun, syntax.act_nouns):
             continue
-        doers = {m.code for m in ev.actors}
         before = [e for e in earlier if not {m.code for m in e.actors} & doers and "UNK" not in {m.code for m in e.actors}]
         chosen = ([e for e in before if e.type in types] or before)[-1:] if before else []
         for act in chosen:
             ev.recipients = list(act.actors)
             ev.notes.append(f"recipient: who did {act.trigger_text!r}, the act {noun.text!r} refers to")
+
+
+def _reports(span: Span, tok: Token, act: Event) -> bool:
+    """Is the clause of `tok` a reaction set beside the clause that tells `act` (a comma-joined verb or
+    a parenthetical, or the act as its complement)?"""
+    act_tok = span.doc[_token_at(span, act.trigger_clean_start)]
+    beside = tok.head.i == act_tok.i and tok.dep_ in ("parataxis",) + tuple(slots.CONJ) and not any(
+        c.dep_ == "cc" for c in tok.children)
+    return beside or (act_tok.head.i == tok.i and act_tok.dep_ in ("ccomp", "parataxis"))
 
 
 def _object_noun(span: Span, trigger: Token, syntax: Syntax) -> Token | None:
@@ -367,7 +382,9 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         if not recipients and trig.recipient:
             # parsers often hang the target's phrase on the nearest noun ("tiré des missiles sur Israël")
             taken = {m.code for m in actors}
-            recipients = [m for m in order_recipients + order_actors if m.code not in taken][:1]
+            recipients = [m for m in order_recipients + order_actors + _after_in_clause(span, cand.token, usable,
+                                                                                        tok_of, syntax)
+                          if m.code not in taken][:1]
     else:
         # word order first where the pack says its parser is weak; the parse may still name the recipient
         how, actors = "order", order_actors
@@ -610,6 +627,11 @@ def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax) -> list[
         heads = slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers)
         found: list[Mention] = []
         for head in heads:
+            own = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] <= head.i < tok_of[id(m)][1]
+                   and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
+            if own and head.pos_ == "PROPN" and all(m.code != "UNK" for m in own):
+                found += own  # a name heads the phrase: it is the party, not the names hung on it
+                continue
             phrase = slots.phrase_tokens(head)
             found += [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] in phrase
                       and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
@@ -651,6 +673,13 @@ def _unique(mentions: list[Mention]) -> list[Mention]:
         if kept is None or (kept.sector is None and m.sector is not None) or (kept.kind != "person" and m.kind == "person"):
             best[m.code] = m
     return list(best.values())
+
+
+def _after_in_clause(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """Mentions after the trigger in its clause, in text order."""
+    _, end = syntax.clause(span, trigger)
+    return sorted((m for m in mentions if id(m) in tok_of and trigger.i < tok_of[id(m)][0] < end),
+                  key=lambda m: tok_of[id(m)][0])
 
 
 def _own_phrase(trig: Trigger, token: Token, mentions, tok_of, syntax: Syntax) -> bool:

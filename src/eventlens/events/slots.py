@@ -35,6 +35,8 @@ def is_passive(trigger: Token) -> bool:
         # "des responsables accusés de ...", "weapons supplied to Russia": the noun is acted upon (a noun
         # as the sentence's root means the parser missed the finite verb: "The parliament threatened ...")
         return True
+    if "obl:agent" in deps and "Part" in trigger.morph.get("VerbForm") and "aux:tense" not in deps:
+        return True  # "..., accusés par Ouagadougou de ...": a participle with its agent
     return "aux:pass" in deps or (bool(deps & PASS_SUBJ) and "aux:tense" not in deps)
 
 
@@ -124,6 +126,8 @@ def _modified_noun(trigger: Token) -> list[Token]:
     """The noun a participle or relative clause modifies ("the missiles supplied to Russia")."""
     if trigger.dep_ in ("acl", "acl:relcl", "relcl") and trigger.head.i != trigger.i:
         return [trigger.head]
+    if trigger.dep_ == "advcl" and trigger.head.i != trigger.i:
+        return _children(trigger.head, OBJ)  # "expelled two diplomats, accused of ...": the diplomats
     return []
 
 
