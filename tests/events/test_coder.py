@@ -159,6 +159,9 @@ def test_a_relative_clause_on_the_object_is_an_act_of_its_own(process):
                   "on Friday.", "en")
     agree = [e for e in doc.events if e.type == "AGREE"]
     assert agree and {"COD", "RWA"} <= {m.code for m in agree[0].actors}
+    # ... and the welcome is aimed at those who signed it
+    support = [e for e in doc.events if e.type == "SUPPORT"]
+    assert support and {"COD", "RWA"} <= {m.code for m in support[0].recipients}
 
 
 def test_a_threat_is_aimed_at_the_target_of_its_content(process):

@@ -219,6 +219,12 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
         noun = _object_noun(span, tok, syntax)
         if noun is None:
             continue
+        inside = [e for e in events if e is not ev and e.actors and not {m.code for m in e.actors} & doers
+                  and any(t.i == noun.i for t in span.doc[_token_at(span, e.trigger_clean_start)].ancestors)]
+        if inside:  # "welcomed the peace agreement that Congo and Rwanda signed"
+            ev.recipients = list(inside[0].actors)
+            ev.notes.append(f"recipient: who did {inside[0].trigger_text!r}, told inside its object")
+            continue
         types = {e.type for key in lemma_keys(noun, syntax) for e in lexicon.by_lemma(key) if e.pos == "NOUN"}
         if not types and not _lemma_in(noun, syntax.act_nouns):
             continue
