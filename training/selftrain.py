@@ -1,7 +1,8 @@
 """Self-training lever: parse unannotated German text with several pipelines and keep, as silver training
 data, what they all agree on.
 
-    python training/selftrain.py MODEL [MODEL ...] [--text FILE ...] [--out training/corpus/silver_de.spacy]
+    python training/selftrain.py MODEL [MODEL ...] [--text FILE ...] [--germeval ../shared/data]
+                                 [--out training/corpus/silver_de.spacy]
 
 Text: one sentence a line (default: training/treebank/de_news_raw.txt, sentences we wrote). A token's head
 and relation are kept where every pipeline gives the same head and relation, its UPOS and features where
@@ -53,14 +54,32 @@ def silver(docs: list[Doc], vocab, whole: bool) -> tuple[Doc | None, int]:
     return doc, arcs
 
 
+def germeval_text(data: Path) -> list[str]:
+    """The GermEval 2014 sentences convert.py trains NER on, as plain text (the held-out ones are left out)."""
+    sys.path.insert(0, str(HERE))
+    from convert import guess_spaces, iob2_rows, read_blocks, split
+
+    rows = iob2_rows(read_blocks(data / "ner/de_germeval2014/NER-de-dev.tsv"), 2)
+    out = []
+    for sent in split(rows, 7)[0]:
+        words = [w for w, _ in sent]
+        out.append("".join(w + (" " if sp else "") for w, sp in zip(words, guess_spaces(words), strict=True)).strip())
+    return out
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("models", nargs="+")
     ap.add_argument("--text", type=Path, nargs="+", default=[HERE / "treebank" / "de_news_raw.txt"])
     ap.add_argument("--out", type=Path, default=HERE / "corpus" / "silver_de.spacy")
     ap.add_argument("--whole", action="store_true", help="keep only sentences every pipeline parses alike")
+    ap.add_argument("--germeval", type=Path, metavar="DATA",
+                    help="also the text of the GermEval 2014 training sentences (never its held-out 1/7) "
+                         "from DATA (../shared/data)")
     args = ap.parse_args(argv)
     lines = [s.strip() for f in args.text for s in f.read_text(encoding="utf-8").splitlines() if s.strip()]
+    if args.germeval:
+        lines += germeval_text(args.germeval)
     nlps = [spacy.load(m, exclude=["ner"]) for m in args.models]
     parsed = [list(nlp.pipe(lines)) for nlp in nlps]
     kept, arcs, tokens = [], 0, 0
