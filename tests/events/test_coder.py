@@ -71,6 +71,10 @@ def triples(doc):
     # an event noun's target after its doer ("la reconnaissance par Ottawa de l'État de Palestine")
     ("fr", "Le Premier ministre canadien Mark Carney a annoncé dimanche la reconnaissance par Ottawa de l'État de "
      "Palestine.", ("SUPPORT", {"CAN"}, {"PSE"})),
+    # a separable particle marks a verb the tagger missed; aid goes where it is sent
+    ("de", "Litauen weist zwei russische Diplomaten aus.", ("SANCTION", {"LTU"}, {"RUS"})),
+    ("de", "Die Vereinten Nationen haben einen Hilfskonvoi mit Lebensmitteln und Medikamenten in die sudanesische "
+     "Region Darfur geschickt.", ("AID", {"UN"}, {"SDN"})),
     # a promise to hit back is a threat
     ("fr", "Bruxelles a promis de riposter fermement.", ("THREATEN", {"EU"}, set())),
     # a town in the target's slot stands for its country

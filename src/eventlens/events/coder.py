@@ -264,7 +264,10 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
         if tok.is_punct or tok.like_num:
             continue
         for lemma in lemma_keys(tok, syntax):
-            entries = [e for e in lexicon.by_lemma(lemma) if e.pos == "ANY" or _pos_ok(tok, e.pos)]
+            # a separable particle hangs only on a verb, whatever a weak tagger calls it ("weist/ADV ... aus")
+            particle = any(c.dep_ in syntax.particle_deps for c in tok.children)
+            entries = [e for e in lexicon.by_lemma(lemma)
+                       if e.pos == "ANY" or _pos_ok(tok, e.pos) or (e.pos == "VERB" and particle)]
             entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)]
             if not entries:
                 continue
@@ -375,7 +378,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         if not parse_actors and "subj" in trig.actor:
             parse_actors = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
         parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
-    order_actors, order_recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal)
+    order_actors, order_recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal,
+                                               destination=trig.type == "AID")
     if inside and not (parse_actors and syntax.trust_parse):
         # a body named inside a compound event noun ("UN-Sanktionen", "EU aid") is its doer
         how, actors = "compound", inside
@@ -715,13 +719,15 @@ def _after_preposition(span: Span, i: int, depth: int = 0) -> bool:
     return _after_preposition(span, before, depth + 1)  # the preposition hangs on a noun: is that in one?
 
 
-def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reciprocal: bool):
-    """Participants by word order inside the trigger's clause, when the parse gives none."""
+def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reciprocal: bool,
+              destination: bool = False):
+    """Participants by word order inside the trigger's clause, when the parse gives none. With
+    `destination` (aid sent somewhere), a country named as the place it goes to is its recipient."""
     c_start, c_end = syntax.clause(span, trigger)
     inside = [m for m in mentions if id(m) in tok_of and c_start <= tok_of[id(m)][0] < c_end
               and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
     groups = [g for g in mention_groups(span, inside, tok_of, syntax.coordinators)
-              if not _is_place_phrase(span, g, tok_of, syntax)]
+              if destination or not _is_place_phrase(span, g, tok_of, syntax)]
     if reciprocal:
         return [m for g in groups for m in g], []
     if _looks_passive(span, trigger, c_start, c_end, syntax):
