@@ -75,6 +75,9 @@ def triples(doc):
     ("de", "Litauen weist zwei russische Diplomaten aus.", ("SANCTION", {"LTU"}, {"RUS"})),
     ("de", "Die Vereinten Nationen haben einen Hilfskonvoi mit Lebensmitteln und Medikamenten in die sudanesische "
      "Region Darfur geschickt.", ("AID", {"UN"}, {"SDN"})),
+    # an object pronoun in an adverbial participle stands for the main clause's object
+    ("en", "Britain expelled Russia's defence attaché on Wednesday, accusing him of being an undeclared "
+     "military intelligence officer.", ("ACCUSE", {"GBR"}, {"RUS"})),
     # a promise to hit back is a threat
     ("fr", "Bruxelles a promis de riposter fermement.", ("THREATEN", {"EU"}, set())),
     # a town in the target's slot stands for its country

@@ -378,6 +378,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         if not parse_actors and "subj" in trig.actor:
             parse_actors = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
         parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
+        if not parse_recipients and "obj" in trig.recipient:
+            parse_recipients = _object_pronoun_antecedent(cand.token, usable, tok_of, syntax)
     order_actors, order_recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal,
                                                destination=trig.type == "AID")
     if inside and not (parse_actors and syntax.trust_parse):
@@ -669,6 +671,19 @@ def _pronoun_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> lis
     if governing.i == trigger.i:
         return []
     return _fill(governing, ("subj",), mentions, tok_of, syntax)
+
+
+def _object_pronoun_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """An unresolved object pronoun in an adverbial or coordinated clause stands for the object of the
+    clause it hangs from: "expelled Russia's defence attaché, accusing him of spying"."""
+    heads = slots.slot_heads(trigger, "obj", syntax.passive_agent)
+    if not heads or any(h.pos_ != "PRON" or _relative_word(h, syntax) for h in heads):
+        return []
+    if any(id(m) in tok_of and tok_of[id(m)][0] == h.i for m in mentions for h in heads):
+        return []
+    if trigger.dep_ not in ("advcl", "conj") or trigger.head.i == trigger.i:
+        return []
+    return _fill(trigger.head, ("obj",), mentions, tok_of, syntax)
 
 
 def _relative_word(tok: Token, syntax: Syntax) -> bool:
