@@ -166,12 +166,33 @@ def test_contexts_for_nothing():
     assert load_contexts("en").contexts_for(["the", "cat", "sleep"]) == []
 
 
-def test_context_file_validation(tmp_path):
+def test_german_compounds_take_the_context_of_their_last_part():
+    de = load_contexts("de")
+    assert de.contexts_for(["Flugabwehrrakete"]) == ["military"]
+    assert de.contexts_for(["Kampfdrohne"]) == ["military"]
+    assert de.contexts_for(["Handelskrieg"]) == ["economic"]  # listed itself: its own context wins
+    assert de.contexts_for(["Großwetterlage"]) == []
+    # English writes its compounds apart: no suffix matching there
+    assert load_contexts("en").contexts_for(["antimissile"]) == []
+
+
+def test_seed_sentence_splits_economic_support_from_missiles(process):
+    doc = process("Russland habe Nordkorea wirtschaftliche Unterstützung und Flugabwehrraketen bereitgestellt, "
+                  "sagte der Sicherheitsberater.", lang="de")
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert sorted(c for e in aid for c in e.contexts[:1]) == ["economic", "military"]
+
+
+@pytest.mark.parametrize(("lang", "text", "line", "named"), [
+    ("en", "contexts:\n  military: [army]\n  weather: [rain]\n", 5, "weather"),
+    ("de", "compound_heads: yes\ncontexts:\n  military: [Rakete]\n", 3, "compound_heads"),
+])
+def test_context_file_validation(tmp_path, lang, text, line, named):
     p = tmp_path / "contexts.yaml"
-    p.write_text("schema: 1\nlang: en\ncontexts:\n  military: [army]\n  weather: [rain]\n", encoding="utf-8")
+    p.write_text(f"schema: 1\nlang: {lang}\n{text}", encoding="utf-8")
     with pytest.raises(DataError) as err:
-        load_contexts("en", str(p))
-    assert err.value.line == 5 and "weather" in str(err.value)
+        load_contexts(lang, str(p))
+    assert err.value.line == line and named in str(err.value)
 
 
 def test_every_language_folder_has_both_files():

@@ -79,6 +79,7 @@ class ContextLexicon:
     path: str
     cues: dict[str, tuple[str, ...]]  # context -> cue lemmas (case-folded; multi-word cues joined by a space)
     ignore: frozenset[str] = frozenset()  # function words skipped when matching multi-word cues
+    compound_head_min: int = 0  # >0: an unknown word ending in a cue of this length or more shares its context
     _single: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _multi: list[tuple[tuple[str, ...], str]] = field(default_factory=list, repr=False)
 
@@ -96,7 +97,7 @@ class ContextLexicon:
         seq = [x.casefold() for x in lemmas]
         hits: dict[str, int] = {}
         for lem in seq:
-            for ctx in self._single.get(lem, ()):
+            for ctx in self._single.get(lem, ()) or self._compound_head(lem):
                 hits[ctx] = hits.get(ctx, 0) + 1
         if self._multi and seq:
             seq = self._content(seq)
@@ -113,6 +114,18 @@ class ContextLexicon:
 
     def _content(self, words: Iterable[str]) -> tuple[str, ...]:
         return tuple(w.casefold() for w in words if w.casefold() not in self.ignore)
+
+    def _compound_head(self, word: str) -> list[str]:
+        """German writes compounds as one word, and the last part names the kind ("Flugabwehrrakete" is a
+        "Rakete"): the longest cue that ends the word, leaving a first part of three letters or more."""
+        n = self.compound_head_min
+        if not n or len(word) < n + 3:
+            return []
+        for start in range(3, len(word) - n + 1):
+            found = self._single.get(word[start:])
+            if found:
+                return found
+        return []
 
     def cues_hit(self, lemmas: Iterable[str]) -> dict[str, list[str]]:
         """For `explain`: which cue lemmas fired for each context."""
@@ -304,4 +317,8 @@ def load_contexts(lang: str, path: str | None = None) -> ContextLexicon:
         if not isinstance(words, list) or not all(isinstance(w, str) and w.strip() for w in words):
             raise DataError("E501", path=p, line=line, field=ctx, why="must be a list of cue lemmas")
         cues[ctx] = tuple(" ".join(w.split()).casefold() for w in words)
-    return ContextLexicon(lang, p, cues, frozenset(w.casefold() for w in ignore))
+    heads = data.get("compound_heads", 0)
+    if not isinstance(heads, int) or isinstance(heads, bool) or heads < 0:
+        raise DataError("E501", path=p, line=_line(_keys(root).get("compound_heads")), field="compound_heads",
+                        why="must be a whole number: the shortest cue that may end a compound (0: off)")
+    return ContextLexicon(lang, p, cues, frozenset(w.casefold() for w in ignore), heads)
