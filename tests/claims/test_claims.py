@@ -102,3 +102,25 @@ def test_a_fronted_date_dates_the_main_clause_in_the_outlets_voice(process):
     assert ev.date["value"] == "2025-02-24"
     ev = only(process("Am Freitag, sagte Seoul, habe Russland Nordkorea Raketen geliefert.", "de", "2024-11-22"), "AID")
     assert ev.date["value"] is None  # Friday is when Seoul spoke
+
+
+@pytest.mark.parametrize("lang, text, demand", [
+    ("de", "Die ungarische Regierung hat die Forderung der EU-Kommission zurückgewiesen, ihr Gesetz "
+           "zurückzunehmen.", "REQUEST"),
+    ("en", "Iran rejected a U.S. request to halt uranium enrichment.", None),
+])
+def test_rejecting_a_demand_is_a_reject_and_the_demand_stands(process, lang, text, demand):
+    """A REJECT of a demand, offer or proposal stays an event; only rejecting a claim denies."""
+    doc = process(text, lang)
+    assert [e.type for e in doc.events].count("REJECT") == 1, [e.to_dict() for e in doc.events]
+    assert all(e.status == "asserted" for e in doc.events if e.type == demand)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Russland hat die Vorwürfe zurückgewiesen, Truppen nach Syrien geschickt zu haben."),
+    ("en", "Russia rejected claims that it had sent troops to Syria."),
+])
+def test_rejecting_a_claim_denies_it_and_is_no_event_of_its_own(process, lang, text):
+    doc = process(text, lang)
+    assert "REJECT" not in [e.type for e in doc.events], [e.to_dict() for e in doc.events]
+    assert only(doc, "AID").status == "denied"

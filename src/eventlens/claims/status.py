@@ -131,8 +131,14 @@ def _rejects_claim(span, verb: Token, cues: ClaimCues, syntax: Syntax) -> bool:
     """Does a rejection verb take a claim as its object ("rejected claims that", "a rejeté les accusations",
     "wies Berichte zurück")?"""
     _, end = syntax.clause(span, verb)
-    return any(t.lemma_.lower() in cues.claim_nouns or t.lower_ in cues.claim_nouns
-               for t in span.doc[verb.i + 1 : min(end, verb.i + 5)])
+    words = list(span.doc[verb.i + 1 : min(end, verb.i + 5)])
+    if verb.doc.has_annotation("DEP"):  # the object wherever it stands ("hat die Vorwürfe zurückgewiesen")
+        words += [c for c in verb.children if c.dep_ in _OBJECT_DEPS]
+    return any(t.lemma_.lower() in cues.claim_nouns or t.lower_ in cues.claim_nouns for t in words)
+
+
+# the parse labels of a verb's object and of a passive subject ("the claims were rejected")
+_OBJECT_DEPS = frozenset({"obj", "dobj", "iobj", "nsubj:pass", "nsubjpass", "oa", "sb"})
 
 
 def denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> tuple[str, Token] | None:
@@ -141,8 +147,11 @@ def denial_or_refusal(span, trig: Token, cues: ClaimCues, syntax: Syntax) -> tup
     the status and the verb that says it."""
     for tok in span:
         keys = token_keys(tok, span, syntax)
-        if keys & cues.rejection_verbs and _rejects_claim(span, tok, cues, syntax):
-            keys = keys | {next(iter(cues.denial_verbs), "")}  # "rejected claims that": a denial
+        if keys & cues.rejection_verbs:
+            if _rejects_claim(span, tok, cues, syntax):
+                keys = keys | {next(iter(cues.denial_verbs), "")}  # "rejected claims that": a denial
+            else:  # "rejected a U.S. request", "die Forderung zurückgewiesen": a REJECT, the demand stands
+                keys = keys - cues.denial_verbs
         if tok.i == trig.i or not (keys & cues.denial_verbs or keys & cues.confirm_verbs):
             continue
         if coordinated(span, tok, trig, syntax):
@@ -176,6 +185,14 @@ def _frames_denied_event(doc: Document, rej: Event, cues: ClaimCues) -> bool:
     lemma = rej.rule.lemma.lower() if rej.rule is not None else ""
     if lemma not in cues.denial_verbs | cues.refusal_verbs | cues.rejection_verbs:
         return False
+    if lemma in cues.rejection_verbs - cues.refusal_verbs:  # only rejecting a claim denies; rejecting a demand or offer is an act
+        tok = trigger_token(doc, rej)
+        span = sentence_span(doc, rej.sentence)
+        if tok is None or span is None:
+            return False
+        syntax = Syntax.from_pack(get_pack(doc.lang or ""))
+        if not _rejects_claim(span, tok, cues, syntax):
+            return False
     framed = [e for e in doc.events if e is not rej and e.sentence.index == rej.sentence.index
               and e.status in ("denied", "not_confirmed")]
     if not framed and lemma in cues.refusal_verbs:  # "declined to comment": a cue even with no event inside
