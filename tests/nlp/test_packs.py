@@ -92,16 +92,24 @@ def test_seed_article_giver_and_receiver(seed_doc):
     assert deps["Unterstützung"] == ("obj", verb.text)
 
 
-SEED_PERSONS = ["Kim Jong Un", "Sergej Lawrow",
-                pytest.param("Shin Won-sik", marks=pytest.mark.xfail(reason="model tags only 'Shin'")),
-                pytest.param("Choe Son Hui", marks=pytest.mark.xfail(reason="model finds no entity")),
-                pytest.param("Wladimir Putin", marks=pytest.mark.xfail(reason="model labels it MISC"))]
+# the model alone tags only "Shin", finds no "Choe Son Hui" and calls "Wladimir Putin" MISC: the actor
+# data's office-holders (the known_persons rule) name them
+SEED_PERSONS = ["Kim Jong Un", "Sergej Lawrow", "Shin Won-sik", "Choe Son Hui", "Wladimir Putin"]
 
 
 @pytest.mark.parametrize("name", SEED_PERSONS)
 def test_seed_article_persons(seed_doc, name):
     persons = {e.text for e in seed_doc.nlp.ents if e.label_ == "PER"}
     assert name in persons
+
+
+def test_known_persons_only_full_names_from_the_actor_data(nlp_de):
+    sdoc = parse(nlp_de, "Wladimir Putin empfing Kim im Kreml, wo auch Hans Wurstbrot aus Köln wartete.")
+    ents = {e.text: e.label_ for e in sdoc.ents}
+    assert ents.get("Wladimir Putin") == "PER"
+    # a lone surname and a name the data does not hold are left to the model: the rule adds no entity there
+    rule = nlp_de.get_pipe("eventlens_known_persons")
+    assert [sdoc[s:e].text for _, s, e in rule.matcher(sdoc)] == ["Wladimir Putin"]
 
 
 def test_english_parse_and_entities(nlp_en):

@@ -42,6 +42,8 @@ def load_choice(choice: PackChoice) -> Language:
         except (OSError, ValueError, KeyError) as exc:
             raise PackError("E302", path=choice.path, lang=lang, why=str(exc).splitlines()[0]) from exc
         _add_line_breaks(nlp)
+        if choice.ner_labels and "ner" in nlp.pipe_names:  # the rules below see the project's labels
+            nlp.add_pipe("eventlens_entity_labels", after="ner", config={"mapping": choice.ner_labels})
         for rule in choice.rules:  # rules read the parse and the entities, so they run after both
             if "parser" in nlp.pipe_names:
                 nlp.add_pipe(RULES[rule])
@@ -50,8 +52,6 @@ def load_choice(choice: PackChoice) -> Language:
                 nlp.disable_pipe("trainable_lemmatizer")  # its lemmas would be overwritten anyway
             nlp.add_pipe("eventlens_simplemma", config={"lang": lang, "overwrite": True,
                                                         "exceptions": choice.lemma_exceptions})
-        if choice.ner_labels and "ner" in nlp.pipe_names:
-            nlp.add_pipe("eventlens_entity_labels", config={"mapping": choice.ner_labels})
     nlp.meta.setdefault("eventlens", {})
     nlp.meta["eventlens"].update({"lang": lang, "source": choice.source, "name": choice.name})
     if choice.source == "fallback":

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import simplemma
 from spacy.language import Language
+from spacy.matcher import PhraseMatcher
 from spacy.scorer import Scorer
 from spacy.tokens import Doc, Span
+from spacy.util import filter_spans
 
 # a sentence may end after one of these (closing quotes and brackets may follow the final stop)
 FINAL = frozenset(".!?:;…") | frozenset("\"'“”„«»‹›)]")
@@ -197,3 +199,32 @@ class FlatNames:
 @Language.factory("eventlens_flat_names")
 def make_flat_names(nlp: Language, name: str) -> FlatNames:
     return FlatNames()
+
+
+class KnownPersons:
+    """Name the office-holders of the actor data as persons wherever they are written out in full.
+
+    A small NER model misses rare foreign names ("Choe Son Hui"), cuts them short ("Shin" of "Shin Won-sik")
+    or calls them MISC; the actor data already knows them, spelled as each language writes them. A match
+    replaces the entities it overlaps; names the data does not hold are left to the model."""
+
+    def __init__(self, nlp: Language, names: list[str]):
+        self.matcher = PhraseMatcher(nlp.vocab)
+        self.matcher.add("PER", list(nlp.tokenizer.pipe(names)))
+
+    def __call__(self, doc: Doc) -> Doc:
+        found = [Span(doc, start, end, label="PER") for _, start, end in self.matcher(doc)]
+        if not found:
+            return doc
+        found = filter_spans(found)
+        covered = {t.i for span in found for t in span}
+        kept = [e for e in doc.ents if not any(t.i in covered for t in e)]
+        doc.ents = sorted(kept + found, key=lambda span: span.start)
+        return doc
+
+
+@Language.factory("eventlens_known_persons")
+def make_known_persons(nlp: Language, name: str) -> KnownPersons:
+    from eventlens.actors.dictionary import person_names
+
+    return KnownPersons(nlp, person_names())

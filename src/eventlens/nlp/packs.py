@@ -18,7 +18,9 @@ from eventlens.errors import DataError
 from eventlens.lang import LANG_DIR, get_pack
 
 SOURCES = ("installed", "shipped", "fallback")
-RULES = {"dative_objects": "eventlens_dative_objects", "flat_names": "eventlens_flat_names"}  # rule name in pack.toml -> spaCy factory
+# rule name in pack.toml -> spaCy factory
+RULES = {"dative_objects": "eventlens_dative_objects", "flat_names": "eventlens_flat_names",
+         "known_persons": "eventlens_known_persons"}
 
 
 @dataclass
