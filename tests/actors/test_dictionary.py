@@ -105,3 +105,12 @@ def test_states_carry_wikidata_ids(dictionary):
         assert dictionary.actors[code].wikidata == qid
     ms = resolve_text("Nordkorea", "de", "2024-11-22", dictionary)
     assert ms[0].wikidata == "Q423"
+
+
+@pytest.mark.pipeline
+def test_a_state_glued_before_a_topic_noun_is_no_party(process):
+    """'die Russland-Politik von Fico' names Russia as a topic; 'EU-Kommission' still names the EU."""
+    doc = process("Zehntausende Menschen protestierten gegen die Russland-Politik von Ministerpräsident "
+                  "Robert Fico. Die EU-Kommission schwieg.", "de", "2025-01-17")
+    codes = [m.code for m in doc.mentions]
+    assert "RUS" not in codes and "SVK" in codes and "EU" in codes

@@ -219,3 +219,25 @@ def test_an_unresolved_subject_pronoun_stands_for_the_governing_subject(process)
     found = triples(doc)
     assert ("SANCTION", frozenset({"USA"}), frozenset({"CHN"})) in found
     assert any(t == "ACCUSE" and a == {"USA"} and "CHN" in r for t, a, r in found)
+
+
+@pytest.mark.parametrize("lang, text, etype, actors, recipients", [
+    ("de", "Bundeskanzler Olaf Scholz und der französische Präsident Emmanuel Macron haben in Budapest beraten. "
+           "Beide sprachen sich dafür aus, die Ukraine auch nach dem Machtwechsel in Washington weiter zu "
+           "unterstützen.", "SUPPORT", {"DEU", "FRA"}, {"UKR"}),
+    ("en", "Chinese President Xi Jinping met Indian Prime Minister Narendra Modi in Kazan. The two sides agreed "
+           "to resume border patrols.", "AGREE", {"CHN", "IND"}, set()),
+])
+def test_a_reciprocal_phrase_stands_for_the_two_parties_named_before(process, lang, text, etype, actors,
+                                                                     recipients):
+    """'Beide', 'the two sides': the parties of the sentence before; a reflexive object ('sprachen sich
+    dafür aus, ... zu unterstützen') controls no infinitive."""
+    found = [(a, r) for t, a, r in triples(process(text, lang)) if t == etype]
+    assert found and all(a <= actors and a and r == recipients for a, r in found), found
+    assert set().union(*(a for a, _ in found)) == actors
+
+
+def test_the_foreign_office_condemning_a_measure_is_aimed_at_its_doer(process):
+    doc = process("Die russische Medienaufsicht hat den Zugang zu mehreren deutschen Nachrichtenportalen "
+                  "gesperrt. Das Auswärtige Amt verurteilte die Maßnahme als Angriff auf die Pressefreiheit.", "de")
+    assert ("ACCUSE", frozenset({"DEU"}), frozenset({"RUS"})) in triples(doc)

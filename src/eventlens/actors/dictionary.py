@@ -113,6 +113,7 @@ class LangData:
     role_state_connectors: set[str] = field(default_factory=set)
     direction_blockers: set[str] = field(default_factory=set)
     skip_words: set[str] = field(default_factory=set)  # possessive markers and the like
+    topic_heads: set[str] = field(default_factory=set)  # "Russland-Politik": the state is a topic, no party
     slot_patterns: list[Form] = field(default_factory=list)
 
 
@@ -349,6 +350,7 @@ class ActorDictionary:
         ld.role_state_connectors = {fold(w) for w in strings("role_state_connectors")}
         ld.direction_blockers = {fold(w) for w in strings("direction_blockers")}
         ld.skip_words = {fold(w) for w in strings("skip_words")}
+        ld.topic_heads = {fold(w) for w in strings("topic_heads")}
         if data.get("modifier_regex"):
             try:
                 ld.modifier_regex = re.compile(str(data["modifier_regex"]))

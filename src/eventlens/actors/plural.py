@@ -30,21 +30,38 @@ def _patterns(pack: LanguagePack) -> tuple[re.Pattern, ...]:
 
 
 def resolve_pairs(doc: Document, pack: LanguagePack) -> list[Mention]:
-    """Mentions (two per phrase, same span) for every pair reference with two states before it."""
+    """Mentions (two per phrase, same span) for every pair reference with two parties before it.
+
+    The parties are states, bodies, or persons standing for their state. Where the sentence before (with
+    the start of the phrase's own) names exactly two, those are meant ("Scholz und Macron haben beraten.
+    Beide sprachen sich dafür aus"); otherwise the two states the article has named most often so far, or
+    failing two states, the first two parties named just before."""
     if not pack.exists or doc.clean is None:
         return []
-    found = []
+    found: list[Mention] = []
+    spans: list[tuple[int, int]] = []
     for pattern in _patterns(pack):
         for match in pattern.finditer(doc.clean.text):
-            earlier = Counter(m.code for m in doc.mentions
-                              if m.kind == "state" and m.code != "UNK" and m.clean_end <= match.start())
-            if len(earlier) < 2:
-                continue
+            if any(a < match.end() and match.start() < b for a, b in spans):
+                continue  # "Beide Länder": one phrase, whichever pattern finds it first
             sentence = next((s.index for s in doc.sentences if s.clean_start <= match.start() < s.clean_end), -1)
+            parties = [m for m in doc.mentions if m.kind in _PARTY_KINDS and m.code != "UNK"
+                       and m.clean_end <= match.start()]
+            near = Counter(m.code for m in parties if m.sentence in (sentence - 1, sentence))
+            earlier = Counter(m.code for m in parties if m.kind == "state")
+            chosen = list(near) if len(near) == 2 else [code for code, _ in earlier.most_common(2)]
+            if len(chosen) < 2:
+                chosen = list(near)[:2]  # "Scholz und Macron haben in Budapest beraten": the first two named
+            if len(chosen) < 2:
+                continue
+            spans.append((match.start(), match.end()))
             start, end = doc.clean.to_original(match.start(), match.end())
-            for code, _ in earlier.most_common(2):
+            for code in chosen:
                 named = next(m for m in doc.mentions if m.code == code)
                 found.append(Mention(text=match.group(0), clean_start=match.start(), clean_end=match.end(),
                                      code=code, sector=None, name=named.name, wikidata=named.wikidata,
                                      kind="state", sentence=sentence, start=start, end=end, how="pair"))
     return found
+
+
+_PARTY_KINDS = ("state", "igo", "person")

@@ -143,6 +143,9 @@ class Resolver:
                 forms = self._forms_at(words, i, length)
                 if forms:
                     cand = self._choose(forms, i, i + length)
+                    after = words[i + length] if i + length < n else None
+                    if after is not None and after.joined and after.key in self.ld.topic_heads:
+                        cand = None  # "die Russland-Politik von Fico": Russia is what the policy is about
                     if cand is not None:
                         cands.append(cand)
                         i += length

@@ -543,8 +543,8 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
     out: dict[int, Event] = {}
     for ev in events:
         for v in verbal:
-            if v is ev or id(v) in out:
-                continue
+            if v is ev or id(v) in out or v.trigger_clean_start == ev.trigger_clean_start:
+                continue  # one word split into events for each party ("Beide ... unterstützen") holds none of them
             e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
             v_tok = span.doc[_token_at(span, v.trigger_clean_start)]
             if _is_content(span, e_tok, v_tok, syntax):
@@ -752,7 +752,10 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
         return (agent[0] if agent else []), (others[0] if others else [])
     if _infinitive(span, trigger, syntax):
         # "um Russland zu helfen": no subject in the clause; its doer is the one before it
-        return _controller(span, c_start, mentions, tok_of, syntax), (groups[-1] if groups else [])
+        # its object is the first party outside a prepositional phrase ("die Ukraine auch nach dem
+        # Machtwechsel in Washington weiter zu unterstützen")
+        bare = [g for g in groups if not _in_phrase_of_preposition(span, g, tok_of)]
+        return _controller(span, c_start, mentions, tok_of, syntax), (bare[0] if bare else groups[-1] if groups else [])
     before = [g for g in groups if tok_of[id(g[0])][0] < trigger.i]
     after = [g for g in groups if tok_of[id(g[0])][0] > trigger.i]
     if syntax.actor_order == "first_in_clause":
@@ -838,7 +841,8 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
 def _distribute(span: Span, actors, recipients, syntax: Syntax):
     """"Nordkorea und Russland unterliegen beide Sanktionen": a distributive word makes one event each."""
     words = {t.lower_ for t in span}
-    if syntax.distributive & words:
+    joint = len({(m.clean_start, m.clean_end) for m in actors}) == 1 < len(actors)
+    if syntax.distributive & words and not joint:  # "Beide" standing for both parties acts jointly
         if len(recipients) > 1:
             return [(actors, [r]) for r in recipients]
         if len(actors) > 1 and recipients:

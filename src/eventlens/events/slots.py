@@ -131,6 +131,9 @@ def _modified_noun(trigger: Token) -> list[Token]:
     return []
 
 
+_REFLEXIVES = frozenset({"sich", "se", "s'", "itself", "himself", "herself", "themselves"})
+
+
 def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by", "par"), depth: int = 0) -> list[Token]:
     """The doer of a verb with no subject of its own, from the clause it depends on.
 
@@ -159,7 +162,8 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
         if dep == "advcl" and any(c.dep_ == "mark" and c.pos_ == "SCONJ" and "to" != c.lower_ for c in trigger.children):
             return []  # "after the army withdrew": a clause of its own whose subject is missing, not shared
         if dep == "xcomp":
-            objects = _children(head, OBJ | IOBJ)
+            objects = [o for o in _children(head, OBJ | IOBJ) if "Yes" not in o.morph.get("Reflex")
+                       and o.lemma_.lower() not in _REFLEXIVES]  # "sprachen sich dafür aus, ... zu": no controller
             if objects and not is_passive(head):
                 return objects
         if head.pos_ not in ("VERB", "AUX", "ADJ", "NOUN"):
