@@ -241,3 +241,10 @@ def test_the_foreign_office_condemning_a_measure_is_aimed_at_its_doer(process):
     doc = process("Die russische Medienaufsicht hat den Zugang zu mehreren deutschen Nachrichtenportalen "
                   "gesperrt. Das Auswärtige Amt verurteilte die Maßnahme als Angriff auf die Pressefreiheit.", "de")
     assert ("ACCUSE", frozenset({"DEU"}), frozenset({"RUS"})) in triples(doc)
+
+
+def test_a_participle_after_a_reporting_clause_takes_its_subject(process):
+    """', the Pakistani army said, vowing to retaliate': the vow is the army's, whatever the parse hangs it on."""
+    doc = process("Indian missile strikes early on Wednesday hit six sites in Pakistan and Pakistani-administered "
+                  "Kashmir, the Pakistani army said, vowing to retaliate at a time of its choosing.", "en", "2025-05-09")
+    assert any(t == "THREATEN" and a == {"PAK"} for t, a, _ in triples(doc)), triples(doc)

@@ -828,8 +828,9 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     own = syntax.clause(span, trigger)
     out |= {id(m) for m in according_to_group(span, mentions, tok_of, syntax.according_before,
                                                syntax.according_after, syntax.clause, syntax.coordinators)}
+    lent = {h.head.i for h in slots.inherited_subject(trigger)} if trigger.dep_ == "parataxis" else set()
     for tok in span:
-        if tok.i == trigger.head.i and trigger.dep_ in ("advcl", "conj", "xcomp"):
+        if tok.i == trigger.head.i and trigger.dep_ in ("advcl", "conj", "xcomp") or tok.i in lent:
             continue  # "the army said, vowing to retaliate": the speaker does this act too
         if _lemma_in(tok, syntax.speech_verbs) and not own[0] <= tok.i < own[1]:
             found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,

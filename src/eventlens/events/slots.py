@@ -134,6 +134,12 @@ def _modified_noun(trigger: Token) -> list[Token]:
 _REFLEXIVES = frozenset({"sich", "se", "s'", "itself", "himself", "herself", "themselves"})
 
 
+def _participle(tok: Token) -> bool:
+    """A present participle or gerund ("vowing", "accusing", "tuant")."""
+    return "Ger" in tok.morph.get("VerbForm") or tok.tag_ == "VBG" or (
+        "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"))
+
+
 def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by", "par"), depth: int = 0) -> list[Token]:
     """The doer of a verb with no subject of its own, from the clause it depends on.
 
@@ -156,6 +162,14 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
         return slot_heads(verb, "subj", passive_agent) if verb is not None and verb.i < trigger.i else []
     if dep in ("acl", "acl:relcl", "relcl"):
         return [head]
+    if dep == "parataxis" and _participle(trigger) and trigger.i > 0 and trigger.doc[trigger.i - 1].is_punct:
+        # "..., the Pakistani army said, vowing to retaliate": set off by a comma, the participle is said
+        # of the nearest clause before it that has a subject, whatever the parse hung it on
+        for verb in reversed(trigger.doc[trigger.sent.start : trigger.i]):
+            own = [c for c in _children(verb, SUBJ) if not _relative(c)] if verb.pos_ in ("VERB", "AUX") else []
+            if own:
+                return own
+        return []
     if dep in CONJ or dep == "advcl" or dep == "xcomp":
         if dep in CONJ and not any(c.dep_ == "cc" for c in trigger.children):
             return []  # "..., a dénoncé le Quai d'Orsay": a comma-joined verb often has its subject after it
