@@ -248,3 +248,14 @@ def test_a_participle_after_a_reporting_clause_takes_its_subject(process):
     doc = process("Indian missile strikes early on Wednesday hit six sites in Pakistan and Pakistani-administered "
                   "Kashmir, the Pakistani army said, vowing to retaliate at a time of its choosing.", "en", "2025-05-09")
     assert any(t == "THREATEN" and a == {"PAK"} for t, a, _ in triples(doc)), triples(doc)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("fr", "Donald Trump a menacé mercredi d'imposer des droits de douane de 25 % sur les importations "
+           "européennes. Bruxelles a promis de riposter « fermement et immédiatement ».",
+     ("THREATEN", frozenset({"EU"}), frozenset({"USA"}))),
+    ("en", "China imposed sanctions on Japan on Monday. Tokyo vowed to retaliate.",
+     ("THREATEN", frozenset({"JPN"}), frozenset({"CHN"}))),
+])
+def test_a_promised_reply_is_aimed_at_who_acted_before(process, lang, text, expected):
+    assert expected in triples(process(text, lang))

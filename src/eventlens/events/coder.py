@@ -62,6 +62,7 @@ class Syntax:
     passive_auxiliaries: frozenset[str] = frozenset()  # word forms that make a participle passive
     complementizers: frozenset[str] = frozenset()  # "dass", "that", "que": open a content clause
     act_nouns: frozenset[str] = frozenset()  # "step", "Schritt", "décision": nouns that stand for an act
+    retaliation: frozenset[str] = frozenset()  # "retaliate", "riposter", "Vergeltung": a reply to an earlier act
 
     def clause(self, span: Span, token: Token) -> tuple[int, int]:
         """Token range of the clause around token (punctuation and clause-opening words bound it)."""
@@ -123,6 +124,7 @@ class Syntax:
             perfect_auxiliaries=words("perfect_auxiliaries"),
             complementizers=words("complementizers"),
             act_nouns=words("act_nouns"),
+            retaliation=words("retaliation"),
         )
 
 
@@ -203,19 +205,28 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
 
     The object must name an act: an event noun of the lexicon, or a word the pack lists as standing
     for one (`act_nouns`: step, decision, Schritt, proposition). The act is the nearest one before,
-    of the noun's own type where the lexicon gives one, by other parties than the reacting one."""
+    of the noun's own type where the lexicon gives one, by other parties than the reacting one. A threat
+    that promises a reply (`retaliation`: "vowed to retaliate", "a promis de riposter") answers the
+    nearest act before by another party."""
     for ev in events:
         if ev.recipients or ev.rule is None or ev.rule.reciprocal or not ev.rule.recipient:
             continue
-        if ontology.quad_class(ev.type) not in ABSORBING_QUADS:
-            continue
         tok = span.doc[_token_at(span, ev.trigger_clean_start)]
         doers = {m.code for m in ev.actors}
+        if ontology.quad_class(ev.type) not in ABSORBING_QUADS:
+            continue
         told = [e for e in events if e is not ev and _reports(span, tok, e) and not {m.code for m in e.actors} & doers]
         if told:  # "Les autorités russes ont bloqué ..., a dénoncé le Quai d'Orsay"
             ev.recipients = list(told[0].actors)
             ev.notes.append(f"recipient: who did {told[0].trigger_text!r}, the act its clause reports")
             continue
+        if ev.type == "THREATEN" and _retaliates(span, tok, syntax):
+            # "Bruxelles a promis de riposter": a promised reply is aimed at whoever acted before
+            before = [e for e in earlier if e.actors and not {m.code for m in e.actors} & (doers | {"UNK"})]
+            if before:
+                ev.recipients = list(before[-1].actors)
+                ev.notes.append(f"recipient: who did {before[-1].trigger_text!r}, the act it promises to answer")
+                continue
         noun = _object_noun(span, tok, syntax)
         if noun is None:
             continue
@@ -233,6 +244,12 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
         for act in chosen:
             ev.recipients = list(act.actors)
             ev.notes.append(f"recipient: who did {act.trigger_text!r}, the act {noun.text!r} refers to")
+
+
+def _retaliates(span: Span, tok: Token, syntax: Syntax) -> bool:
+    """Does the trigger's clause promise a reply ("vowed to retaliate", "a promis de riposter")?"""
+    start, end = syntax.clause(span, tok)
+    return any(_lemma_in(t, syntax.retaliation) for t in span.doc[start:end])
 
 
 def _reports(span: Span, tok: Token, act: Event) -> bool:
