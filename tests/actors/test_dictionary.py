@@ -114,3 +114,18 @@ def test_a_state_glued_before_a_topic_noun_is_no_party(process):
                   "Robert Fico. Die EU-Kommission schwieg.", "de", "2025-01-17")
     codes = [m.code for m in doc.mentions]
     assert "RUS" not in codes and "SVK" in codes and "EU" in codes
+
+
+@pytest.mark.pipeline
+def test_a_counterpart_belongs_to_the_other_state_of_its_sentence(process):
+    """'son homologue Ahmed Attaf', received in Algiers by him: Algeria's, not unknown."""
+    doc = process("Le chef de la diplomatie française, Jean-Noël Barrot, a été reçu dimanche à Alger par son "
+                  "homologue Ahmed Attaf.", "fr", "2025-04-06")
+    assert {m.text: m.code for m in doc.mentions}.get("Ahmed Attaf") == "DZA"
+
+
+@pytest.mark.pipeline
+def test_a_state_adjective_after_a_body_name_decides_its_state(process):
+    """'l'Assemblée nationale sénégalaise' is Senegal's parliament, though France's has that name."""
+    doc = process("L'Assemblée nationale sénégalaise a adopté mercredi une loi d'amnistie.", "fr", "2024-03-06")
+    assert [m.code for m in doc.mentions] == ["SEN"]

@@ -460,6 +460,42 @@ class Resolver:
                 out.append(replace(ante, a=c.a, b=c.b, kind="pronoun", how="coreference", state=None))
         return out
 
+    # -- pass 4b: bodies named after their adjective ---------------------------------------------
+
+    def foreign_bodies(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
+        """"l'Assemblée nationale sénégalaise": a body's name that one state uses, followed by another
+        state's adjective, is that state's body (the adjective wins over the language of the name)."""
+        by_start = {c.a: c for c in cands}
+        drop: set[int] = set()
+        for c in cands:
+            adj = by_start.get(c.b)
+            if (c.cat in ("name", "metonym") and c.actor is not None and c.actor.kind == "state" and adj is not None
+                    and adj.cat == "adjective" and adj.code and adj.code != c.code and id(c) not in drop):
+                c.code, c.name, c.b = adj.code, adj.name, adj.b
+                drop.add(id(adj))
+        return [c for c in cands if id(c) not in drop]
+
+    # -- pass 7b: counterparts -----------------------------------------------------------------
+
+    def counterparts(self, words: list[Word], cands: list[Cand], sent_of) -> list[Cand]:
+        """"reçu à Alger par son homologue Ahmed Attaf": a counterpart of no named state belongs to the one
+        other state its sentence names besides the party it is the counterpart of (the person named before
+        it, else the sentence's first party)."""
+        for c in cands:
+            if c.cat != "person" or c.role != "counterpart" or c.code not in (None, "UNK"):
+                continue
+            s = sent_of(words[c.a].start)
+            same = [o for o in cands if o is not c and o.code and o.code != "UNK" and o.cat not in
+                    ("role", "sector", "direction", "pronoun") and sent_of(words[o.a].start) == s]
+            persons = [o for o in same if o.b <= c.a and o.cat == "person"]
+            partner = persons[-1] if persons else (same[0] if same and same[0].b <= c.a else None)
+            if partner is None:
+                continue
+            others = {o.code for o in same} - {partner.code}
+            if len(others) == 1:
+                c.code = next(iter(others))
+        return cands
+
     # -- pass 8: entities ---------------------------------------------------------------------
 
     def entities(self, nlp_doc, words: list[Word], cands: list[Cand]) -> list[Cand]:
@@ -494,9 +530,11 @@ class Resolver:
         cands = self.slot_roles(words, cands)
         cands = self.roles(words, cands)
         cands = self.sectors(words, cands)
+        cands = self.foreign_bodies(words, cands)
         cands = self.directions(words, cands)
         cands = self.references(words, cands)
         cands = self.pronouns(words, cands, sent_of)
+        cands = self.counterparts(words, cands, sent_of)
         cands = self.entities(nlp_doc, words, cands)
         self.words = words
         return [c for c in cands if c.code and c.cat not in ("role", "sector", "direction", "pronoun")]
