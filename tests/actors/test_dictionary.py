@@ -129,3 +129,13 @@ def test_a_state_adjective_after_a_body_name_decides_its_state(process):
     """'l'Assemblée nationale sénégalaise' is Senegal's parliament, though France's has that name."""
     doc = process("L'Assemblée nationale sénégalaise a adopté mercredi une loi d'amnistie.", "fr", "2024-03-06")
     assert [m.code for m in doc.mentions] == ["SEN"]
+
+
+@pytest.mark.pipeline
+def test_an_adjective_after_two_coordinated_nouns_is_the_state_of_both(process):
+    """'responsables et entreprises iraniens': the officials are Iranian too, and the sanction hits Iran."""
+    doc = process("L'UE a sanctionné plusieurs responsables et entreprises iraniens.", "fr", "2024-10-18")
+    codes = {m.text: m.code for m in doc.mentions}
+    assert codes.get("responsables") == "IRN" and codes.get("entreprises iraniens") == "IRN"
+    sanction = [e for e in doc.events if e.type == "SANCTION"]
+    assert sanction and {m.code for m in sanction[0].recipients} == {"IRN"}

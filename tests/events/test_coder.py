@@ -46,7 +46,7 @@ def triples(doc):
      ("COERCE", {"TUR"}, {"TUR"})),
     # a past participle on a noun is passive: the noun is acted upon, and does what it is accused of
     ("fr", "Le Conseil de l'UE a adopté lundi des sanctions contre plusieurs responsables et entreprises "
-     "iraniens accusés d'avoir livré des missiles balistiques à la Russie.", ("AID", {"UNK", "IRN"}, {"RUS"})),
+     "iraniens accusés d'avoir livré des missiles balistiques à la Russie.", ("AID", {"IRN"}, {"RUS"})),
     # an idiom of release; the attributive participle "inhaftierte" is no arrest of its own
     ("de", "Die Türkei hat am Dienstag zwei inhaftierte deutsche Journalisten auf freien Fuß gesetzt.",
      ("RETREAT", {"TUR"}, {"DEU"})),

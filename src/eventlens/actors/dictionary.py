@@ -114,6 +114,7 @@ class LangData:
     direction_blockers: set[str] = field(default_factory=set)
     skip_words: set[str] = field(default_factory=set)  # possessive markers and the like
     topic_heads: set[str] = field(default_factory=set)  # "Russland-Politik": the state is a topic, no party
+    shared_adjective_joins: set[str] = field(default_factory=set)  # "responsables et entreprises iraniens"
     slot_patterns: list[Form] = field(default_factory=list)
 
 
@@ -351,6 +352,7 @@ class ActorDictionary:
         ld.direction_blockers = {fold(w) for w in strings("direction_blockers")}
         ld.skip_words = {fold(w) for w in strings("skip_words")}
         ld.topic_heads = {fold(w) for w in strings("topic_heads")}
+        ld.shared_adjective_joins = {fold(w) for w in strings("shared_adjective_joins")}
         if data.get("modifier_regex"):
             try:
                 ld.modifier_regex = re.compile(str(data["modifier_regex"]))

@@ -357,9 +357,13 @@ class Resolver:
                 if (y.stateish and y.kind == "state" and y.cat != "metonym" and len(gap) <= 2
                         and all(words[k].key in self.ld.role_state_connectors for k in gap)):
                     partner = y
+            shared = None
+            if partner is None and i + 2 < len(cands):
+                partner = shared = self._shared_adjective(words, x, cands[i + 1], cands[i + 2])
             if partner is not None:
                 used.update((id(x), id(partner)))
-                a, b = min(x.a, partner.a), max(x.b, partner.b)
+                # a shared adjective also serves the noun next to it: the first noun's mention is itself
+                a, b = (x.a, x.b) if shared else (min(x.a, partner.a), max(x.b, partner.b))
                 out.append(Cand(a, b, "name", actor=partner.actor, sector=x.sector or partner.sector,
                                 kind=partner.kind, how="sector", name=partner.name, code=partner.code))
         # "the Russian foreign ministry spokeswoman Maria Zakharova": the phrase describes the person
@@ -383,6 +387,15 @@ class Resolver:
             else:
                 merged.append(c)
         return merged
+
+    def _shared_adjective(self, words: list[Word], x: Cand, y: Cand, z: Cand) -> Cand | None:
+        """"responsables et entreprises iraniens": where the adjective follows its nouns, one adjective after
+        two coordinated nouns is the state of both; the first noun takes it as the second does."""
+        joins = self.ld.shared_adjective_joins
+        if (joins and y.cat in ("sector", "generic") and z.cat == "adjective" and z.stateish
+                and z.kind == "state" and z.a == y.b and y.a == x.b + 1 and words[x.b].key in joins):
+            return z
+        return None
 
     # -- pass 5: "the North" ------------------------------------------------------------------
 
