@@ -82,6 +82,8 @@ def triples(doc):
     ("fr", "Bruxelles a promis de riposter fermement.", ("THREATEN", {"EU"}, set())),
     # a town in the target's slot stands for its country
     ("en", "Russian forces shelled the centre of Kherson on Thursday.", ("ASSAULT", {"RUS"}, {"UKR"})),
+    # a name after "<state adjective>-held" is ground that state holds, not an unknown party
+    ("en", "Indian troops shelled posts in Pakistani-held Kashmir.", ("ASSAULT", {"IND"}, {"PAK"})),
 ])
 def test_type_actor_recipient(process, lang, text, expected):
     etype, actors, recipients = expected

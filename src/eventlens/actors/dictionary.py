@@ -115,6 +115,7 @@ class LangData:
     skip_words: set[str] = field(default_factory=set)  # possessive markers and the like
     topic_heads: set[str] = field(default_factory=set)  # "Russland-Politik": the state is a topic, no party
     shared_adjective_joins: set[str] = field(default_factory=set)  # "responsables et entreprises iraniens"
+    holder_participles: set[str] = field(default_factory=set)  # "Pakistani-administered Kashmir": the holder's
     slot_patterns: list[Form] = field(default_factory=list)
 
 
@@ -353,6 +354,7 @@ class ActorDictionary:
         ld.skip_words = {fold(w) for w in strings("skip_words")}
         ld.topic_heads = {fold(w) for w in strings("topic_heads")}
         ld.shared_adjective_joins = {fold(w) for w in strings("shared_adjective_joins")}
+        ld.holder_participles = {fold(w) for w in strings("holder_participles")}
         if data.get("modifier_regex"):
             try:
                 ld.modifier_regex = re.compile(str(data["modifier_regex"]))

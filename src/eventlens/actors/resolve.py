@@ -520,16 +520,28 @@ class Resolver:
         added = []
         for ent in ents:
             label = ent.label_.upper()
-            if label not in ("PER", "PERSON", "ORG"):
-                continue
             a = bisect.bisect_left(starts, ent.start_char)
             b = bisect.bisect_left(starts, ent.end_char)
             if a >= b or any(k in taken for k in range(a, b)):
+                continue
+            holder = self._holder(words, cands, a)
+            if holder is not None:  # "Pakistani-administered Kashmir": ground a state holds, whatever the tagger saw
+                added.append(Cand(a, b, "entity", kind="state", how="held", name=ent.text, code=holder.code))
+                taken.update(range(a, b))
+                continue
+            if label not in ("PER", "PERSON", "ORG"):
                 continue
             kind = "person" if label in ("PER", "PERSON") else "group"
             added.append(Cand(a, b, "entity", kind=kind, how="entity", name=ent.text, code="UNK"))
             taken.update(range(a, b))
         return sorted(cands + added, key=lambda c: c.a)
+
+    def _holder(self, words: list[Word], cands: list[Cand], a: int) -> Cand | None:
+        """The state named by a hyphened adjective before a participle of holding, right before word `a`
+        ("Pakistani-administered", "Russian-occupied"): the name after it is a territory that state holds."""
+        if a < 2 or words[a - 1].key not in self.ld.holder_participles or not words[a - 1].joined:
+            return None
+        return next((c for c in cands if c.b == a - 1 and c.stateish and c.actor.kind == "state" and c.code), None)
 
     # -- all passes ---------------------------------------------------------------------------
 
