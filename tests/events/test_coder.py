@@ -84,6 +84,9 @@ def triples(doc):
     ("en", "Russian forces shelled the centre of Kherson on Thursday.", ("ASSAULT", {"RUS"}, {"UKR"})),
     # a name after "<state adjective>-held" is ground that state holds, not an unknown party
     ("en", "Indian troops shelled posts in Pakistani-held Kashmir.", ("ASSAULT", {"IND"}, {"PAK"})),
+    # a bare -ing word after "by" is a gerund sharing the main clause's subject, even when tagged a noun
+    ("en", "Pyongyang responded by warning that it would take strong countermeasures.",
+     ("THREATEN", {"PRK"}, set())),
 ])
 def test_type_actor_recipient(process, lang, text, expected):
     etype, actors, recipients = expected

@@ -63,6 +63,8 @@ class Syntax:
     complementizers: frozenset[str] = frozenset()  # "dass", "that", "que": open a content clause
     act_nouns: frozenset[str] = frozenset()  # "step", "Schritt", "décision": nouns that stand for an act
     retaliation: frozenset[str] = frozenset()  # "retaliate", "riposter", "Vergeltung": a reply to an earlier act
+    gerund_ending: str = ""
+    gerund_prepositions: frozenset[str] = frozenset()
 
     def clause(self, span: Span, token: Token) -> tuple[int, int]:
         """Token range of the clause around token (punctuation and clause-opening words bound it)."""
@@ -125,6 +127,8 @@ class Syntax:
             complementizers=words("complementizers"),
             act_nouns=words("act_nouns"),
             retaliation=words("retaliation"),
+            gerund_ending=str(data.get("gerund_ending", "") or ""),
+            gerund_prepositions=words("gerund_prepositions"),
         )
 
 
@@ -162,6 +166,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         span = sentence_span(doc, sent)
         if span is None:
             continue
+        _verbal_gerunds(span, lexicon, syntax)
         candidates = find_triggers(span, lexicon, syntax)
         if not mentions:
             for cand in candidates:
@@ -272,6 +277,35 @@ def _object_noun(span: Span, trigger: Token, syntax: Syntax) -> Token | None:
         return None
     start, end = syntax.clause(span, trigger)
     return next((t for t in span.doc[trigger.i + 1 : end] if t.pos_ == "NOUN"), None)
+
+
+def _verbal_gerunds(span: Span, lexicon, syntax: Syntax) -> None:
+    """Re-tag as a verb a gerund the tagger took for a noun ("responded by warning/NOUN that ...").
+
+    A bare -ing word (no determiner, possessive, adjective or number) right after one of the
+    `gerund_prepositions`, hung on an active verb, is the verb of an adverbial clause whose subject is the
+    main clause's: it becomes an advcl with the preposition as its marker, lemmatised to the verb the
+    lexicon knows. A passive head keeps the noun ("killed by shelling" names a means, not a doer)."""
+    ending = syntax.gerund_ending
+    if not ending or not span.doc.has_annotation("DEP"):
+        return
+    for tok in span:
+        if tok.pos_ != "NOUN" or not tok.lower_.endswith(ending) or len(tok.lower_) <= len(ending) + 2:
+            continue
+        marks = [c for c in tok.children if c.dep_ == "case" and c.i == tok.i - 1 and c.lower_ in syntax.gerund_prepositions]
+        if not marks or any(c.dep_ in ("det", "nmod:poss", "amod", "nummod", "compound") for c in tok.children):
+            continue
+        head = tok.head
+        if head.i == tok.i or head.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children):
+            continue  # only the passive's own markers: the tagger reads "by" itself as a passive agent's
+        stem = tok.lower_[: -len(ending)]
+        forms = [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
+        verb = next((f for f in forms if any(e.pos == "VERB" for e in lexicon.by_lemma(f))), None)
+        if verb is None:
+            continue
+        tok.pos_, tok.tag_, tok.lemma_, tok.dep_ = "VERB", "VBG", verb, "advcl"
+        tok.set_morph("VerbForm=Ger")
+        marks[0].dep_ = "mark"
 
 
 def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:

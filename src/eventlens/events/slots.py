@@ -173,7 +173,8 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
     if dep in CONJ or dep == "advcl" or dep == "xcomp":
         if dep in CONJ and not any(c.dep_ == "cc" for c in trigger.children):
             return []  # "..., a dénoncé le Quai d'Orsay": a comma-joined verb often has its subject after it
-        if dep == "advcl" and any(c.dep_ == "mark" and c.pos_ == "SCONJ" and "to" != c.lower_ for c in trigger.children):
+        if dep == "advcl" and not _participle(trigger) and any(
+                c.dep_ == "mark" and c.pos_ == "SCONJ" and "to" != c.lower_ for c in trigger.children):
             return []  # "after the army withdrew": a clause of its own whose subject is missing, not shared
         if dep == "xcomp":
             objects = [o for o in _children(head, OBJ | IOBJ) if "Yes" not in o.morph.get("Reflex")
