@@ -264,3 +264,8 @@ def test_a_participle_after_a_reporting_clause_takes_its_subject(process):
 ])
 def test_a_promised_reply_is_aimed_at_who_acted_before(process, lang, text, expected):
     assert expected in triples(process(text, lang))
+
+
+def test_a_second_infinitive_after_and_is_content_too(process):
+    doc = process("Armenia and Azerbaijan agreed to reopen their border crossings and to restart joint patrols.", "en")
+    assert {e.type for e in doc.events} == {"AGREE"}, [e.to_dict() for e in doc.events]

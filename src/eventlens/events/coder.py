@@ -629,7 +629,7 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         path = e_tok
         # spaCy makes a new Token object on every access: compare positions, never identity
         while path.head.i != path.i and path.head.i != v_tok.i:
-            if path.dep_ in SEPARATE_DEPS:
+            if path.dep_ in SEPARATE_DEPS and not _shared_conjunct(path, syntax):
                 return False  # "the agreement that Congo and Rwanda signed": a relative clause tells its own act
             path = path.head
         if path.head.i != v_tok.i or path.i == v_tok.i:
@@ -646,6 +646,15 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
     marker = span.doc[e_tok.i - 1].lower_ if e_tok.i > span.start else ""
     infinitive = marker in syntax.infinitive_markers or _zu_infix(e_tok)
     return infinitive and 0 < e_tok.i - v_tok.i <= 12
+
+
+def _shared_conjunct(tok: Token, syntax: Syntax) -> bool:
+    """A second infinitive joined to a first ("agreed to resume flights and to restart patrols"): no
+    subject of its own, its own infinitive marker, so it shares the frame of the first."""
+    if tok.dep_ not in slots.CONJ or any(c.dep_ in slots.SUBJ or c.dep_.startswith("nsubj") for c in tok.children):
+        return False
+    return any(c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in tok.children) and any(
+        c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in tok.head.children)
 
 
 def _zu_infix(tok: Token) -> bool:
