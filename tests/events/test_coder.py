@@ -269,3 +269,8 @@ def test_a_promised_reply_is_aimed_at_who_acted_before(process, lang, text, expe
 def test_a_second_infinitive_after_and_is_content_too(process):
     doc = process("Armenia and Azerbaijan agreed to reopen their border crossings and to restart joint patrols.", "en")
     assert {e.type for e in doc.events} == {"AGREE"}, [e.to_dict() for e in doc.events]
+
+
+def test_a_hostile_act_as_the_means_of_a_promised_reply_is_a_threat(process):
+    doc = process("Minsk said it would respond by expelling Polish diplomats.", "en")
+    assert [(e.type, e.mode) for e in doc.events] == [("THREATEN", "expel")], [e.to_dict() for e in doc.events]

@@ -65,6 +65,9 @@ class Syntax:
     retaliation: frozenset[str] = frozenset()  # "retaliate", "riposter", "Vergeltung": a reply to an earlier act
     gerund_ending: str = ""
     gerund_prepositions: frozenset[str] = frozenset()
+    means_markers: frozenset[str] = frozenset()  # "by" of "answer by deploying": the act is the means
+    reply_verbs: frozenset[str] = frozenset()  # respond, answer: the means of a reply promised with ...
+    promise_auxiliaries: frozenset[str] = frozenset()  # ... will, would: is a threat, not an act done
 
     def clause(self, span: Span, token: Token) -> tuple[int, int]:
         """Token range of the clause around token (punctuation and clause-opening words bound it)."""
@@ -129,6 +132,9 @@ class Syntax:
             retaliation=words("retaliation"),
             gerund_ending=str(data.get("gerund_ending", "") or ""),
             gerund_prepositions=words("gerund_prepositions"),
+            means_markers=words("means_markers"),
+            reply_verbs=words("reply_verbs"),
+            promise_auxiliaries=words("promise_auxiliaries"),
         )
 
 
@@ -184,6 +190,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             if id(ev) in absorbed:
                 _target_from_content(absorbed[id(ev)], ev)
         kept = [e for e in kept if id(e) not in absorbed]
+        _promised_replies(span, kept, syntax, ontology)
         for ev in sentence_events:
             if id(ev) in absorbed:
                 host = absorbed[id(ev)]
@@ -249,6 +256,28 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
         for act in chosen:
             ev.recipients = list(act.actors)
             ev.notes.append(f"recipient: who did {act.trigger_text!r}, the act {noun.text!r} refers to")
+
+
+def _promised_replies(span: Span, events: list[Event], syntax: Syntax, ontology) -> None:
+    """A hostile act named as the means of a reply still to come ("said it would answer by deploying
+    missiles", "will respond by expelling diplomats") is not done yet: announcing it is a threat."""
+    if not syntax.means_markers or not syntax.reply_verbs:
+        return
+    for ev in events:
+        if ontology.quad_class(ev.type) != "material_conflict":
+            continue
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        head = tok.head
+        if tok.dep_ != "advcl" or head.i == tok.i or not _lemma_in(head, syntax.reply_verbs):
+            continue
+        if not any(c.dep_ in ("mark", "case") and c.lower_ in syntax.means_markers for c in tok.children):
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in syntax.promise_auxiliaries for c in head.children):
+            continue
+        ev.notes.append(f"{ev.type} -> THREATEN: the means of a reply promised with {head.text!r}")
+        # a threatened expulsion keeps its mode; force of arms is the threat of violence
+        mode = ev.mode if ontology.is_mode("THREATEN", ev.mode) and ev.mode else "violence"
+        ev.type, ev.mode = "THREATEN", mode
 
 
 def _retaliates(span: Span, tok: Token, syntax: Syntax) -> bool:
