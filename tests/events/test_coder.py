@@ -274,3 +274,10 @@ def test_a_second_infinitive_after_and_is_content_too(process):
 def test_a_hostile_act_as_the_means_of_a_promised_reply_is_a_threat(process):
     doc = process("Minsk said it would respond by expelling Polish diplomats.", "en")
     assert [(e.type, e.mode) for e in doc.events] == [("THREATEN", "expel")], [e.to_dict() for e in doc.events]
+
+
+def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause(process):
+    # the participle is said of the main clause's subject; "the bloc" is the body named last
+    doc = process("Russia on Tuesday dismissed a report by the European Union that criticised its conduct in "
+                  "Georgia, accusing the bloc of meddling.", "en")
+    assert ("ACCUSE", frozenset({"RUS"}), frozenset({"EU"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -115,6 +115,7 @@ class LangData:
     skip_words: set[str] = field(default_factory=set)  # possessive markers and the like
     topic_heads: set[str] = field(default_factory=set)  # "Russland-Politik": the state is a topic, no party
     shared_adjective_joins: set[str] = field(default_factory=set)  # "responsables et entreprises iraniens"
+    body_references: set[str] = field(default_factory=set)  # "the group", "the bloc": the body named last
     holder_participles: set[str] = field(default_factory=set)  # "Pakistani-administered Kashmir": the holder's
     slot_patterns: list[Form] = field(default_factory=list)
 
@@ -355,6 +356,7 @@ class ActorDictionary:
         ld.topic_heads = {fold(w) for w in strings("topic_heads")}
         ld.shared_adjective_joins = {fold(w) for w in strings("shared_adjective_joins")}
         ld.holder_participles = {fold(w) for w in strings("holder_participles")}
+        ld.body_references = {fold(w) for w in strings("body_references")}
         if data.get("modifier_regex"):
             try:
                 ld.modifier_regex = re.compile(str(data["modifier_regex"]))

@@ -441,6 +441,15 @@ class Resolver:
                 src = next(iter(owners.values()))
                 added.append(replace(src, a=k, b=k + 1, how="coreference", state=None))
                 taken.add(k)
+        bodies = sorted((c for c in cands if c.actor is not None and c.actor.kind == "igo"), key=lambda c: c.a)
+        for k, w in enumerate(words):
+            # "the group", "the bloc": a definite noun for a body stands for the body named last before it
+            if k in taken or k == 0 or w.key not in self.ld.body_references or words[k - 1].key not in self.ld.determiners:
+                continue
+            before = [c for c in bodies if c.b <= k]
+            if before:
+                added.append(replace(before[-1], a=k, b=k + 1, how="coreference", state=None))
+                taken.add(k)
         out = sorted(cands + added, key=lambda c: c.a)
         taken = {k for c in out for k in range(c.a, c.b)}
         for c in out:  # honorifics belong to the name: "Herr Shin", "Mr Lavrov"

@@ -160,6 +160,13 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
         # describes the clause's act, whatever noun the parser hung it on
         verb = governing_verb(head)
         return slot_heads(verb, "subj", passive_agent) if verb is not None and verb.i < trigger.i else []
+    if (dep == "advcl" and _participle(trigger) and trigger.i > 0 and trigger.doc[trigger.i - 1].is_punct
+            and head.dep_ in ("acl:relcl", "relcl")):
+        # "rebuffed a statement that criticised ..., accusing the group of": a participle after a comma
+        # closing a relative clause is said of the main clause, not of the relative clause's noun
+        verb = governing_verb(head.head)
+        if verb is not None and verb.i < trigger.i:
+            return slot_heads(verb, "subj", passive_agent)
     if dep in ("acl", "acl:relcl", "relcl"):
         return [head]
     if dep == "parataxis" and _participle(trigger) and trigger.i > 0 and trigger.doc[trigger.i - 1].is_punct:
