@@ -124,3 +124,14 @@ def test_rejecting_a_claim_denies_it_and_is_no_event_of_its_own(process, lang, t
     doc = process(text, lang)
     assert "REJECT" not in [e.type for e in doc.events], [e.to_dict() for e in doc.events]
     assert only(doc, "AID").status == "denied"
+
+
+@pytest.mark.pipeline
+def test_rejecting_criticism_is_an_act_on_it_not_its_content(process):
+    """'wies die Kritik aus Brüssel zurück': the rejection answers the criticism and is told by the outlet;
+    it is neither alleged by the critics nor theirs."""
+    doc = process("Kobachidse wies die Kritik aus Brüssel zurück und sprach von Einmischung in innere "
+                  "Angelegenheiten.", "de", "2024-12-02")
+    rejects = [e for e in doc.events if e.type == "REJECT"]
+    assert [({m.code for m in e.actors}, {m.code for m in e.recipients}) for e in rejects] == [({"GEO"}, {"EU"})]
+    assert rejects[0].status == "asserted" and rejects[0].source is None

@@ -244,6 +244,8 @@ def mark_accused(doc: Document) -> None:
             tok = trigger_token(doc, ev)
             if tok is None or not (start <= tok.i < end or acc_tok in tok.ancestors):
                 continue
+            if acc_tok.pos_ == "NOUN" and acc_tok.head.i == tok.i and acc_tok.dep_ in _OBJECT_DEPS | {"nsubj"}:
+                continue  # "wies die Kritik zurück": an act on the accusation noun, not its content
             if ev.status in ("asserted", "negated"):
                 ev.status = "alleged"
             if ev.source is None or {m.code for m in acc.actors} & set(ev.source.get("codes") or []):
