@@ -570,12 +570,12 @@ class ActorDictionary:
 def person_names(path: Path | None = None) -> list[str]:
     """Full names (and their written variants) of the office-holders file: two words or more, since a lone
     surname ("May", "Kim") is too often something else to be called a person without context."""
-    names: list[str] = []
+    names: dict[str, None] = {}  # ordered and without repeats (a person holds several offices)
     for _, row in _read_tsv(path or DATA_DIR / "office_holders.tsv", ("person", "code")):
         for name in [row["person"], *_listify(row.get("aliases"))]:
-            if len(split_words(name)) > 1 and name not in names:
-                names.append(name)
-    return names
+            if len(split_words(name)) > 1:
+                names[name] = None
+    return list(names)
 
 
 def _valid_date(value: str) -> bool:

@@ -18,7 +18,7 @@ from spacy.tokens import Span, Token
 from eventlens.claims.cues import ClaimCues, load_cues, token_keys
 from eventlens.claims.source import NOT_VERBS, source_record, unnamed_record
 from eventlens.events.clauses import mention_tokens, speakers_of
-from eventlens.events.coder import Syntax
+from eventlens.events.coder import Syntax, repeat_key
 from eventlens.lang import LanguagePack
 from eventlens.records import Document, Mention, Quote
 
@@ -205,10 +205,6 @@ def _verb_before(doc: Document, q_start: int, cues: ClaimCues, syntax: Syntax) -
     return None
 
 
-def _act(ev) -> tuple:
-    return (ev.type, frozenset(m.code for m in ev.actors), frozenset(m.code for m in ev.recipients), ev.status)
-
-
 def link_quotes(doc: Document) -> None:
     """Each quotation's event ids: the events whose trigger stands inside one of its parts, or, for one that
     was merged into an earlier mention of the same act, the record that now stands for it."""
@@ -216,7 +212,7 @@ def link_quotes(doc: Document) -> None:
         ids = []
         for ev in q.linked:
             kept = ev if any(ev is k for k in doc.events) else next(
-                (k for k in doc.events if _act(k) == _act(ev)), None)
+                (k for k in doc.events if repeat_key(k) == repeat_key(ev)), None)
             if kept is not None and kept.event_id not in ids:
                 ids.append(kept.event_id)
         q.event_ids = ids

@@ -964,8 +964,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     """
     out: list[Event] = []
     for ev in events:
-        key = (ev.type, frozenset(m.code for m in ev.actors), frozenset(m.code for m in ev.recipients), ev.status)
-        kept = next((k for k in out if _key(k) == key and _contexts_agree(k, ev)), None)
+        key = repeat_key(ev)
+        kept = next((k for k in out if repeat_key(k) == key and _contexts_agree(k, ev)), None)
         if kept is None:
             out.append(ev)
             continue
@@ -982,7 +982,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     return out
 
 
-def _key(ev: Event) -> tuple:
+def repeat_key(ev: Event) -> tuple:
+    """What two records of one act share: type, parties and status (contexts are compared apart)."""
     return (ev.type, frozenset(m.code for m in ev.actors), frozenset(m.code for m in ev.recipients), ev.status)
 
 
