@@ -42,7 +42,18 @@ class Settings:
     # the sentence classifier (a second signal for sentences with actors but no trigger) costs ~15 ms a
     # sentence and adds little yet (see docs): off unless asked for
     use_classifier: bool = False
+    # threads for the BLAS library under the models. A sentence is a small matrix, so a second BLAS thread
+    # mostly spins and burns a core that a worker process could use; parallelism comes from processes
+    # (`--workers`). None leaves the library's default.
+    math_threads: int | None = 1
     extra: dict = field(default_factory=dict)
+
+
+def _limit_math_threads(threads: int) -> None:
+    import numpy  # noqa: F401  (loads the BLAS the models use, so that the limit reaches it)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=threads)  # process-wide, for the pools loaded so far
 
 
 class Pipeline:
@@ -51,6 +62,8 @@ class Pipeline:
         from eventlens.events.ontology import Ontology
 
         self.settings = settings or Settings()
+        if self.settings.math_threads is not None:
+            _limit_math_threads(self.settings.math_threads)
         self.ontology = Ontology.load()
         self.actors = ActorDictionary.load(self.settings.actor_files)
         self._nlp: dict[str, object] = {}

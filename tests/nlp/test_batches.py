@@ -61,3 +61,11 @@ def test_worker_pool_gives_the_documents_of_one_process(pipeline):
     assert [d.article.doc_id for d in docs] == ["t0", "t1", "t2"]
     assert all(d.nlp is None for d in docs)  # the spaCy Doc stays in the worker
     assert [_events(d) for d in docs] == [_events(d) for d in pipeline.process_many(_articles())]
+
+
+def test_pipeline_keeps_blas_to_one_thread(pipeline):
+    # a second BLAS thread only spins on sentence-sized matrices and takes the core a worker would use
+    from threadpoolctl import threadpool_info
+
+    blas = [pool for pool in threadpool_info() if pool["user_api"] == "blas"]
+    assert blas and all(pool["num_threads"] == 1 for pool in blas)
