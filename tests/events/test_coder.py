@@ -281,3 +281,19 @@ def test_a_participle_after_a_relative_clause_belongs_to_the_main_clause(process
     doc = process("Russia on Tuesday dismissed a report by the European Union that criticised its conduct in "
                   "Georgia, accusing the bloc of meddling.", "en")
     assert ("ACCUSE", frozenset({"RUS"}), frozenset({"EU"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, kept", [
+    ("Serbia refused to meet the Kosovo delegation in Brussels.", {"REJECT"}),
+    ("Azerbaijan rejected an Armenian offer to hold talks in Geneva.", {"REJECT"}),
+    # the demand was made; the meeting it asked for was refused
+    ("Hungary rejected a demand by the European Commission to meet its ministers in Brussels.", {"REJECT", "REQUEST"}),
+])
+def test_an_act_refused_is_not_coded_beside_the_refusal(process, text, kept):
+    doc = process(text, "en")
+    assert {e.type for e in doc.events} == kept, [e.to_dict() for e in doc.events]
+
+
+def test_declining_to_confirm_an_act_keeps_the_act(process):
+    doc = process("Washington declined to confirm the delivery of more missiles to Kyiv.", "en")
+    assert "AID" in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]

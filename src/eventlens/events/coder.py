@@ -51,6 +51,9 @@ class Syntax:
     particle_position: str = "clause_end"  # German closes the clause with it; English puts it after the verb
     denial_verbs: frozenset[str] = frozenset()
     refusal_verbs: frozenset[str] = frozenset()
+    rejection_verbs: frozenset[str] = frozenset()  # reject, dismiss: a proposal (a REJECT) or a claim (a denial)
+    claim_nouns: frozenset[str] = frozenset()  # claims, reports: what a rejection denies
+    confirm_verbs: frozenset[str] = frozenset()  # "declined to confirm": no act refused, a claim left open
     according_before: frozenset[str] = frozenset()  # "laut X": X is the source, not a participant
     according_after: frozenset[str] = frozenset()
     negation: frozenset[str] = frozenset()
@@ -119,6 +122,9 @@ class Syntax:
             passive_auxiliaries=words("passive_auxiliaries"),
             denial_verbs=words("denial_verbs", source=claims, where=claims_path),
             refusal_verbs=words("refusal_verbs", source=claims, where=claims_path),
+            rejection_verbs=words("rejection_verbs", source=claims, where=claims_path),
+            claim_nouns=words("claim_nouns", source=claims, where=claims_path),
+            confirm_verbs=words("confirm_verbs", source=claims, where=claims_path),
             according_before=words("according_to_before", source=claims, where=claims_path),
             according_after=words("according_to_after", source=claims, where=claims_path),
             negation=words("negation", source=claims, where=claims_path),
@@ -619,7 +625,7 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
     """{id(content event): the verbal event it belongs to} for the events of one sentence."""
     framing = syntax.denial_verbs | syntax.refusal_verbs  # a denied act stays, with status denied
     verbal = [e for e in events if e.type not in NOT_ABSORBING and ontology.quad_class(e.type) in ABSORBING_QUADS
-              and not (e.rule is not None and e.rule.lemma.lower() in framing)]
+              and (e.rule is None or e.rule.lemma.lower() not in framing or _refuses_act(span, e, syntax))]
     out: dict[int, Event] = {}
     for ev in events:
         for v in verbal:
@@ -627,10 +633,25 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
                 continue  # one word split into events for each party ("Beide ... unterstützen") holds none of them
             e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
             v_tok = span.doc[_token_at(span, v.trigger_clean_start)]
+            if e_tok.head.i == v_tok.i and e_tok.dep_ in ("obj", "nsubj:pass") and v.rule is not None and \
+                    v.rule.lemma.lower() in framing:
+                continue  # "rejected the EU's demand": the demand was made all the same; only what it asks is refused
             if _is_content(span, e_tok, v_tok, syntax):
                 out[id(ev)] = v
                 break
     return out
+
+
+def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:
+    """A refusal ("refused to meet Y", "rejected an offer of talks") holds the act refused, which does not
+    happen: it is no event of its own. Rejecting a claim ("rejected reports that ...", "dismissed claims")
+    or a that-clause is a denial, and declining to confirm leaves a claim open: the act stays, with its
+    status."""
+    if ev.rule is None or ev.rule.lemma.lower() not in syntax.refusal_verbs | syntax.rejection_verbs:
+        return False
+    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    return not any(c.dep_ == "ccomp" or _lemma_in(c, syntax.confirm_verbs) or (
+        c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, syntax.claim_nouns)) for c in tok.children)
 
 
 def _target_from_content(host: Event, content: Event) -> None:
