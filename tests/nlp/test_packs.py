@@ -109,6 +109,29 @@ def test_known_persons_only_full_names_from_the_actor_data(nlp_de):
     assert [sdoc[s:e].text for _, s, e in rule.matcher(sdoc)] == ["Wladimir Putin"]
 
 
+def _entities(nlp, text: str, without: str | None = None) -> dict[str, str]:
+    if without is None:
+        return {e.text: e.label_ for e in nlp(text).ents}
+    with nlp.select_pipes(disable=[without]):
+        return {e.text: e.label_ for e in nlp(text).ents}
+
+
+def test_known_places_fill_what_the_model_missed(nlp_de, nlp_en):
+    text = "Die Regierung Kolumbiens und Argentinien vereinbarten in Leverkusen eine Zusammenarbeit."
+    assert "Argentinien" not in _entities(nlp_de, text, without="eventlens_known_places")
+    ents = _entities(nlp_de, text)
+    assert ents["Kolumbiens"] == ents["Argentinien"] == ents["Leverkusen"] == "LOC"
+    # the same words under another label are relabelled ("Somalia/PER" from the English model)
+    text = "Croatia sent troops to Somalia on Monday."
+    assert _entities(nlp_en, text, without="eventlens_known_places").get("Somalia") == "PER"
+    assert _entities(nlp_en, text) == {"Croatia": "LOC", "Somalia": "LOC"}
+
+
+def test_known_places_keep_an_organisation_named_after_a_place(nlp_de):
+    ents = _entities(nlp_de, "Die Bank of Japan senkte den Zins.")
+    assert ents == {"Bank of Japan": "ORG"}
+
+
 def test_english_parse_and_entities(nlp_en):
     sdoc = parse(nlp_en, "Russia supplied North Korea with air defence missiles, Seoul's security adviser "
                          "Shin Won-sik said on Friday.")

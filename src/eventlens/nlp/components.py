@@ -228,3 +228,51 @@ def make_known_persons(nlp: Language, name: str) -> KnownPersons:
     from eventlens.actors.dictionary import person_names
 
     return KnownPersons(nlp, person_names())
+
+
+PLACES_KEY = "eventlens_places"  # Doc.user_data: the gazetteer places of the whole text, found once
+
+
+class KnownPlaces:
+    """Name the countries, regions and cities of the places gazetteer as locations (LOC) where the model
+    found no entity, or gave the very same words another label.
+
+    A small NER model misses common place names it saw too rarely in training ("Kolumbien", "Irlands",
+    "Leverkusen") and reads others as persons or organisations ("Griechenlands/PER"). The gazetteer's own
+    guards decide what counts as a place (blocked homonyms, a cue before a small town, no first names). An
+    entity that only overlaps the place is kept: "Bank of Japan" stays an organisation."""
+
+    def __init__(self, lang: str):
+        self.lang = lang
+
+    def __call__(self, doc: Doc) -> Doc:
+        from eventlens.claims.where import find_places
+
+        places = find_places(doc.text, self.lang)
+        doc.user_data[PLACES_KEY] = places  # later stages place events with these instead of searching again
+        if not places:
+            return doc
+        ents = {(e.start, e.end): e for e in doc.ents}
+        taken = {t.i for e in doc.ents for t in e}
+        changed = False
+        for place in places:
+            span = doc.char_span(place.start, place.end, label="LOC")
+            if span is None:  # the place ends inside a token ("Russland-Politik"): not a name of its own
+                continue
+            same = ents.get((span.start, span.end))
+            if same is not None:
+                if same.label_ != "LOC":
+                    ents[(span.start, span.end)] = span
+                    changed = True
+            elif not any(t.i in taken for t in span):
+                ents[(span.start, span.end)] = span
+                taken.update(t.i for t in span)
+                changed = True
+        if changed:
+            doc.ents = sorted(ents.values(), key=lambda e: e.start)
+        return doc
+
+
+@Language.factory("eventlens_known_places")
+def make_known_places(nlp: Language, name: str) -> KnownPlaces:
+    return KnownPlaces(nlp.lang)
