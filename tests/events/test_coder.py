@@ -297,3 +297,13 @@ def test_an_act_refused_is_not_coded_beside_the_refusal(process, text, kept):
 def test_declining_to_confirm_an_act_keeps_the_act(process):
     doc = process("Washington declined to confirm the delivery of more missiles to Kyiv.", "en")
     assert "AID" in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The European Commission said on Monday that Hungary must restore the independence of its judges.",
+     {("REQUEST", frozenset({"EU"}), frozenset({"HUN"}))}),
+    # an obligation on oneself demands nothing of anyone
+    ("Germany said on Monday it must increase its defence spending.", set()),
+])
+def test_saying_another_party_must_act_is_a_demand(process, text, expected):
+    assert triples(process(text, "en")) == expected

@@ -372,6 +372,9 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
     """
     if tok.doc.has_annotation("DEP") and any(_is_word(c, word) for c in tok.children):
         return True
+    if tok.doc.has_annotation("DEP") and any(_is_word(a, word) for c in tok.children if _content_clause(c, syntax)
+                                             for a in c.children if a.dep_ == "aux"):
+        return True  # a modal of the content clause ("said that Sudan must return ..."): an obligation voiced
     start, end = syntax.event_scope(span, tok) if word not in syntax.particles else syntax.clause(span, tok)
     if word in syntax.particles:
         if syntax.particle_position == "after_verb":  # "cracked down on", "handed the base over"
@@ -379,6 +382,13 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
     return any(_is_word(t, word) for t in span.doc[start:end] if t.i != tok.i)
+
+
+def _content_clause(tok: Token, syntax: Syntax) -> bool:
+    """A clause that says what its head says: a complement, or an adverbial a weak parse made of one
+    (its complementizer tells, as for slots' ccomp_subj)."""
+    return tok.dep_ == "ccomp" or (tok.dep_ in ("acl", "advcl") and any(
+        m.dep_ == "mark" and m.lower_ in syntax.complementizers for m in tok.children))
 
 
 def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
@@ -723,7 +733,7 @@ def _why_dropped(ev: Event) -> str:
     if not ev.actors:
         return "no actor found (neither in the parse slots nor by word order in its clause)"
     if _topic_only(ev):
-        return "event noun without a recipient (or a joint one with one party): a topic, not an act"
+        return "event noun (or targeted entry) without a recipient, or a joint one with one party: not an act"
     return "dropped"
 
 
@@ -732,6 +742,8 @@ def _topic_only(ev: Event) -> bool:
     ("Kampf", "Treffen") with a single party, names a topic, not an act; a verb with the same gap
     still asserts one."""
     trig = ev.rule
+    if trig is not None and trig.targeted and not ev.recipients:
+        return True  # "said it must invest more": an obligation on oneself demands nothing of anyone
     if trig is None or trig.pos != "NOUN":
         return False
     if trig.reciprocal:

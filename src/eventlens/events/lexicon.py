@@ -26,7 +26,7 @@ from eventlens.lang import LANG_DIR
 POS_TAGS = ("VERB", "NOUN", "ADJ")
 SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|ccomp_subj|head_subj|head_obj|xcomp_subj|(obl|nmod|head_obl):[^\s:]+)$")
 TRIGGER_FIELDS = {"id", "lemma", "pos", "with", "type", "mode", "contexts", "cameo", "actor", "recipient",
-                  "reciprocal", "negative"}
+                  "reciprocal", "negative", "targeted"}
 
 
 @dataclass(frozen=True)
@@ -44,6 +44,7 @@ class Trigger:
     reciprocal: bool = False
     negative: bool = False
     line: int = 0
+    targeted: bool = False  # an act only when someone is on the receiving end ("said that Y must ...")
 
 
 @dataclass
@@ -261,7 +262,7 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
     if not actor:
         raise bad("actor", "needs at least one slot")
     flags = {}
-    for fld in ("reciprocal", "negative"):
+    for fld in ("reciprocal", "negative", "targeted"):
         v = item.get(fld, False)
         if not isinstance(v, bool):
             raise bad(fld, "must be true or false")
@@ -279,7 +280,7 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
     elif not isinstance(tid, str) or not tid:
         raise bad("id", "must be a non-empty string")
     return Trigger(tid, lemma, pos, with_, typ, mode, contexts, cameo, actor, recipient,
-                   flags["reciprocal"], flags["negative"], line)
+                   flags["reciprocal"], flags["negative"], line, flags["targeted"])
 
 
 def _str_list(value: Any, fld: str, bad) -> tuple[str, ...]:
