@@ -307,3 +307,8 @@ def test_declining_to_confirm_an_act_keeps_the_act(process):
 ])
 def test_saying_another_party_must_act_is_a_demand(process, text, expected):
     assert triples(process(text, "en")) == expected
+
+
+def test_a_protest_with_no_target_is_aimed_at_the_protesters_own_state(process):
+    doc = process("Kenyan teachers began a hunger strike on Monday over unpaid salaries.", "en")
+    assert ("PROTEST", frozenset({"KEN"}), frozenset({"KEN"})) in triples(doc), [e.to_dict() for e in doc.events]

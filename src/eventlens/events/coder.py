@@ -504,7 +504,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     if trig.reciprocal:
         actors = _unique(_with_partners(span, cand.token, actors + recipients, usable, tok_of, syntax))
         recipients = []
-    recipients = _at_home(trig, actors, recipients)
+    recipients = _protest_at_home(trig, actors, _at_home(trig, actors, recipients))
     actor_codes = {m.code for m in actors}
     actor_spans = {(m.clean_start, m.clean_end) for m in actors}
     recipients = [m for m in recipients if m.code not in actor_codes or m.how == "domestic" or (
@@ -577,6 +577,16 @@ def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) ->
     home = next(iter(states))
     return [replace(m, code=home, kind="state", how="domestic") if m.kind == "generic" and m.code == "UNK" else m
             for m in recipients]
+
+
+def _protest_at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
+    """A protest that names no target ("Algerian landowners began a hunger strike") is aimed at the
+    protesters' own state, as PLOVER codes it."""
+    states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
+    if trig.type != "PROTEST" or recipients or len(states) != 1:
+        return recipients
+    home = next(m for m in actors if m.code in states)
+    return [replace(home, kind="state", how="domestic")]
 
 
 def _negated_denial(span: Span, trigger: Token, syntax: Syntax) -> bool:
