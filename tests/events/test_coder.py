@@ -312,3 +312,16 @@ def test_saying_another_party_must_act_is_a_demand(process, text, expected):
 def test_a_protest_with_no_target_is_aimed_at_the_protesters_own_state(process):
     doc = process("Kenyan teachers began a hunger strike on Monday over unpaid salaries.", "en")
     assert ("PROTEST", frozenset({"KEN"}), frozenset({"KEN"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+def test_a_protest_against_the_own_government_keeps_it_as_target(process):
+    doc = process("Tens of thousands of Slovaks rallied in Bratislava on Saturday against the Russia policy of "
+                  "Slovak Prime Minister Robert Fico.", "en")
+    assert any(e.type == "PROTEST" and "SVK" in {m.code for m in e.recipients} for e in doc.events), \
+        [e.to_dict() for e in doc.events]
+
+
+def test_what_a_protest_demands_is_its_topic_not_a_request(process):
+    doc = process("French farmers blocked roads around Lyon on Monday, demanding lower fuel taxes from the government.",
+                  "en")
+    assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]

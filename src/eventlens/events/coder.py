@@ -565,8 +565,9 @@ def _place_target(doc: Document, sent: Sentence, trigger: Token, trig: Trigger, 
 
 # Acts a state mostly does to its own people: arrests and raids, pardons and amnesties, releases. Their
 # unnamed targets ("journalists", "prisoners") belong to the acting state (PLOVER codes them X -> X).
+# Protest is the same seen from below: "the government" a people protests against is its own.
 # Violence is left out: foreign forces kill civilians where they fight.
-DOMESTIC_TYPES = ("COERCE", "CONCEDE", "RETREAT")
+DOMESTIC_TYPES = ("COERCE", "CONCEDE", "RETREAT", "PROTEST")
 
 
 def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
@@ -581,7 +582,8 @@ def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) ->
 
 def _protest_at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
     """A protest that names no target ("Algerian landowners began a hunger strike") is aimed at the
-    protesters' own state, as PLOVER codes it."""
+    protesters' own state, as PLOVER codes it. Decided here, not only in the claims stage (which does the
+    same for protesters it places by location), so that a protest noun with no target is an act, not a topic."""
     states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
     if trig.type != "PROTEST" or recipients or len(states) != 1:
         return recipients
@@ -636,6 +638,8 @@ def _within_accusation(span: Span | None, syntax: Syntax | None, acc: Event, ev:
 ABSORBING_QUADS = ("verbal_cooperation", "verbal_conflict")
 CONTENT_DEPS = ("xcomp", "ccomp", "obj", "iobj", "obl:arg", "nsubj:pass", "csubj")
 NOT_ABSORBING = ("ACCUSE", "CONSULT")
+# What a protest asks or blames is its topic, not an act of its own (PLOVER; docs/annotation.md).
+PROTEST_TOPICS = ("REQUEST", "ACCUSE")
 # Links on the way up to a verbal act that make a separate act: a relative clause, a coordinated or
 # juxtaposed clause.
 SEPARATE_DEPS = ("acl:relcl", "relcl", "conj", "parataxis")
@@ -647,7 +651,12 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
     verbal = [e for e in events if e.type not in NOT_ABSORBING and ontology.quad_class(e.type) in ABSORBING_QUADS
               and (e.rule is None or e.rule.lemma.lower() not in framing or _refuses_act(span, e, syntax))]
     out: dict[int, Event] = {}
+    protests = [e for e in events if e.type == "PROTEST"]
     for ev in events:
+        topic_of = next((p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p)), None)
+        if topic_of is not None:
+            out[id(ev)] = topic_of
+            continue
         for v in verbal:
             if v is ev or id(v) in out or v.trigger_clean_start == ev.trigger_clean_start:
                 continue  # one word split into events for each party ("Beide ... unterstützen") holds none of them
@@ -660,6 +669,19 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
                 out[id(ev)] = v
                 break
     return out
+
+
+def _protest_topic(span: Span, ev: Event, protest: Event) -> bool:
+    """Does ev say what a protest is for ("blocked roads demanding reforms", "a hunger strike to demand his
+    release")? It hangs as a purpose or participle clause on the protest word, on its light verb, or on
+    a word of the protest's own phrase (the parse may hang it on "roads" of "blocked roads")."""
+    e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    p_tok = span.doc[_token_at(span, protest.trigger_clean_start)]
+    if e_tok.i == p_tok.i or e_tok.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
+    heads = {p_tok.i} | ({p_tok.head.i} if p_tok.pos_ in ("NOUN", "PROPN") else set())
+    head = e_tok.head
+    return head.i in heads or (head.dep_ in ("obj", "xcomp") and head.head.i in heads)
 
 
 def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:
