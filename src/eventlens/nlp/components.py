@@ -11,6 +11,7 @@
 from __future__ import annotations
 
 import simplemma
+from spacy.attrs import IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.scorer import Scorer
@@ -24,20 +25,26 @@ FINAL = frozenset(".!?:;…") | frozenset("\"'“”„«»‹›)]")
 def mark_line_starts(doc: Doc, only_after_punct: bool = False) -> Doc:
     """Open a sentence at every line start; with `only_after_punct`, forbid sentence starts inside a line
     unless the previous token ends in final punctuation (headlines and bylines have none, and statistical
-    parsers like to split them)."""
+    parsers like to split them). Works on the token arrays: it runs on every token of every document."""
+    if len(doc) < 2:
+        return doc
+    rows = doc.to_array([ORTH, IS_SPACE, SENT_START])
+    starts = rows[:, 2].astype("int32")  # SENT_START is 1, -1 or 0, stored unsigned
+    text_of = doc.vocab.strings
     after_break = False
-    prev = None
-    for i, token in enumerate(doc):
-        if token.is_space:
-            if "\n" in token.text:
+    prev_final = True  # is there no previous word, or does it end a sentence?
+    for i, (orth, is_space, _) in enumerate(rows.tolist()):
+        if is_space:
+            if "\n" in text_of[orth]:
                 after_break = True
             continue
-        if i > 0 and (after_break or "\n" in doc[i - 1].whitespace_):
-            token.is_sent_start = True
-        elif only_after_punct and prev is not None and prev.text[-1] not in FINAL:
-            token.is_sent_start = False
-        after_break = "\n" in token.whitespace_
-        prev = token
+        if i > 0 and after_break:
+            starts[i] = 1
+        elif only_after_punct and not prev_final:
+            starts[i] = -1
+        after_break = False
+        prev_final = text_of[orth][-1:] in FINAL
+    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
     return doc
 
 
