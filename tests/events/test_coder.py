@@ -325,3 +325,15 @@ def test_what_a_protest_demands_is_its_topic_not_a_request(process):
     doc = process("French farmers blocked roads around Lyon on Monday, demanding lower fuel taxes from the government.",
                   "en")
     assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
+
+
+def test_a_participle_clause_after_a_protest_is_its_topic(process):
+    # the parse hangs "calling" on "centre"; word order still tells it belongs to the protest
+    doc = process("Thousands of Georgian students demonstrated in the centre of Tbilisi on Sunday calling for new "
+                  "elections.", "en")
+    assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
+
+
+def test_a_verb_the_parse_hangs_on_a_verbless_subject_is_active(process):
+    doc = process("Thousands of Serbian students marched through Belgrade on Friday.", "en")
+    assert ("PROTEST", frozenset({"SRB"}), frozenset({"SRB"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -22,6 +22,7 @@ from eventlens.events.clauses import (
     mention_tokens,
     sentence_span,
     speakers_of,
+    verb_particles,
 )
 from eventlens.events.lexicon import Trigger, load_contexts, load_triggers
 from eventlens.lang import LanguagePack
@@ -349,7 +350,7 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
     for tok in span:
         if tok.is_punct or tok.like_num:
             continue
-        for lemma in lemma_keys(tok, syntax):
+        for lemma in lemma_keys(tok, syntax, span):
             # a separable particle hangs only on a verb, whatever a weak tagger calls it ("weist/ADV ... aus")
             particle = any(c.dep_ in syntax.particle_deps for c in tok.children)
             entries = [e for e in lexicon.by_lemma(lemma)
@@ -419,15 +420,16 @@ def _pos_ok(tok: Token, pos: str) -> bool:
     return tok.pos_ == pos
 
 
-def lemma_keys(tok: Token, syntax: Syntax) -> list[str]:
-    """Lemma forms to look up, most specific first."""
+def lemma_keys(tok: Token, syntax: Syntax, span: Span | None = None) -> list[str]:
+    """Lemma forms to look up, most specific first. With the sentence `span`, a verb whose separable
+    particle closes the clause unattached is looked up as the particle verb too."""
     lemma = (tok.lemma_ or tok.text).lower()
     keys = []
-    if tok.doc.has_annotation("DEP"):
-        particles = [c.text.lower() + lemma for c in tok.children if c.dep_ in syntax.particle_deps]
-        if particles:
-            # "kündigte ... an" is ankündigen, never kündigen: with its particle or not at all
-            return particles + [lemma + "+" + p for p in particles]
+    particles = verb_particles(tok, span, syntax) if span is not None else (
+        [c.lower_ for c in tok.children if c.dep_ in syntax.particle_deps] if tok.doc.has_annotation("DEP") else [])
+    if particles:
+        # "kündigte ... an" is ankündigen, never kündigen: with its particle or not at all
+        return [p + lemma for p in particles]
     keys.append(lemma)
     text = tok.text.lower()
     if text != lemma:
@@ -653,7 +655,7 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
     out: dict[int, Event] = {}
     protests = [e for e in events if e.type == "PROTEST"]
     for ev in events:
-        topic_of = next((p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p)), None)
+        topic_of = next((p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p, syntax)), None)
         if topic_of is not None:
             out[id(ev)] = topic_of
             continue
@@ -671,17 +673,22 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
     return out
 
 
-def _protest_topic(span: Span, ev: Event, protest: Event) -> bool:
+def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> bool:
     """Does ev say what a protest is for ("blocked roads demanding reforms", "a hunger strike to demand his
-    release")? It hangs as a purpose or participle clause on the protest word, on its light verb, or on
-    a word of the protest's own phrase (the parse may hang it on "roads" of "blocked roads")."""
+    release")? It is a purpose or participle clause of the protest: hung on the protest word, its light
+    verb or its object ("blocked roads"), or, where the parse hangs it on a nearby noun ("in the capital
+    demanding ..."), a subjectless -ing or to-clause after the protest with no finite verb in between."""
     e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     p_tok = span.doc[_token_at(span, protest.trigger_clean_start)]
     if e_tok.i == p_tok.i or e_tok.dep_ not in ("advcl", "acl", "xcomp"):
         return False
     heads = {p_tok.i} | ({p_tok.head.i} if p_tok.pos_ in ("NOUN", "PROPN") else set())
-    head = e_tok.head
-    return head.i in heads or (head.dep_ in ("obj", "xcomp") and head.head.i in heads)
+    if e_tok.head.i in heads or (e_tok.head.dep_ in ("obj", "xcomp") and e_tok.head.head.i in heads):
+        return True
+    nonfinite = "Ger" in e_tok.morph.get("VerbForm") or any(
+        c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in e_tok.children)
+    return (nonfinite and e_tok.i > p_tok.i and not any(c.dep_.startswith("nsubj") for c in e_tok.children)
+            and not any("Fin" in t.morph.get("VerbForm") for t in span.doc[p_tok.i + 1 : e_tok.i]))
 
 
 def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:

@@ -31,13 +31,26 @@ def is_passive(trigger: Token) -> bool:
     auxiliary (fr_core_news_md labels "aient bombardé" nsubj:pass + aux:tense, an active clause)."""
     deps = {c.dep_ for c in trigger.children}
     if (trigger.dep_ == "acl" and "Past" in trigger.morph.get("Tense") and "Part" in trigger.morph.get("VerbForm")
-            and trigger.head.dep_ != "ROOT"):
+            and not _verbless_subject(trigger.head)):
         # "des responsables accusés de ...", "weapons supplied to Russia": the noun is acted upon (a noun
-        # as the sentence's root means the parser missed the finite verb: "The parliament threatened ...")
+        # as the sentence's root means the parser missed the finite verb: "The parliament threatened ...",
+        # "Thousands of students marched ...")
         return True
     if "obl:agent" in deps and "Part" in trigger.morph.get("VerbForm") and "aux:tense" not in deps:
         return True  # "..., accusés par Ouagadougou de ...": a participle with its agent
     return "aux:pass" in deps or (bool(deps & PASS_SUBJ) and "aux:tense" not in deps)
+
+
+def _verbless_subject(noun: Token) -> bool:
+    """Is noun the root of a sentence the parser found no verb in, or a noun phrase hanging from that
+    root ("Thousands of students", "About 200 supporters of X")?"""
+    for _ in range(4):
+        if noun.dep_ == "ROOT":
+            return noun.pos_ in ("NOUN", "PROPN", "NUM", "PRON")
+        if noun.pos_ in ("VERB", "AUX") or noun.dep_ not in ("nmod", "compound", "appos", "flat", "conj"):
+            return False
+        noun = noun.head
+    return False
 
 
 def case_words(token: Token) -> set[str]:
