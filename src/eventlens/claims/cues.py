@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from eventlens.errors import DataError
+from eventlens.events.clauses import verb_particles
 from eventlens.lang import get_pack
 
 LIST_KEYS = ("speech_verbs", "according_to_before", "according_to_after", "negation", "denial_verbs",
@@ -58,13 +59,7 @@ def token_keys(tok: Token, span: Span, syntax) -> frozenset[str]:
     clause's last word."""
     lemma = (tok.lemma_ or tok.text).lower()
     if syntax.particles and tok.pos_ in ("VERB", "AUX", ""):
-        parts = [c.lower_ for c in tok.children if c.dep_ in syntax.particle_deps] \
-            if tok.doc.has_annotation("DEP") else []
-        if not parts and syntax.particle_position == "clause_end":
-            start, end = syntax.clause(span, tok)
-            words = [t for t in tok.doc[tok.i + 1 : end] if t.is_alpha]
-            if words and words[-1].lower_ in syntax.particles and words[-1].pos_ in ("ADP", "ADV", "PART", ""):
-                parts = [words[-1].lower_]
+        parts = verb_particles(tok, span, syntax)
         if parts:
             return frozenset(p + lemma for p in parts)
     return frozenset((lemma, tok.text.lower()))

@@ -1,0 +1,35 @@
+"""Separable verbs: a particle that closes the clause makes the verb another verb, parsed or not."""
+
+from __future__ import annotations
+
+import pytest
+
+from eventlens.events.clauses import verb_particles
+from eventlens.events.coder import Syntax
+from eventlens.lang import get_pack
+
+pytestmark = pytest.mark.pipeline
+
+# the shipped German parser leaves "an" unattached here (dep punct): only its place tells it is a particle
+BALTIC = "Litauen, Lettland und Estland kündigten Sanktionen gegen georgische Regierungsvertreter an."
+
+
+def test_clause_final_particle_found_without_the_parse(process):
+    doc = process(BALTIC, "de")
+    verb = next(t for t in doc.nlp if t.text == "kündigten")
+    assert not [c for c in verb.children if c.dep_ in ("compound:prt", "svp")]
+    assert verb_particles(verb, verb.sent, Syntax.from_pack(get_pack("de"))) == ["an"]
+
+
+def test_announced_sanctions_are_one_future_event_not_a_termination(process):
+    # "kündigen" alone ends a contract (SANCTION); "ankündigen" only announces what the noun names
+    events = process(BALTIC, "de").events
+    assert [(e.type, e.trigger_text, e.status) for e in events] == [("SANCTION", "Sanktionen", "future")]
+    assert {m.code for m in events[0].recipients} == {"GEO"}
+
+
+def test_attached_or_absent_particle_keeps_the_verb(process):
+    syntax = Syntax.from_pack(get_pack("de"))
+    doc = process("Die Regierung kündigte den Vertrag mit Moskau.", "de")
+    verb = next(t for t in doc.nlp if t.text == "kündigte")
+    assert verb_particles(verb, verb.sent, syntax) == []
