@@ -42,24 +42,58 @@ def clause_bounds(span: Span, token: Token, breaks: frozenset[str],
                   openers: frozenset[str] = frozenset()) -> tuple[int, int]:
     """Token range [start, end) of the clause around token inside span: bounded by punctuation, and by
     words that open a subordinate clause (`openers`, given where commas may be missing)."""
-    texts, lowers = _words(span.doc)
+    texts, lowers, in_lists = _words(span.doc)
     start, end = token.i, token.i + 1
-    while start > span.start and texts[start - 1] not in breaks and lowers[start] not in openers:
+    while start > span.start and (texts[start - 1] not in breaks or start - 1 in in_lists) \
+            and lowers[start] not in openers:
         start -= 1
-    while end < span.end and texts[end] not in breaks and lowers[end] not in openers:
+    while end < span.end and (texts[end] not in breaks or end in in_lists) and lowers[end] not in openers:
         end += 1
     return start, end
 
 
-_LAST_WORDS: list = [None, [], []]  # the last Doc asked about, its token texts and lower-case forms
+def list_commas(doc) -> frozenset[int]:
+    """Commas that separate the items of a list of like names ("Litauen, Lettland und Estland", "France,
+    Germany and Italy"): entities of one label, each after a comma, the last after a coordinator. Such a
+    comma joins, it does not end a clause, or the first item would be cut off from the rest."""
+    label_at: dict[int, str] = {}
+    starts: dict[int, int] = {}  # first token -> end of each entity
+    for ent in doc.ents:
+        for t in range(ent.start, ent.end):
+            label_at[t] = ent.label_
+        starts[ent.start] = ent.end
+
+    def item_at(i: int) -> tuple[int, str] | None:
+        while i < len(doc) and doc[i].pos_ == "DET":  # "l'Allemagne", "die Ukraine"
+            i += 1
+        return (starts[i], label_at[i]) if i in starts else None
+
+    found: set[int] = set()
+    for ent in doc.ents:
+        k = ent.end
+        commas = []
+        while k < len(doc) and doc[k].text == ",":
+            nxt = item_at(k + 1)
+            if nxt is None or nxt[1] != ent.label_:
+                break
+            commas.append(k)
+            k = nxt[0]
+        if commas and k < len(doc) and doc[k].pos_ == "CCONJ":
+            last = item_at(k + 1)
+            if last is not None and last[1] == ent.label_:
+                found.update(commas)
+    return frozenset(found)
 
 
-def _words(doc) -> tuple[list[str], list[str]]:
-    """Token texts and lower-case forms of a Doc, read once per document (clauses are asked for many times
-    per sentence, and every `doc[i]` builds a Token)."""
+_LAST_WORDS: list = [None, [], [], frozenset()]  # the last Doc asked about: texts, lower-case forms, list commas
+
+
+def _words(doc) -> tuple[list[str], list[str], frozenset[int]]:
+    """Token texts, lower-case forms and list commas of a Doc, read once per document (clauses are asked
+    for many times per sentence, and every `doc[i]` builds a Token)."""
     if _LAST_WORDS[0] is not doc or len(_LAST_WORDS[1]) != len(doc):
-        _LAST_WORDS[:] = [doc, [t.text for t in doc], [t.lower_ for t in doc]]
-    return _LAST_WORDS[1], _LAST_WORDS[2]
+        _LAST_WORDS[:] = [doc, [t.text for t in doc], [t.lower_ for t in doc], list_commas(doc)]
+    return _LAST_WORDS[1], _LAST_WORDS[2], _LAST_WORDS[3]
 
 
 def mention_tokens(doc: Document, mentions: list[Mention]) -> dict[int, tuple[int, int]]:
