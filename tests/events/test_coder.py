@@ -337,3 +337,9 @@ def test_a_participle_clause_after_a_protest_is_its_topic(process):
 def test_a_verb_the_parse_hangs_on_a_verbless_subject_is_active(process):
     doc = process("Thousands of Serbian students marched through Belgrade on Friday.", "en")
     assert ("PROTEST", frozenset({"SRB"}), frozenset({"SRB"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+def test_an_event_word_an_entry_requires_is_part_of_its_phrase(process):
+    # "aid" is what the halt stops, not aid given
+    doc = process("Germany halted military aid to Niger on Friday.", "en")
+    assert triples(doc) == {("SANCTION", frozenset({"DEU"}), frozenset({"NER"}))}, [e.to_dict() for e in doc.events]

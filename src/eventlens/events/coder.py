@@ -654,8 +654,12 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
               and (e.rule is None or e.rule.lemma.lower() not in framing or _refuses_act(span, e, syntax))]
     out: dict[int, Event] = {}
     protests = [e for e in events if e.type == "PROTEST"]
+    phrase_of = {i: e for e in events for i in _companion_tokens(span, e, syntax)}
     for ev in events:
         topic_of = next((p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p, syntax)), None)
+        part_of = phrase_of.get(_token_at(span, ev.trigger_clean_start))
+        if part_of is not None and part_of.type != ev.type:
+            topic_of = part_of  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
         if topic_of is not None:
             out[id(ev)] = topic_of
             continue
@@ -671,6 +675,18 @@ def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Synt
                 out[id(ev)] = v
                 break
     return out
+
+
+def _companion_tokens(span: Span, ev: Event, syntax: Syntax) -> set[int]:
+    """Positions of the words an event's entry required with its trigger (`with`: "aid" of "halted aid",
+    "talks" of "suspended talks"): they belong to its phrase."""
+    if ev.rule is None or not ev.rule.with_:
+        return set()
+    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    start, end = syntax.event_scope(span, tok)
+    words = [w.lower() for w in ev.rule.with_]
+    return {t.i for t in list(tok.children) + list(span.doc[start:end])
+            if t.i != tok.i and any(_is_word(t, w) for w in words)}
 
 
 def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> bool:
