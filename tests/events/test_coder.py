@@ -343,3 +343,9 @@ def test_an_event_word_an_entry_requires_is_part_of_its_phrase(process):
     # "aid" is what the halt stops, not aid given
     doc = process("Germany halted military aid to Niger on Friday.", "en")
     assert triples(doc) == {("SANCTION", frozenset({"DEU"}), frozenset({"NER"}))}, [e.to_dict() for e in doc.events]
+
+
+def test_a_word_with_an_article_is_a_noun_whatever_the_tagger_says(process):
+    # the tagger reads "ultimatum" as an adjective
+    doc = process("Turkey has issued an ultimatum to Syria to halt attacks across their border.", "en")
+    assert ("THREATEN", frozenset({"TUR"}), frozenset({"SYR"})) in triples(doc), [e.to_dict() for e in doc.events]

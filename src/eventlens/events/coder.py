@@ -414,10 +414,17 @@ def _pos_ok(tok: Token, pos: str) -> bool:
             return tok.dep_ not in ("amod", "nmod", "det")
         attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
                        and tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ"))
-        return tok.pos_ in ("VERB", "AUX") and not attributive
+        return tok.pos_ in ("VERB", "AUX") and not attributive and not _determined(tok)
     if pos == "NOUN":
-        return tok.pos_ in ("NOUN", "PROPN")
+        return tok.pos_ in ("NOUN", "PROPN") or _determined(tok)
     return tok.pos_ == pos
+
+
+def _determined(tok: Token) -> bool:
+    """A word with an article of its own that is an argument of a verb is a noun, whatever the tagger
+    says ("issued an ultimatum/ADJ", "rejected a US offer/VERB")."""
+    return tok.dep_ in ("obj", "nsubj", "nsubj:pass", "iobj", "obl") and any(
+        c.dep_ == "det" and c.pos_ == "DET" and c.i < tok.i for c in tok.children)
 
 
 def lemma_keys(tok: Token, syntax: Syntax, span: Span | None = None) -> list[str]:
