@@ -349,3 +349,8 @@ def test_a_word_with_an_article_is_a_noun_whatever_the_tagger_says(process):
     # the tagger reads "ultimatum" as an adjective
     doc = process("Turkey has issued an ultimatum to Syria to halt attacks across their border.", "en")
     assert ("THREATEN", frozenset({"TUR"}), frozenset({"SYR"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+def test_a_town_of_the_actors_own_country_is_the_target_of_a_domestic_act(process):
+    doc = process("Georgian police imposed a curfew in Batumi on Friday.", "en")
+    assert triples(doc) == {("COERCE", frozenset({"GEO"}), frozenset({"GEO"}))}, [e.to_dict() for e in doc.events]

@@ -554,7 +554,8 @@ def _place_target(doc: Document, sent: Sentence, trigger: Token, trig: Trigger, 
                   syntax: Syntax) -> list[Mention]:
     """A town or region in the recipient's slot, where no actor is named, stands for its country:
     "shelled the centre of Kherson" hits Ukraine. The gazetteer is the one the claims stage places
-    events with; a place in the actor's own country is no target (a march through one's own capital)."""
+    events with; a place in the actor's own country is no target of a foreign act, but is of a domestic
+    one ("imposed a curfew in Cizre": Turkey's own people)."""
     from eventlens.claims.where import find_places
 
     for slot in trig.recipient:
@@ -563,7 +564,7 @@ def _place_target(doc: Document, sent: Sentence, trigger: Token, trig: Trigger, 
             first, last = doc.nlp[phrase[0]], doc.nlp[phrase[-1]]
             a, b = first.idx, last.idx + len(last.text)
             for place in find_places(doc.nlp.text[a:b], doc.lang or trigger.lang_):
-                if place.country and place.country not in actor_codes:
+                if place.country and (place.country not in actor_codes or trig.type in DOMESTIC_TYPES):
                     cs, ce = a + place.start, a + place.end
                     start, end = doc.clean.to_original(cs, ce)
                     return [Mention(text=place.text, clean_start=cs, clean_end=ce, code=place.country,
