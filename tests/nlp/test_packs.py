@@ -183,3 +183,12 @@ def test_cli_analyse_json(tmp_path):
         assert original[s["start"]:s["end"]] == s["text"]
     words = [t["text"] for t in data["sentences"][1]["tokens"]]
     assert words[:3] == ["Russland", "habe", "Nordkorea"]
+
+
+def test_english_dictionary_lemmas_with_clitics_and_proper_forms(nlp_en):
+    doc = nlp_en("The Palestinian envoy said he's sure Washington didn't agree.")
+    lemmas = {t.text: t.lemma_ for t in doc}
+    assert "trainable_lemmatizer" not in nlp_en.pipe_names
+    assert lemmas["n't"] == "not" and lemmas["said"] == "say" and lemmas["did"] == "do"
+    assert lemmas["Palestinian"] == "Palestinian" and lemmas["Washington"] == "Washington"
+    assert lemmas["'s"] == ("be" if doc[5].pos_ == "AUX" else "'s")

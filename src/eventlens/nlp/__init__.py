@@ -51,7 +51,8 @@ def load_choice(choice: PackChoice) -> Language:
             if "trainable_lemmatizer" in nlp.pipe_names:
                 nlp.disable_pipe("trainable_lemmatizer")  # its lemmas would be overwritten anyway
             nlp.add_pipe("eventlens_simplemma", config={"lang": lang, "overwrite": True,
-                                                        "exceptions": choice.lemma_exceptions})
+                                                        "exceptions": choice.lemma_exceptions,
+                                                        "proper_forms": choice.lemma_proper_forms})
     nlp.meta.setdefault("eventlens", {})
     nlp.meta["eventlens"].update({"lang": lang, "source": choice.source, "name": choice.name})
     if choice.source == "fallback":

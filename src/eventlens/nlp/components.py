@@ -62,38 +62,52 @@ def make_line_breaks(nlp: Language, name: str, only_after_punct: bool) -> LineBr
 
 
 class SimplemmaLemmatizer:
-    def __init__(self, lang: str, overwrite: bool, exceptions: dict[str, str] | None = None):
+    """Dictionary lemmas. `exceptions` maps a lower-cased form, or `form/POS` where the part of speech
+    decides ("'s/AUX" -> be, "'s/PART" stays), to its lemma; with `proper_forms`, a proper noun and a
+    capitalised adjective inside a sentence ("Palestinian", "Iraqi") keep their form, as UD lemmatises them."""
+
+    def __init__(self, lang: str, overwrite: bool, exceptions: dict[str, str] | None = None,
+                 proper_forms: bool = False):
         self.lang = lang
         self.overwrite = overwrite
         self.exceptions = dict(exceptions or {})
+        self.proper_forms = proper_forms
 
     def __call__(self, doc: Doc) -> Doc:
         for token in doc:
             if not self.overwrite and token.lemma != 0:
                 continue
-            if token.is_space or token.is_punct or token.like_num:
-                token.lemma_ = token.text
-                continue
-            text = token.text
-            if text.lower() in self.exceptions:
-                token.lemma_ = self.exceptions[text.lower()]
-                continue
-            if token.pos_ not in ("", "NOUN", "PROPN") and text[:1].isupper() and not text.isupper():
-                text = text.lower()  # a capital on a non-noun only marks the start of a sentence
-            try:
-                token.lemma_ = simplemma.lemmatize(text, lang=self.lang)
-            except ValueError:  # simplemma does not know this language: keep the surface form
-                token.lemma_ = token.text
+            token.lemma_ = self.lemma(token)
         return doc
+
+    def lemma(self, token) -> str:
+        text = token.text
+        if token.is_space or token.is_punct or token.like_num:
+            return text
+        low = text.lower()
+        known = self.exceptions.get(f"{low}/{token.pos_}") or self.exceptions.get(low)
+        if known:
+            return known
+        capital = text[:1].isupper() and (not text.isupper() or len(text) == 1)
+        if self.proper_forms and (token.pos_ == "PROPN" or (token.pos_ == "ADJ" and capital
+                                                              and not token.is_sent_start)):
+            return text
+        if token.pos_ not in ("", "NOUN", "PROPN") and capital:
+            text = low  # a capital on a non-noun only marks the start of a sentence
+        try:
+            return simplemma.lemmatize(text, lang=self.lang)
+        except ValueError:  # simplemma does not know this language: keep the surface form
+            return token.text
 
     def score(self, examples, **kwargs):
         return Scorer.score_token_attr(examples, "lemma", **kwargs)
 
 
-@Language.factory("eventlens_simplemma", default_config={"lang": "", "overwrite": False, "exceptions": {}})
-def make_simplemma(nlp: Language, name: str, lang: str, overwrite: bool,
-                   exceptions: dict[str, str]) -> SimplemmaLemmatizer:
-    return SimplemmaLemmatizer(lang or nlp.lang, overwrite, exceptions)
+@Language.factory("eventlens_simplemma",
+                  default_config={"lang": "", "overwrite": False, "exceptions": {}, "proper_forms": False})
+def make_simplemma(nlp: Language, name: str, lang: str, overwrite: bool, exceptions: dict[str, str],
+                   proper_forms: bool) -> SimplemmaLemmatizer:
+    return SimplemmaLemmatizer(lang or nlp.lang, overwrite, exceptions, proper_forms)
 
 
 class EntityLabelMap:

@@ -34,7 +34,8 @@ class PackChoice:
     reason: str = ""  # why the fallback was chosen
     lemmas: str = ""  # "simplemma": dictionary lemmas replace the statistical ones
     rules: list[str] = field(default_factory=list)  # rule components run after the parser
-    lemma_exceptions: dict[str, str] = field(default_factory=dict)  # lower-cased form -> lemma
+    lemma_exceptions: dict[str, str] = field(default_factory=dict)  # lower-cased form (or form/POS) -> lemma
+    lemma_proper_forms: bool = False  # dictionary lemmas: proper nouns and adjectives keep their form
 
     def as_dict(self) -> dict[str, Any]:
         return {"lang": self.lang, "source": self.source, "name": self.name, "path": self.path,
@@ -88,7 +89,8 @@ def _exceptions(pipe: dict[str, Any], folder: Path | None) -> dict[str, str]:
 
 
 def read_lemma_exceptions(path: Path) -> dict[str, str]:
-    """A TSV of `form<TAB>lemma` lines after a first line `schema: 1`; # starts a comment line."""
+    """A TSV of `form<TAB>lemma` lines (form may be `form/POS`) after a first line `schema: 1`; # starts a
+    comment line."""
     try:
         lines = path.read_text(encoding="utf-8").splitlines()
     except OSError as exc:
@@ -102,7 +104,8 @@ def read_lemma_exceptions(path: Path) -> dict[str, str]:
         cols = line.split("\t")
         if len(cols) != 2 or not cols[0].strip() or not cols[1].strip():
             raise DataError("E502", path=str(path), line=n, why="field 'lemma': expected form<TAB>lemma")
-        table[cols[0].strip().lower()] = cols[1].strip()
+        form, _, pos = cols[0].strip().partition("/")  # "'s/AUX": only where the tagger says AUX
+        table[form.lower() + (f"/{pos.upper()}" if pos else "")] = cols[1].strip()
     return table
 
 
@@ -147,6 +150,7 @@ def choose(lang: str) -> PackChoice:
         if where:
             return PackChoice(lang, "installed", name, where, labels, measured or read_scores(where),
                               lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])),
+                              lemma_proper_forms=bool(pipe.get("lemma_proper_forms", False)),
                               lemma_exceptions=_exceptions(pipe, folder))
     shipped = pipe.get("shipped")
     if shipped and folder is not None:
@@ -154,6 +158,7 @@ def choose(lang: str) -> PackChoice:
         if (where / "config.cfg").exists():
             return PackChoice(lang, "shipped", str(where), str(where), labels, measured or read_scores(where),
                               lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])),
+                              lemma_proper_forms=bool(pipe.get("lemma_proper_forms", False)),
                               lemma_exceptions=_exceptions(pipe, folder))
     if folder is None:
         reason = f"no language pack for '{lang}'"
@@ -167,6 +172,7 @@ def shipped_choice(lang: str, path: str | Path) -> PackChoice:
     pipe, folder = _pack_config(lang)
     return PackChoice(lang, "shipped", str(path), str(path), dict(pipe.get("ner_labels", {})),
                       read_scores(path), lemmas=pipe.get("lemmas", ""), rules=list(pipe.get("rules", [])),
+                      lemma_proper_forms=bool(pipe.get("lemma_proper_forms", False)),
                       lemma_exceptions=_exceptions(pipe, folder))
 
 
