@@ -354,3 +354,8 @@ def test_a_word_with_an_article_is_a_noun_whatever_the_tagger_says(process):
 def test_a_town_of_the_actors_own_country_is_the_target_of_a_domestic_act(process):
     doc = process("Georgian police imposed a curfew in Batumi on Friday.", "en")
     assert triples(doc) == {("COERCE", frozenset({"GEO"}), frozenset({"GEO"}))}, [e.to_dict() for e in doc.events]
+
+
+def test_a_perfect_with_a_subject_of_its_own_is_active_despite_a_by_phrase(process):
+    doc = process("Armenia's government has demanded a formal apology by Baku for the shooting.", "en")
+    assert ("REQUEST", frozenset({"ARM"}), frozenset({"AZE"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -36,7 +36,8 @@ def is_passive(trigger: Token) -> bool:
         # as the sentence's root means the parser missed the finite verb: "The parliament threatened ...",
         # "Thousands of students marched ...")
         return True
-    if "obl:agent" in deps and "Part" in trigger.morph.get("VerbForm") and "aux:tense" not in deps:
+    if ("obl:agent" in deps and "Part" in trigger.morph.get("VerbForm") and "aux:tense" not in deps
+            and "nsubj" not in deps):  # "has demanded an admission by Moscow": a subject of its own is active
         return True  # "..., accusés par Ouagadougou de ...": a participle with its agent
     return "aux:pass" in deps or (bool(deps & PASS_SUBJ) and "aux:tense" not in deps)
 
