@@ -359,3 +359,13 @@ def test_a_town_of_the_actors_own_country_is_the_target_of_a_domestic_act(proces
 def test_a_perfect_with_a_subject_of_its_own_is_active_despite_a_by_phrase(process):
     doc = process("Armenia's government has demanded a formal apology by Baku for the shooting.", "en")
     assert ("REQUEST", frozenset({"ARM"}), frozenset({"AZE"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the EU's earlier name, and bodies of historical and trade news
+    ("The European Community imposed an embargo on Iraq in August 1990.", ("SANCTION", {"EU"}, {"IRQ"})),
+    ("The Organization of African Unity condemned the coup in Niger.", ("ACCUSE", {"OAU"}, {"NER"})),
+])
+def test_bodies_named_in_older_news_are_known(process, text, expected):
+    etype, actors, recipients = expected
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, "en"))
