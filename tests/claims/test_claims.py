@@ -24,6 +24,9 @@ def only(doc, etype):
     ("de", "Russland soll die Ukraine mit Drohnen angegriffen haben.", "ASSAULT", "alleged"),
     ("en", "The European Union will impose new sanctions on Iran.", "SANCTION", "future"),
     ("en", "Russia did not attack Ukraine on Sunday.", "ASSAULT", "negated"),
+    ("en", "Poland will not send troops to Ukraine, the prime minister said.", "AID", "negated"),
+    # a "not" of another verb in the clause leaves the promise alone
+    ("en", "Hungary will send aid to Ukraine but will not be rushed.", "AGREE", "future"),
     ("en", "Russia launched missile strikes on Ukraine on Tuesday.", "ASSAULT", "asserted"),
     ("fr", "La Russie pourrait attaquer l'Ukraine.", "ASSAULT", "hypothetical"),
 ])

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from eventlens.evaluate.plover import mapping, read_gsr, system_codes
+from eventlens.evaluate.plover import intent_type, mapping, read_gsr, system_codes
 from eventlens.evaluate.score import match, score_document
 
 
@@ -36,6 +36,15 @@ def test_system_igo_codes_are_generalised(gsr):
     mapped = system_codes(record)
     assert mapped["actors"][0]["code"] == "IGO"
     assert score_document(tokyo, [mapped]).pairs == [(0, 0)]
+
+
+@pytest.mark.parametrize("etype, status, expected", [
+    ("AGREE", "negated", "REJECT"),  # cooperation said not to happen is a refusal in PLOVER
+    ("ASSAULT", "negated", "ASSAULT"),
+    ("AGREE", "asserted", "AGREE"),
+])
+def test_negated_cooperation_is_projected_as_reject(etype, status, expected):
+    assert intent_type({"type": etype, "status": status}) == expected
 
 
 def test_mapping_file_is_valid():

@@ -55,6 +55,8 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
         return "alleged"
     if _reported_as_allegation(span, trig, start, end, alleged["verbs"], cues, syntax):
         return "alleged"
+    if _negated_itself(trig, cues) and _is_future(trig, clause, future, ev):
+        return "negated"  # "will not accept": the outlet says it is not going to happen
     if _is_future(trig, clause, future, ev):
         ev.tense = "future"
         quad = Ontology.load().quad_class(ev.type)
@@ -70,6 +72,14 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     if negated:
         return "negated"
     return "asserted"
+
+
+def _negated_itself(trig: Token, cues: ClaimCues) -> bool:
+    """Does a negation hang on the event's own verb (or on the verb an event noun is the object of)?
+    A "not" elsewhere in the clause ("committed to opening up but will not be rushed") leaves it alone."""
+    verbs = [trig] + ([trig.head] if trig.pos_ in ("NOUN", "PROPN") and trig.dep_ in ("obj", "nsubj:pass") else [])
+    return any(c.lower_ in cues.negation or c.lemma_.lower() in cues.negation for v in verbs for c in v.children
+               if c.dep_ in ("advmod", "neg", "det"))
 
 
 @functools.cache

@@ -88,14 +88,17 @@ def system_codes(record: dict[str, Any]) -> dict[str, Any]:
 
 
 def intent_type(record: dict[str, Any]) -> str:
-    """PLOVER codes a promise or offer to cooperate as AGREE, and a stated intent to harm as THREATEN;
-    our records keep the act's own type with status/tense future. Project them for this comparison."""
+    """PLOVER codes a promise or offer to cooperate as AGREE, a stated intent to harm as THREATEN, and
+    cooperation said not to happen as REJECT; our records keep the act's own type with status/tense future
+    or status negated. Project them for this comparison."""
     from eventlens.events.ontology import Ontology
 
     etype = record["type"]
+    quad = Ontology.load().quad_class(etype)
+    if record.get("status") == "negated" and quad.endswith("cooperation"):
+        return "REJECT"  # "will not accept refugees", "did not sign": PLOVER codes a refused cooperation
     if record.get("tense") != "future" and record.get("status") != "future":
         return etype
-    quad = Ontology.load().quad_class(etype)
     if quad.endswith("cooperation"):
         return "AGREE"
     if quad == "material_conflict":
