@@ -25,6 +25,7 @@ def only(doc, etype):
     ("en", "The European Union will impose new sanctions on Iran.", "SANCTION", "future"),
     ("en", "Russia did not attack Ukraine on Sunday.", "ASSAULT", "negated"),
     ("en", "Poland will not send troops to Ukraine, the prime minister said.", "AID", "negated"),
+    ("en", "Serbia and Kosovo failed to reach an agreement in Brussels on Monday.", "AGREE", "negated"),
     # a "not" of another verb in the clause leaves the promise alone
     ("en", "Hungary will send aid to Ukraine but will not be rushed.", "AGREE", "future"),
     ("en", "Russia launched missile strikes on Ukraine on Tuesday.", "ASSAULT", "asserted"),
