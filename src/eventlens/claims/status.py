@@ -228,7 +228,11 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     infinitive = any("Inf" in v.morph.get("VerbForm") or v.text.lower() == v.lemma_.lower() for v in verbs)
     if infinitive and any(t.text.lower() in future["auxiliaries"] for t in clause):
         return True
-    if lemmas & future["verbs"] and trig.pos_ in ("NOUN", "VERB", ""):
+    # a participle of planning on a noun after the act ("hosted X for a meeting aimed at ...") plans
+    # that noun's matter, not the act
+    planning = {w for t in clause if not (t.dep_ == "acl" and t.i > trig.i)
+                for w in (t.lemma_.lower(), t.text.lower())} & future["verbs"]
+    if planning and trig.pos_ in ("NOUN", "VERB", ""):
         return True
     return bool(lemmas & future["adverbs"]) or _has_phrase(text, future["phrases"])
 
