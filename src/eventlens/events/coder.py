@@ -827,7 +827,11 @@ def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax) -> list[
             own = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] <= head.i < tok_of[id(m)][1]
                    and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
             if own and head.pos_ == "PROPN" and all(m.code != "UNK" for m in own):
-                found += own  # a name heads the phrase: it is the party, not the names hung on it
+                # a name heads the phrase: it is the party, not the names hung on it; but the names
+                # coordinated with it are parties too ("la France, l'Allemagne et l'Italie")
+                conjuncts = slots.conjunct_tokens(head)
+                found += own + [m for m in mentions if id(m) in tok_of and m not in own
+                                and any(tok_of[id(m)][0] <= c < tok_of[id(m)][1] for c in conjuncts)]
                 continue
             phrase = slots.phrase_tokens(head)
             found += [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] in phrase

@@ -227,6 +227,17 @@ def governing_verb(token: Token) -> Token | None:
     return None
 
 
+def conjunct_tokens(head: Token) -> set[int]:
+    """Token indices of the words coordinated with head (conj, and their own conjuncts)."""
+    found: set[int] = set()
+    stack = [c for c in head.children if c.dep_ in CONJ]
+    while stack:
+        tok = stack.pop()
+        found.add(tok.i)
+        stack += [c for c in tok.children if c.dep_ in CONJ]
+    return found
+
+
 def phrase_tokens(head: Token) -> set[int]:
     """Token indices of a slot phrase: the head's subtree minus embedded clauses (but with conjuncts)."""
     keep: set[int] = set()
