@@ -369,3 +369,9 @@ def test_a_perfect_with_a_subject_of_its_own_is_active_despite_a_by_phrase(proce
 def test_bodies_named_in_older_news_are_known(process, text, expected):
     etype, actors, recipients = expected
     assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, "en"))
+
+
+def test_a_threatened_domestic_act_keeps_its_compatriot_target(process):
+    # the curfew would be imposed on Georgia's own town: the threat is GEO -> GEO, not aimed at nobody
+    doc = process("Georgian police threatened to impose a curfew in Batumi.", "en")
+    assert ("THREATEN", frozenset({"GEO"}), frozenset({"GEO"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -733,7 +733,12 @@ def _target_from_content(host: Event, content: Event) -> None:
     if host.recipients or (host.rule is not None and host.rule.reciprocal):
         return
     doers = {m.code for m in host.actors}
-    targets = [m for m in content.recipients if m.code not in doers]
+    spans = {(m.clean_start, m.clean_end) for m in host.actors}
+    # a content done at home ("threatened to ban Ugandan opposition candidates", "to impose a curfew in
+    # Algiers") keeps the compatriot target its own coding allowed; the threatener itself never is one
+    home = content.type in DOMESTIC_TYPES
+    targets = [m for m in content.recipients if (m.clean_start, m.clean_end) not in spans
+               and (m.code not in doers or home or m.how == "domestic")]
     if targets:
         host.recipients = targets
         host.notes.append(f"recipient: the target of its content {content.trigger_text!r}")
