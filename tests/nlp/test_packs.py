@@ -192,3 +192,12 @@ def test_english_dictionary_lemmas_with_clitics_and_proper_forms(nlp_en):
     assert lemmas["n't"] == "not" and lemmas["said"] == "say" and lemmas["did"] == "do"
     assert lemmas["Palestinian"] == "Palestinian" and lemmas["Washington"] == "Washington"
     assert lemmas["'s"] == ("be" if doc[5].pos_ == "AUX" else "'s")
+
+
+def test_french_exceptions_over_the_pipeline_lemmas(nlp_fr):
+    lemmas = [(t.text, t.lemma_) for t in nlp_fr("Il est venu au siège du parti, puis il est parti sous la pluie.")]
+    assert "eventlens_lemma_exceptions" in nlp_fr.pipe_names
+    assert ("au", "à le") in lemmas and ("du", "de le") in lemmas and ("sous", "sous") in lemmas
+    assert ("Il", "lui") in lemmas and ("venu", "venir") in lemmas  # the pipeline's own lemma elsewhere
+    # the reflexive keeps "se": trigger entries name reflexive verbs by it ("se rendre")
+    assert ("s'", "se") in [(t.text, t.lemma_) for t in nlp_fr("Orbán s'est rendu à Kiev.")]

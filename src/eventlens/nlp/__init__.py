@@ -53,6 +53,8 @@ def load_choice(choice: PackChoice) -> Language:
             nlp.add_pipe("eventlens_simplemma", config={"lang": lang, "overwrite": True,
                                                         "exceptions": choice.lemma_exceptions,
                                                         "proper_forms": choice.lemma_proper_forms})
+        elif choice.lemma_exceptions:  # the pipeline's own lemmas, with the pack's exceptions over them
+            nlp.add_pipe("eventlens_lemma_exceptions", config={"exceptions": choice.lemma_exceptions})
     nlp.meta.setdefault("eventlens", {})
     nlp.meta["eventlens"].update({"lang": lang, "source": choice.source, "name": choice.name})
     if choice.source == "fallback":

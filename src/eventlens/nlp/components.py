@@ -85,7 +85,7 @@ class SimplemmaLemmatizer:
         if token.is_space or token.is_punct or token.like_num:
             return text
         low = text.lower()
-        known = self.exceptions.get(f"{low}/{token.pos_}") or self.exceptions.get(low)
+        known = exception_for(token, self.exceptions)
         if known:
             return known
         capital = text[:1].isupper() and (not text.isupper() or len(text) == 1)
@@ -101,6 +101,32 @@ class SimplemmaLemmatizer:
 
     def score(self, examples, **kwargs):
         return Scorer.score_token_attr(examples, "lemma", **kwargs)
+
+
+def exception_for(token, table: dict[str, str]) -> str | None:
+    """The lemma a pack's exception table gives a token: by `form/POS` first, then by form alone."""
+    low = token.text.lower()
+    return table.get(f"{low}/{token.pos_}") or table.get(low)
+
+
+class LemmaExceptions:
+    """A pack's exception table over the lemmas a pipeline's own lemmatizer gave (UD's conventions for
+    contractions and pronouns: French "du" -> "de le", "il" -> "lui")."""
+
+    def __init__(self, exceptions: dict[str, str]):
+        self.exceptions = dict(exceptions)
+
+    def __call__(self, doc: Doc) -> Doc:
+        for token in doc:
+            known = exception_for(token, self.exceptions)
+            if known:
+                token.lemma_ = known
+        return doc
+
+
+@Language.factory("eventlens_lemma_exceptions", default_config={"exceptions": {}})
+def make_lemma_exceptions(nlp: Language, name: str, exceptions: dict[str, str]) -> LemmaExceptions:
+    return LemmaExceptions(exceptions)
 
 
 @Language.factory("eventlens_simplemma",
