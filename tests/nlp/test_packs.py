@@ -192,6 +192,9 @@ def test_english_dictionary_lemmas_with_clitics_and_proper_forms(nlp_en):
     assert lemmas["n't"] == "not" and lemmas["said"] == "say" and lemmas["did"] == "do"
     assert lemmas["Palestinian"] == "Palestinian" and lemmas["Washington"] == "Washington"
     assert lemmas["'s"] == ("be" if doc[5].pos_ == "AUX" else "'s")
+    # pronoun exceptions hold for pronouns only: the US is not "we"
+    assert [(t.text, t.lemma_) for t in nlp_en("The US told us to leave.") if t.lower_ == "us"] == [
+        ("US", "US"), ("us", "we")]
 
 
 def test_french_exceptions_over_the_pipeline_lemmas(nlp_fr):
