@@ -375,3 +375,20 @@ def test_a_threatened_domestic_act_keeps_its_compatriot_target(process):
     # the curfew would be imposed on Georgia's own town: the threat is GEO -> GEO, not aimed at nobody
     doc = process("Georgian police threatened to impose a curfew in Batumi.", "en")
     assert ("THREATEN", frozenset({"GEO"}), frozenset({"GEO"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # armed forces arriving are deployed, not on a visit
+    ("Two hundred French troops arrived in Chad on Monday.", ("MOBILIZE", {"FRA"}, {"TCD"})),
+    ("Indian peacekeepers arrived in Lebanon on Sunday.", ("AID", {"IND"}, {"LBN"})),
+])
+def test_forces_that_arrive_are_deployed_not_visiting(process, text, expected):
+    etype, actors, recipients = expected
+    doc = process(text, "en")
+    assert triples(doc) == {(etype, frozenset(actors), frozenset(recipients))}, [e.to_dict() for e in doc.events]
+
+
+def test_meeting_a_demand_yields_to_it_and_is_no_meeting(process):
+    doc = process("The Kenyan government has met the demands of the striking doctors.", "en")
+    assert "CONSULT" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+    assert "CONCEDE" in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]

@@ -113,6 +113,7 @@ GOOD = "- {lemma: attack, pos: VERB, type: ASSAULT, actor: [subj], recipient: [o
     ("- {lemma: launch attack, pos: VERB, type: ASSAULT, actor: [subj]}\n", "lemma"),
     ("- {lemma: launch, pos: VERB, with: [air strike], type: ASSAULT, actor: [subj]}\n", "with"),
     ("- {lemma: call, pos: VERB, with: [off], type: REJECT, actor: [subj]}\n", "with"),
+    ("- {lemma: meet, pos: VERB, with: [nsubj:demand], type: CONCEDE, actor: [subj]}\n", "with"),
     (GOOD, "id"),  # the same entry twice
 ])
 def test_malformed_entry_names_file_line_field(tmp_path, onto, bad, field):

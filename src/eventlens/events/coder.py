@@ -371,6 +371,12 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
     A dependent in the parse counts; without one, the word must stand in the trigger's clause, and a
     separable particle ("wirft ... vor") must close that clause, as German word order puts it there.
     """
+    slot, _, bare = word.rpartition(":")
+    if slot and tok.doc.has_annotation("DEP"):
+        # "obj:demand": the word must be what the trigger acts on ("met the demands", not "a demand ...
+        # to meet its ministers"), where a parse says so
+        return any(_is_word(h, bare) for h in slots.slot_heads(tok, slot, syntax.passive_agent, inherit=False))
+    word = bare
     if tok.doc.has_annotation("DEP") and any(_is_word(c, word) for c in tok.children):
         return True
     if tok.doc.has_annotation("DEP") and any(_is_word(a, word) for c in tok.children if _content_clause(c, syntax)
@@ -692,7 +698,7 @@ def _companion_tokens(span: Span, ev: Event, syntax: Syntax) -> set[int]:
         return set()
     tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     start, end = syntax.event_scope(span, tok)
-    words = [w.lower() for w in ev.rule.with_]
+    words = [w.lower().rpartition(":")[2] for w in ev.rule.with_]
     return {t.i for t in list(tok.children) + list(span.doc[start:end])
             if t.i != tok.i and any(_is_word(t, w) for w in words)}
 

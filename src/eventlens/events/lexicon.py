@@ -25,6 +25,8 @@ from eventlens.lang import LANG_DIR
 
 POS_TAGS = ("VERB", "NOUN", "ADJ")
 SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|ccomp_subj|head_subj|head_obj|xcomp_subj|(obl|nmod|head_obl):[^\s:]+)$")
+# a `with` lemma may name the slot it must fill ("obj:demand"); bare, it may stand anywhere in the clause
+WITH_SLOTS = ("", "obj")
 TRIGGER_FIELDS = {"id", "lemma", "pos", "with", "type", "mode", "contexts", "cameo", "actor", "recipient",
                   "reciprocal", "negative", "targeted"}
 
@@ -239,6 +241,8 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
     with_ = _str_list(item.get("with", []), "with", bad)
     if any(len(w.split()) != 1 for w in with_):
         raise bad("with", "each entry must be a single lemma")
+    if any(w.rpartition(":")[0] not in WITH_SLOTS for w in with_):
+        raise bad("with", f"a slot before a lemma must be one of {', '.join(s for s in WITH_SLOTS if s)}")
     typ = item.get("type")
     if not isinstance(typ, str) or not ontology.is_type(typ):
         raise bad("type", f"unknown PLOVER type {typ!r}")
