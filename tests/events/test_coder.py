@@ -392,3 +392,9 @@ def test_meeting_a_demand_yields_to_it_and_is_no_meeting(process):
     doc = process("The Kenyan government has met the demands of the striking doctors.", "en")
     assert "CONSULT" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
     assert "CONCEDE" in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+
+
+def test_the_police_use_force_at_home(process):
+    # unnamed people the police beat or shoot at are the police's own country's
+    doc = process("Pakistani police beat lawyers protesting outside the court.", "en")
+    assert ("ASSAULT", frozenset({"PAK"}), frozenset({"PAK"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -584,12 +584,17 @@ def _place_target(doc: Document, sent: Sentence, trigger: Token, trig: Trigger, 
 # Protest is the same seen from below: "the government" a people protests against is its own.
 # Violence is left out: foreign forces kill civilians where they fight.
 DOMESTIC_TYPES = ("COERCE", "CONCEDE", "RETREAT", "PROTEST")
+# Violence by the police, though, is at home too (sector codes of the actor dictionaries).
+POLICE_TYPES = ("ASSAULT",)
+POLICE_SECTORS = ("COP",)
 
 
 def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
     """Unnamed people (a generic mention of no stated nationality) acted on by one state are its own."""
     states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
-    if trig.type not in DOMESTIC_TYPES or trig.reciprocal or len(states) != 1:
+    # the police act at home: those it shoots at or beats ("police opened fire on demonstrators") are its own
+    police = trig.type in POLICE_TYPES and all(m.sector in POLICE_SECTORS for m in actors if m.code in states)
+    if (trig.type not in DOMESTIC_TYPES and not police) or trig.reciprocal or len(states) != 1:
         return recipients
     home = next(iter(states))
     return [replace(m, code=home, kind="state", how="domestic") if m.kind == "generic" and m.code == "UNK" else m
