@@ -388,9 +388,13 @@ def test_forces_that_arrive_are_deployed_not_visiting(process, text, expected):
     assert triples(doc) == {(etype, frozenset(actors), frozenset(recipients))}, [e.to_dict() for e in doc.events]
 
 
-def test_meeting_a_demand_yields_to_it_and_is_no_meeting(process):
-    doc = process("The Kenyan government has met the demands of the striking doctors.", "en")
-    assert "CONSULT" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+@pytest.mark.parametrize("text", [
+    "The Kenyan government has met the demands of the striking doctors.",
+    "The Thai government accepted the demands of the farmers on Friday.",
+])
+def test_meeting_or_accepting_a_demand_yields_to_it(process, text):
+    doc = process(text, "en")
+    assert not {"CONSULT", "AGREE"} & {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
     assert "CONCEDE" in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
 
 
