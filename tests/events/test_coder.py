@@ -402,3 +402,15 @@ def test_the_police_use_force_at_home(process):
     # unnamed people the police beat or shoot at are the police's own country's
     doc = process("Pakistani police beat lawyers protesting outside the court.", "en")
     assert ("ASSAULT", frozenset({"PAK"}), frozenset({"PAK"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, home", [
+    # the place a lifted restriction weighed on is named inside the object
+    ("The Thai government lifted the state of emergency in Bangkok on Tuesday.", "THA"),
+    # shortening a curfew eases it
+    ("Iraqi authorities shortened the curfew in Baghdad by two hours.", "IRQ"),
+])
+def test_easing_a_restriction_concedes_to_those_it_weighed_on(process, text, home):
+    concede = [e for e in process(text, "en").events if e.type == "CONCEDE"]
+    assert concede and {m.code for m in concede[0].actors + concede[0].recipients} == {home}
+    assert concede[0].recipients, concede[0].to_dict()
