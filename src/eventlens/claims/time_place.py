@@ -8,19 +8,17 @@ their recipient (data/claims/location_defaults.yaml), the recipient state's terr
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import functools
 from pathlib import Path
 from typing import Any
 
 from eventlens.claims.when import find_dates
-from eventlens.claims.where import find_places, place_for_country
+from eventlens.claims.where import place_for_country, places_in
 from eventlens.errors import DataError
 from eventlens.events.clauses import sentence_span, trigger_token
 from eventlens.events.coder import Syntax
 from eventlens.lang import LanguagePack, load_yaml
-from eventlens.nlp.components import PLACES_KEY
 from eventlens.records import Document, Event, Mention
 
 NO_DATE = {"value": None, "granularity": None, "text": None}
@@ -129,7 +127,7 @@ def find_event_location(doc: Document, ev: Event, pack: LanguagePack,
         syntax = Syntax.from_pack(pack)
         text = doc.clean.text[ev.sentence.clean_start : ev.sentence.clean_end]
         base = ev.sentence.clean_start
-        for place in _memo(memo, ("places", base), lambda: _sentence_places(doc, ev, text, pack)):
+        for place in _memo(memo, ("places", base), lambda: places_in(doc.nlp, base, ev.sentence.clean_end, pack.code)):
             if not scope[0] <= base + place.start < scope[1]:
                 continue
             before = text[: place.start].split()
@@ -143,17 +141,6 @@ def find_event_location(doc: Document, ev: Event, pack: LanguagePack,
             if place is not None:
                 return _location(place)
     return None
-
-
-def _sentence_places(doc: Document, ev: Event, text: str, pack: LanguagePack) -> list:
-    """The places of the event's sentence, offsets into `text`: those the analysis found in the whole text
-    (the known_places rule keeps them on the spaCy Doc), else searched here."""
-    found = doc.nlp.user_data.get(PLACES_KEY) if doc.nlp is not None else None
-    if found is None:
-        return find_places(text, pack.code)
-    base, end = ev.sentence.clean_start, ev.sentence.clean_end
-    return [dataclasses.replace(p, start=p.start - base, end=p.end - base) for p in found
-            if base <= p.start and p.end <= end]
 
 
 def _location(place) -> dict[str, Any]:

@@ -17,7 +17,7 @@ import functools
 import importlib
 import re
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -292,6 +292,20 @@ def _name_follows(toks: list[tuple[str, str, int, int]], j: int, text: str) -> b
     return word[:1].isupper() and word.isalpha() and not word.isupper()
 
 
+# Doc.user_data key under which the known_places rule keeps the places of the whole text, found once
+PLACES_KEY = "eventlens_places"
+
+
+def places_in(nlp_doc, start: int, end: int, lang: str) -> list[PlaceMention]:
+    """The places inside nlp_doc.text[start:end], offsets relative to start: those the analysis found in the
+    whole text, else searched in that stretch alone."""
+    found = nlp_doc.user_data.get(PLACES_KEY)
+    if found is None:
+        return find_places(nlp_doc.text[start:end], lang)
+    return [replace(p, start=p.start - start, end=p.end - start) for p in found
+            if start <= p.start and p.end <= end]
+
+
 def place_for_country(iso3: str) -> PlaceMention:
     """The country itself as a place, at its centroid (coordinates None for an unknown code)."""
     entry = _gazetteer().countries.get(iso3.upper()) if iso3 else None
@@ -300,4 +314,4 @@ def place_for_country(iso3: str) -> PlaceMention:
     return PlaceMention(0, 0, "", entry.name, entry.country, entry.lat, entry.lon, "country")
 
 
-__all__ = ["PlaceMention", "find_places", "place_for_country", "KINDS"]
+__all__ = ["PlaceMention", "find_places", "places_in", "place_for_country", "KINDS", "PLACES_KEY"]

@@ -20,16 +20,17 @@ def trigger_token(doc: Document, ev: Event) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def verb_particles(tok: Token, span: Span, syntax) -> list[str]:
+def verb_particles(tok: Token, span: Span | None, syntax) -> list[str]:
     """Separable particles of a verb ("kündigte ... an" -> an): its parse dependents, or, where the parse
     has none and the language closes the clause with the particle (German), the clause's last word when it
     is one. A weak parser often leaves the particle unattached, and the bare verb then means something else
-    ("kündigen" ends a contract; "ankündigen" announces)."""
+    ("kündigen" ends a contract; "ankündigen" announces). Without the sentence `span`, the parse alone."""
     if tok.doc.has_annotation("DEP"):
         found = [c.lower_ for c in tok.children if c.dep_ in syntax.particle_deps]
         if found:
             return found
-    if not syntax.particles or syntax.particle_position != "clause_end" or tok.pos_ not in ("VERB", "AUX", ""):
+    if span is None or not syntax.particles or syntax.particle_position != "clause_end" \
+            or tok.pos_ not in ("VERB", "AUX", ""):
         return []
     end = syntax.clause(span, tok)[1]
     words = [t for t in tok.doc[tok.i + 1 : end] if t.is_alpha]

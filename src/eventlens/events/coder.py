@@ -438,8 +438,7 @@ def lemma_keys(tok: Token, syntax: Syntax, span: Span | None = None) -> list[str
     particle closes the clause unattached is looked up as the particle verb too."""
     lemma = (tok.lemma_ or tok.text).lower()
     keys = []
-    particles = verb_particles(tok, span, syntax) if span is not None else (
-        [c.lower_ for c in tok.children if c.dep_ in syntax.particle_deps] if tok.doc.has_annotation("DEP") else [])
+    particles = verb_particles(tok, span, syntax)
     if particles:
         # "kündigte ... an" is ankündigen, never kündigen: with its particle or not at all
         return [p + lemma for p in particles]
@@ -562,14 +561,14 @@ def _place_target(doc: Document, sent: Sentence, trigger: Token, trig: Trigger, 
     "shelled the centre of Kherson" hits Ukraine. The gazetteer is the one the claims stage places
     events with; a place in the actor's own country is no target of a foreign act, but is of a domestic
     one ("imposed a curfew in Cizre": Turkey's own people)."""
-    from eventlens.claims.where import find_places
+    from eventlens.claims.where import places_in
 
     for slot in trig.recipient:
         for head in slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers):
             phrase = sorted(slots.phrase_tokens(head))
             first, last = doc.nlp[phrase[0]], doc.nlp[phrase[-1]]
             a, b = first.idx, last.idx + len(last.text)
-            for place in find_places(doc.nlp.text[a:b], doc.lang or trigger.lang_):
+            for place in places_in(doc.nlp, a, b, doc.lang or trigger.lang_):
                 if place.country and (place.country not in actor_codes or trig.type in DOMESTIC_TYPES):
                     cs, ce = a + place.start, a + place.end
                     start, end = doc.clean.to_original(cs, ce)

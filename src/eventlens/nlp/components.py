@@ -277,9 +277,6 @@ def make_known_persons(nlp: Language, name: str) -> KnownPersons:
     return KnownPersons(nlp, person_names())
 
 
-PLACES_KEY = "eventlens_places"  # Doc.user_data: the gazetteer places of the whole text, found once
-
-
 class KnownPlaces:
     """Name the countries, regions and cities of the places gazetteer as locations (LOC) where the model
     found no entity, or gave the very same words another label.
@@ -293,7 +290,7 @@ class KnownPlaces:
         self.lang = lang
 
     def __call__(self, doc: Doc) -> Doc:
-        from eventlens.claims.where import find_places
+        from eventlens.claims.where import PLACES_KEY, find_places
 
         places = find_places(doc.text, self.lang)
         doc.user_data[PLACES_KEY] = places  # later stages place events with these instead of searching again
