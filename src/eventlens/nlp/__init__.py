@@ -15,6 +15,7 @@ from spacy.language import Language
 
 from eventlens.errors import EventlensError, PackError
 from eventlens.nlp import components  # noqa: F401  (registers the eventlens_* spaCy components)
+from eventlens.nlp.fast_patterns import fast_large_patterns
 from eventlens.nlp.packs import RULES, PackChoice, choose
 from eventlens.records import CleanText, Document, Sentence
 
@@ -38,7 +39,8 @@ def load_choice(choice: PackChoice) -> Language:
         nlp = _fallback(lang)
     else:
         try:
-            nlp = spacy.load(choice.name if choice.source == "installed" else choice.path)
+            with fast_large_patterns():  # French: 2.5 s of regex compiling otherwise
+                nlp = spacy.load(choice.name if choice.source == "installed" else choice.path)
         except (OSError, ValueError, KeyError) as exc:
             raise PackError("E302", path=choice.path, lang=lang, why=str(exc).splitlines()[0]) from exc
         _add_line_breaks(nlp)
