@@ -33,6 +33,10 @@ def only(doc, etype):
     ("en", "Hungary will send aid to Ukraine but will not be rushed.", "AGREE", "future"),
     ("en", "Russia launched missile strikes on Ukraine on Tuesday.", "ASSAULT", "asserted"),
     ("fr", "La Russie pourrait attaquer l'Ukraine.", "ASSAULT", "hypothetical"),
+    # reported speech shifts "will" to "would": a plan, not a possibility; unreported or hedged it stays one
+    ("en", "The European Union said it would impose new sanctions on Iran.", "SANCTION", "future"),
+    ("en", "Russia would send more troops to Belarus if Minsk asked for them.", "AID", "hypothetical"),
+    ("en", "Analysts said Russia would probably send more troops to Belarus.", "AID", "hypothetical"),
 ])
 def test_status(process, lang, text, etype, status):
     assert only(process(text, lang), etype).status == status

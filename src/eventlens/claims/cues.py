@@ -16,7 +16,7 @@ LIST_KEYS = ("speech_verbs", "according_to_before", "according_to_after", "negat
              "citing_markers", "contrary_markers", "institutions", "not_according_to", "rejection_verbs",
              "claim_nouns", "relative_openers")
 GROUP_KEYS = ("hypothetical", "alleged", "future")
-GROUP_FIELDS = ("modals", "adverbs", "verbs", "phrases", "auxiliaries")
+GROUP_FIELDS = ("modals", "adverbs", "verbs", "phrases", "auxiliaries", "reported")
 
 
 def _words(value, path: str, field: str) -> frozenset[str]:

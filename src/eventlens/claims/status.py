@@ -47,20 +47,24 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     if verdict:
         return verdict[0]
     alleged, hypo, future = cues.group("alleged"), cues.group("hypothetical"), cues.group("future")
+    backshifted = _backshifted(trig, clause, future.get("reported", frozenset()), cues)
     # a possibility outranks the belief that frames it ("Nach Ansicht von Analysten wäre X in der Lage",
     # "experts believe X might expel")
-    if lemmas & (hypo["modals"] | hypo["adverbs"]) or _has_phrase(text, hypo["phrases"]):
+    if (lemmas - backshifted) & (hypo["modals"] | hypo["adverbs"]) or _has_phrase(text, hypo["phrases"]):
         return "hypothetical"
     if lemmas & (alleged["modals"] | alleged["adverbs"]) or _has_phrase(text, alleged["phrases"]):
         return "alleged"
     if _reported_as_allegation(span, trig, start, end, alleged["verbs"], cues, syntax):
         return "alleged"
-    if _negated_itself(trig, cues) and _is_future(trig, clause, future, ev):
+    is_future = bool(backshifted) or _is_future(trig, clause, future, ev)
+    if _negated_itself(trig, cues) and is_future:
         return "negated"  # "will not accept": the outlet says it is not going to happen
-    if _is_future(trig, clause, future, ev):
+    if is_future:
         ev.tense = "future"
         quad = Ontology.load().quad_class(ev.type)
-        if ev.type in agree_when_future():
+        # a yielding reported as promised ("said it would lift the ban") is the concession, announced
+        # (docs/annotation.md): it keeps its type
+        if ev.type in agree_when_future() and not (backshifted and ev.type == "CONCEDE"):
             # PLOVER (and docs/annotation.md): promised cooperation is AGREE ("will give a grant")
             ev.notes.append(f"future {ev.type} coded as AGREE (a commitment to cooperate)")
             ev.type, ev.mode = "AGREE", None
@@ -72,6 +76,34 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     if negated:
         return "negated"
     return "asserted"
+
+
+def _backshifted(trig: Token, clause: list[Token], modals: frozenset[str], cues: ClaimCues) -> set[str]:
+    """The modals of the clause that are a reported future: "said it would allow", "confirmed it would
+    tighten the blockade" report "will" from the past (sequence of tenses), a commitment, not a
+    possibility. Every such modal must sit in a clause reported by a verb of saying, on the event's own
+    verb or a verb it hangs from (not across a clause of its own: "would meet him if he gave"); otherwise
+    none counts."""
+    found = set()
+    for t in clause:
+        if t.lower_ not in modals:
+            continue
+        verb = t.head
+        while verb.dep_ == "conj" and verb.head.i != verb.i:
+            verb = verb.head  # "said it would withdraw and hand over": the second verb shares the report
+        if not t.dep_.startswith("aux") or verb.dep_ != "ccomp" or not (
+                {verb.head.lemma_.lower(), verb.head.lower_} & cues.speech_verbs):
+            return set()
+        path = trig
+        while path.i != t.head.i and path.head.i != path.i and path.dep_ not in _OWN_CLAUSE:
+            path = path.head
+        if path.i != t.head.i:
+            return set()
+        found.add(t.lower_)
+    return found
+
+
+_OWN_CLAUSE = ("advcl", "acl", "acl:relcl", "relcl", "parataxis", "ccomp")
 
 
 def _negated_itself(trig: Token, cues: ClaimCues) -> bool:
