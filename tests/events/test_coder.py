@@ -52,6 +52,9 @@ def triples(doc):
      ("RETREAT", {"TUR"}, {"DEU"})),
     # readiness for a ceasefire is a concession (docs/annotation.md)
     ("fr", "Moscou s'est dit prêt lundi à observer une trêve de trois jours.", ("CONCEDE", {"RUS"}, set())),
+    # a reflexive verb named by UD's "soi" ("se rendre"), elided or not
+    ("fr", "Le président Emmanuel Macron s'est rendu mardi à Alger.", ("CONSULT", {"FRA"}, {"DZA"})),
+    ("fr", "Le chancelier allemand se rend ce jeudi à Varsovie.", ("CONSULT", {"DEU"}, {"POL"})),
     # word order (German): a fronted prepositional phrase is not the subject; a seat named after the
     # subject noun is; an event noun's genitive names its doer
     ("de", "Der Generalstab in Seoul warnte Pjöngjang vor jeder Provokation.", ("THREATEN", {"KOR"}, {"PRK"})),

@@ -145,7 +145,7 @@ def _modified_noun(trigger: Token) -> list[Token]:
     return []
 
 
-_REFLEXIVES = frozenset({"sich", "se", "s'", "itself", "himself", "herself", "themselves"})
+_REFLEXIVES = frozenset({"sich", "se", "s'", "soi", "itself", "himself", "herself", "themselves"})
 
 
 def _participle(tok: Token) -> bool:
