@@ -417,3 +417,16 @@ def test_easing_a_restriction_concedes_to_those_it_weighed_on(process, text, hom
     concede = [e for e in process(text, "en").events if e.type == "CONCEDE"]
     assert concede and {m.code for m in concede[0].actors + concede[0].recipients} == {home}
     assert concede[0].recipients, concede[0].to_dict()
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Kenyan riot police arrested dozens of students in Nairobi on Monday.", "PROTEST"),
+    ("Russia completed the withdrawal of its invasion forces from the Kyiv region.", "ASSAULT"),
+])
+def test_an_event_noun_naming_a_kind_of_thing_is_no_act(process, text, kind):
+    assert kind not in {e.type for e in process(text, "en").events}
+
+
+def test_an_event_noun_naming_an_undertaking_is_the_act(process):
+    doc = process("The Arab League launched a mediation mission between Syria and Lebanon.", "en")
+    assert ("CONSULT", frozenset({"ARL"}), frozenset({"SYR", "LBN"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -72,6 +72,7 @@ class Syntax:
     means_markers: frozenset[str] = frozenset()  # "by" of "answer by deploying": the act is the means
     reply_verbs: frozenset[str] = frozenset()  # respond, answer: the means of a reply promised with ...
     promise_auxiliaries: frozenset[str] = frozenset()  # ... will, would: is a threat, not an act done
+    undertakings: frozenset[str] = frozenset()  # mission, effort: "mediation mission" is the act, not a kind
 
     def clause(self, span: Span, token: Token) -> tuple[int, int]:
         """Token range of the clause around token (punctuation and clause-opening words bound it)."""
@@ -142,6 +143,7 @@ class Syntax:
             means_markers=words("means_markers"),
             reply_verbs=words("reply_verbs"),
             promise_auxiliaries=words("promise_auxiliaries"),
+            undertakings=words("undertakings"),
         )
 
 
@@ -356,6 +358,8 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
             entries = [e for e in lexicon.by_lemma(lemma)
                        if e.pos == "ANY" or _pos_ok(tok, e.pos) or (e.pos == "VERB" and particle)]
             entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)]
+            if _kind_modifier(tok, syntax):
+                entries = [e for e in entries if e.pos not in ("NOUN", "ANY")]
             if not entries:
                 continue
             best = max(len(e.with_) for e in entries)
@@ -363,6 +367,14 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
             found.append(Candidate(tok, chosen, lemma))
             break
     return found
+
+
+def _kind_modifier(tok: Token, syntax: Syntax) -> bool:
+    """An event noun in front of another noun says what kind of thing that is ("riot police", "invasion
+    forces", "ceasefire talks"), not that the act took place; in front of a word for an undertaking
+    ("mediation mission", "aid convoy", "bombing campaign") it names the act that undertaking is."""
+    return (tok.dep_ == "compound" and tok.head.i > tok.i and tok.head.pos_ in ("NOUN", "PROPN")
+            and tok.pos_ in ("NOUN", "PROPN") and not _lemma_in(tok.head, syntax.undertakings))
 
 
 def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
