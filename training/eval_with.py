@@ -1,7 +1,9 @@
-"""Run an `eventlens` command with the German pack's pipeline swapped for another folder, without touching
-the shipped pack (used to score candidate pipelines on the seed and gold sets before shipping one).
+"""Run an `eventlens` command with one pack's pipeline swapped for another folder, without touching the
+shipped pack (used to score candidate pipelines on the seed and gold sets before shipping one). The first
+argument is the folder (German), or LANG=FOLDER for another language.
 
     python training/eval_with.py training/output/de_news/model-best eval ../shared/seed/seed_gold.jsonl ../shared/seed
+    python training/eval_with.py en=training/output/en_stage2/model-best eval --plover ../shared/plover/PLOVER_GSR_CAMEO.json
 """
 
 from __future__ import annotations
@@ -18,10 +20,11 @@ def main(argv: list[str]) -> int:
     from eventlens.cli import main as cli
     from eventlens.nlp.packs import choose, shipped_choice
 
-    model = argv[0]
+    target, _, model = argv[0].rpartition("=")
+    target = target or "de"
 
     def swapped(lang: str):
-        return shipped_choice(lang, model) if lang == "de" else choose(lang)
+        return shipped_choice(lang, model) if lang == target else choose(lang)
 
     nlp_mod.choose = swapped
     return cli.main(argv[1:], standalone_mode=False) or 0

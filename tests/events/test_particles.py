@@ -33,3 +33,27 @@ def test_attached_or_absent_particle_keeps_the_verb(process):
     doc = process("Die Regierung kündigte den Vertrag mit Moskau.", "de")
     verb = next(t for t in doc.nlp if t.text == "kündigte")
     assert verb_particles(verb, verb.sent, syntax) == []
+
+
+def test_english_phrasal_verb_stays_the_verb_with_its_particle():
+    # a parse that attaches "over" as compound:prt must not turn "hand" into "overhand": English entries
+    # name the particle with `with` ("hand" with: [over]), and find_triggers checks it as a dependent
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from eventlens.events.coder import find_triggers, lemma_keys
+    from eventlens.events.lexicon import load_triggers
+    from eventlens.events.ontology import Ontology
+
+    words = ["Canada", "handed", "over", "a", "suspect", "to", "the", "United", "States", "."]
+    heads = [1, 1, 1, 4, 1, 8, 8, 8, 1, 1]
+    deps = ["nsubj", "ROOT", "compound:prt", "det", "obj", "case", "det", "compound", "obl", "punct"]
+    pos = ["PROPN", "VERB", "ADP", "DET", "NOUN", "ADP", "DET", "PROPN", "PROPN", "PUNCT"]
+    lemmas = ["Canada", "hand", "over", "a", "suspect", "to", "the", "United", "States", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, sent_starts=[1] + [0] * 9)
+    syntax = Syntax.from_pack(get_pack("en"))
+    verb = doc[1]
+    assert verb_particles(verb, doc[:], syntax) == []
+    assert lemma_keys(verb, syntax, doc[:])[0] == "hand"
+    found = find_triggers(doc[:], load_triggers("en", Ontology.load()), syntax)
+    assert [(c.token.text, c.trigger.type) for c in found if c.token.i == 1] == [("handed", "COOPERATE")]

@@ -24,7 +24,12 @@ def verb_particles(tok: Token, span: Span | None, syntax) -> list[str]:
     """Separable particles of a verb ("kündigte ... an" -> an): its parse dependents, or, where the parse
     has none and the language closes the clause with the particle (German), the clause's last word when it
     is one. A weak parser often leaves the particle unattached, and the bare verb then means something else
-    ("kündigen" ends a contract; "ankündigen" announces). Without the sentence `span`, the parse alone."""
+    ("kündigen" ends a contract; "ankündigen" announces). Without the sentence `span`, the parse alone.
+    Only a language that moves the particle to the clause end (German) writes such verbs as one word; an
+    English phrasal verb stays two ("hand over"), its lexicon entry names the particle with `with`, and
+    there are no particles to join."""
+    if syntax.particle_position != "clause_end":
+        return []
     if tok.doc.has_annotation("DEP"):
         found = [c.lower_ for c in tok.children if c.dep_ in syntax.particle_deps]
         if found:
