@@ -430,3 +430,26 @@ def test_an_event_noun_naming_a_kind_of_thing_is_no_act(process, text, kind):
 def test_an_event_noun_naming_an_undertaking_is_the_act(process):
     doc = process("The Arab League launched a mediation mission between Syria and Lebanon.", "en")
     assert ("CONSULT", frozenset({"ARL"}), frozenset({"SYR", "LBN"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # an adjective with an article of its own, as an argument, is a group of people, not an act
+    ("Ukrainian helicopters evacuated the wounded from Bakhmut on Friday.", {"AID"}),
+    ("Israeli troops wounded three Palestinians in Jenin on Friday.", {"ASSAULT"}),
+])
+def test_the_wounded_are_people(process, text, expected):
+    assert {e.type for e in process(text, "en").events} == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    # another sector of the actor's own state is another party (X -> X), not the actor named again
+    ("President Yoweri Museveni accused the Ugandan opposition of plotting a coup.", ("ACCUSE", {"UGA"}, {"UGA"})),
+    # the "from" phrase a parser hangs on the rejecting verb names whose appeal it was
+    ("Ugandan rebels rejected an appeal from President Yoweri Museveni to lay down their arms.",
+     ("REJECT", {"UGA"}, {"UGA"})),
+])
+def test_a_party_of_the_actors_own_state(process, text, expected):
+    etype, actors, recipients = expected
+    doc = process(text, "en")
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(doc), [e.to_dict() for e in doc.events]
+

@@ -429,7 +429,8 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         # participles still report an act when they are predicates ("hat ... unterzeichnet"), not when
         # they modify a noun ("die unterzeichneten Abkommen", "zwei inhaftierte Journalisten")
         if tok.pos_ == "ADJ":
-            return tok.dep_ not in ("amod", "nmod", "det")
+            # with an article of its own, an argument is a group of people ("evacuated the wounded")
+            return tok.dep_ not in ("amod", "nmod", "det") and not _determined(tok)
         attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
                        and tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ"))
         return tok.pos_ in ("VERB", "AUX") and not attributive and not _determined(tok)
@@ -534,7 +535,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     actor_codes = {m.code for m in actors}
     actor_spans = {(m.clean_start, m.clean_end) for m in actors}
     recipients = [m for m in recipients if m.code not in actor_codes or m.how == "domestic" or (
-        trig.type in DOMESTIC_TYPES and (m.clean_start, m.clean_end) not in actor_spans)]
+        trig.type in DOMESTIC_TYPES and (m.clean_start, m.clean_end) not in actor_spans)
+        or _other_side_at_home(m, actors)]
     if not recipients and trig.recipient and not trig.reciprocal and actors and slots.has_parse(doc.nlp):
         recipients = _place_target(doc, sent, cand.token, trig, actor_codes, syntax)
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
@@ -610,6 +612,19 @@ def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) ->
     home = next(iter(states))
     return [replace(m, code=home, kind="state", how="domestic") if m.kind == "generic" and m.code == "UNK" else m
             for m in recipients]
+
+
+def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
+    """A recipient of the actor's own state is another party when it names a sector the actor is not:
+    "the Sudanese government accused Sudanese rebels", "opposition groups demand that President X ..."
+    (PLOVER and the gold sets code such pairs X -> X). A recipient without a sector ("Russia" beside
+    "Putin"), or a capital standing for its state ("Riyadh" beside "Saudi Arabia"), is the actor's own
+    side named again."""
+    same = [m for m in actors if m.code == recipient.code]
+    metonym = recipient.kind == "state" and recipient.how == "dictionary"
+    return bool(same) and recipient.sector is not None and recipient.code != "UNK" and not metonym and all(
+        m.sector != recipient.sector and (m.clean_start, m.clean_end) != (recipient.clean_start, recipient.clean_end)
+        for m in same)
 
 
 def _protest_at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
