@@ -447,6 +447,9 @@ def test_the_wounded_are_people(process, text, expected):
     # the "from" phrase a parser hangs on the rejecting verb names whose appeal it was
     ("Ugandan rebels rejected an appeal from President Yoweri Museveni to lay down their arms.",
      ("REJECT", {"UGA"}, {"UGA"})),
+    # a named person is a party of their own, with or without an office now
+    ("A Brazilian judge ordered former president Fernando Henrique Cardoso to appear in court.",
+     ("REQUEST", {"BRA"}, {"BRA"})),
 ])
 def test_a_party_of_the_actors_own_state(process, text, expected):
     etype, actors, recipients = expected

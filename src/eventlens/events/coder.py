@@ -617,12 +617,13 @@ def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) ->
 def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
     """A recipient of the actor's own state is another party when it names a sector the actor is not:
     "the Sudanese government accused Sudanese rebels", "opposition groups demand that President X ..."
-    (PLOVER and the gold sets code such pairs X -> X). A recipient without a sector ("Russia" beside
-    "Putin"), or a capital standing for its state ("Riyadh" beside "Saudi Arabia"), is the actor's own
-    side named again."""
+    (PLOVER and the gold sets code such pairs X -> X); so is a named person ("a Brazilian judge ordered
+    former president Cardoso to appear"). A state named without a sector ("Russia" beside "Putin"),
+    or a capital standing for its state ("Riyadh" beside "Saudi Arabia"), is the actor's own side again."""
     same = [m for m in actors if m.code == recipient.code]
     metonym = recipient.kind == "state" and recipient.how == "dictionary"
-    return bool(same) and recipient.sector is not None and recipient.code != "UNK" and not metonym and all(
+    known = recipient.sector is not None or recipient.kind == "person"
+    return bool(same) and known and recipient.code != "UNK" and not metonym and all(
         m.sector != recipient.sector and (m.clean_start, m.clean_end) != (recipient.clean_start, recipient.clean_end)
         for m in same)
 
