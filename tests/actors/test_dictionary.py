@@ -139,3 +139,63 @@ def test_an_adjective_after_two_coordinated_nouns_is_the_state_of_both(process):
     assert codes.get("responsables") == "IRN" and codes.get("entreprises iraniens") == "IRN"
     sanction = [e for e in doc.events if e.type == "SANCTION"]
     assert sanction and {m.code for m in sanction[0].recipients} == {"IRN"}
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("en", "the Soviet Union", "RUS"), ("en", "Soviet troops", "RUS"), ("en", "Zaire", "COD"),
+    ("en", "West Germany", "DEU"), ("en", "Yugoslav", "SRB"), ("en", "Czechoslovakia", "CZE"),
+    ("en", "Rhodesia", "ZWE"), ("en", "Kampuchean", "KHM"), ("de", "die Sowjetunion", "RUS"),
+    ("de", "die DDR", "DEU"), ("de", "jugoslawische", "SRB"), ("fr", "l'Union soviétique", "RUS"),
+    ("fr", "la Yougoslavie", "SRB"), ("fr", "Zaïre", "COD"),
+])
+def test_historic_states_are_coded_as_their_successor(dictionary, lang, text, code):
+    ms = resolve_text(text, lang, "1985-06-01", dictionary)
+    assert ms and ms[-1].code == code
+
+
+@pytest.mark.parametrize("text,code", [("Nairobi", "KEN"), ("Algiers", "DZA"), ("Bonn", "DEU"),
+                                       ("Rangoon", "MMR"), ("Freetown", "SLE")])
+def test_capitals_stand_for_their_government(dictionary, text, code):
+    ms = resolve_text(text, "en", "1990-01-01", dictionary)
+    assert [(m.code, m.sector) for m in ms] == [(code, "GOV")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a people with no state of its own: the one of its states the sentence names, else the first
+    ("en", "The Mozambique government accepted demands from Shona rebels.",
+     {"Mozambique government": "MOZ", "Shona rebels": "MOZ"}),
+    ("en", "Shona rebels attacked.", {"Shona rebels": "ZWE"}),
+    ("en", "Ibo traditional elders have demanded it from Hausa politicians.", {"Ibo": "NGA", "Hausa": "NGA"}),
+    ("en", "Tamil rebels attacked the Sri Lankan army.", {"Tamil rebels": "LKA", "Sri Lankan army": "LKA"}),
+    # a state word beside a people says where it lives (before it in English and German, after in French)
+    ("en", "Bosnian Serbs demanded a truce.", {"Bosnian Serbs": "BIH"}),
+    ("en", "Iraqi Kurds protested.", {"Iraqi Kurds": "IRQ"}),
+    ("de", "Die bosnischen Serben forderten eine Waffenruhe.", {"bosnischen Serben": "BIH"}),
+    ("fr", "Les Serbes bosniaques ont exigé une trêve.", {"Serbes bosniaques": "BIH"}),
+    # "Kurds in Syria": the state they are said to be in
+    ("en", "Kurds in Syria fled to Turkey.", {"Kurds": "SYR", "Turkey": "TUR"}),
+    # "ethnic X": a community coded with the other state of its sentence
+    ("en", "Serb forces killed three ethnic Albanians in southeastern Serbia.",
+     {"Serb forces": "SRB", "Albanians": "SRB", "Serbia": "SRB"}),
+    ("en", "Ethnic Albanians have sworn to fight near Macedonia's border.", {"Albanians": "MKD"}),
+    ("en", "Albanian rebels attacked.", {"Albanian rebels": "ALB"}),
+    # a people with a state of its own keeps it when the text does not place it
+    ("en", "Serb forces shelled the town.", {"Serb forces": "SRB"}),
+])
+def test_peoples_are_coded_with_the_state_they_live_in(dictionary, lang, text, expected):
+    got = {m.text: m.code for m in resolve_text(text, lang, "2000-01-01", dictionary)}
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_bad_people_entry_names_the_field(tmp_path, monkeypatch):
+    import eventlens.actors.dictionary as dmod
+
+    data = tmp_path / "actors"
+    data.mkdir()
+    for f in dmod.DATA_DIR.iterdir():
+        (data / f.name).write_bytes(f.read_bytes())
+    (data / "peoples.yaml").write_text("schema: 1\npeoples:\n  KURDS: {name: Kurds, states: [XXX]}\n")
+    monkeypatch.setattr(dmod, "DATA_DIR", data)
+    with pytest.raises(DataError) as exc:
+        ActorDictionary.load()
+    assert "peoples.yaml" in str(exc.value) and "KURDS.states" in str(exc.value)

@@ -100,6 +100,19 @@ class Form:
     proper: bool = False  # needs a capital initial in the text
     pattern: tuple[str, ...] = ()  # role patterns with a {STATE} slot
     exact: str | None = None  # lower-case surface that must match with its accents ("él", not "el")
+    people: str | None = None  # an ethnic or national group (peoples.yaml id); actors: the states it lives in
+
+
+@dataclass(frozen=True)
+class People:
+    """An ethnic or national group: the states it lives in (the first where the news mostly places it) and,
+    for a people with a state of its own, that state (its members are coded with it unless the text says
+    where they live)."""
+
+    key: str
+    name: str
+    states: tuple[str, ...]
+    nation: str | None = None
 
 
 @dataclass
@@ -117,6 +130,8 @@ class LangData:
     shared_adjective_joins: set[str] = field(default_factory=set)  # "responsables et entreprises iraniens"
     body_references: set[str] = field(default_factory=set)  # "the group", "the bloc": the body named last
     holder_participles: set[str] = field(default_factory=set)  # "Pakistani-administered Kashmir": the holder's
+    minority_markers: set[str] = field(default_factory=set)  # "ethnic Albanians": a community, not the state
+    adjectives_follow: bool = False  # the state adjective comes after its noun ("les Serbes bosniaques")
     slot_patterns: list[Form] = field(default_factory=list)
 
 
@@ -196,6 +211,7 @@ class ActorDictionary:
         self.lang_data: dict[str, LangData] = {}
         self._neutral: list[tuple[str, Form]] = []  # forms for every language
         self._group_state: dict[str, str] = {}  # a group's own code -> the state it is coded with
+        self.peoples: dict[str, People] = {}
         self._by_lang: dict[str, list[tuple[str, Form]]] = {}
         self.files: list[str] = []
 
@@ -210,6 +226,7 @@ class ActorDictionary:
         d._load_bodies(DATA_DIR / "groups.yaml", "groups", "group", "REB")
         d._load_bodies(DATA_DIR / "state_bodies.yaml", "bodies", "group", "GOV")
         d._load_pairs(DATA_DIR / "divided_states.yaml")
+        d._load_peoples(DATA_DIR / "peoples.yaml")
         d._load_persons(DATA_DIR / "office_holders.tsv")
         for lang_dir in sorted(p for p in LANG_DIR.iterdir() if (p / "actors.yaml").exists()):
             d._load_lang(lang_dir / "actors.yaml")
@@ -290,6 +307,26 @@ class ActorDictionary:
                 raise DataError("E401", path=str(path), field=f"pairs[{i}]", why="needs known north and south codes")
             self.pairs.append((pair["north"], pair["south"]))
 
+    def _load_peoples(self, path: Path) -> None:
+        self.files.append(str(path))
+        data, lines = _read_yaml(path)
+        entries = data.get("peoples")
+        if not isinstance(entries, dict):
+            raise DataError("E401", path=str(path), field="peoples", why="must be a mapping of id -> entry")
+        for key, entry in entries.items():
+            key, line = str(key), lines.get(str(key))
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"]:
+                raise DataError("E401", path=str(path), line=line, field=f"{key}.name", why="missing or empty")
+            states = entry.get("states")
+            if not isinstance(states, list) or not states or not all(s in self.actors for s in states):
+                raise DataError("E401", path=str(path), line=line, field=f"{key}.states",
+                                why="must be a non-empty list of known state codes")
+            nation = entry.get("nation")
+            if nation is not None and nation not in states:
+                raise DataError("E401", path=str(path), line=line, field=f"{key}.nation",
+                                why="must be one of the people's states")
+            self.peoples[key] = People(key, entry["name"], tuple(states), nation)
+
     def _load_persons(self, path: Path) -> None:
         self.files.append(str(path))
         for line_no, row in _read_tsv(path, ("person", "code", "sector", "role", "start", "end")):
@@ -357,6 +394,8 @@ class ActorDictionary:
         ld.shared_adjective_joins = {fold(w) for w in strings("shared_adjective_joins")}
         ld.holder_participles = {fold(w) for w in strings("holder_participles")}
         ld.body_references = {fold(w) for w in strings("body_references")}
+        ld.minority_markers = {fold(w) for w in strings("minority_markers")}
+        ld.adjectives_follow = bool(data.get("adjectives_follow", False))
         if data.get("modifier_regex"):
             try:
                 ld.modifier_regex = re.compile(str(data["modifier_regex"]))
@@ -388,14 +427,32 @@ class ActorDictionary:
         for name, form in cldr_names:
             for variant in proper_forms(name)[1:]:
                 out.append((variant, form))
-        for code, forms in self._code_map(path, lines, data, "states").items():
-            for f in forms:
-                for v in proper_forms(f):
-                    out.append((v, Form("name", (self.actors[code],), proper=True)))
-        for code, forms in self._code_map(path, lines, data, "demonyms").items():
-            for f in forms:
+        # historic_*: states that no longer exist ("Soviet Union", "Zaire"), coded as their successor state
+        for top in ("states", "historic_states"):
+            for code, forms in self._code_map(path, lines, data, top).items():
+                for f in forms:
+                    for v in proper_forms(f):
+                        out.append((v, Form("name", (self.actors[code],), proper=True)))
+        for top in ("demonyms", "historic_demonyms"):
+            for code, forms in self._code_map(path, lines, data, top).items():
+                for f in forms:
+                    for v in _inflect(f, adj_endings):
+                        out.append((v, Form("adjective", (self.actors[code],))))
+        peoples = data.get("peoples", {}) or {}
+        if not isinstance(peoples, dict):
+            raise DataError("E401", path=str(path), line=lines.get("peoples"), field="peoples", why="must be a mapping")
+        for key, forms in peoples.items():
+            people = self.peoples.get(str(key))
+            if people is None:
+                raise DataError("E401", path=str(path), line=lines.get(str(key), lines.get("peoples")),
+                                field=f"peoples.{key}", why="unknown people (data/actors/peoples.yaml)")
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                raise DataError("E401", path=str(path), line=lines.get(str(key)), field=f"peoples.{key}",
+                                why="must be a list of strings")
+            states = tuple(self.actors[c] for c in people.states)
+            for f in forms:  # inflected like demonyms: "Kurd", "Kurds", "Kurdish"; "kurdische", "Kurden"
                 for v in _inflect(f, adj_endings):
-                    out.append((v, Form("adjective", (self.actors[code],))))
+                    out.append((v, Form("adjective", states, people=people.key)))
         for code, forms in self._code_map(path, lines, data, "metonyms", allow_sector=True).items():
             for f, sector in forms:
                 for v in proper_forms(f):

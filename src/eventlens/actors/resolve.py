@@ -62,6 +62,7 @@ class Cand:
     name: str | None = None
     code: str | None = None
     state: Cand | None = None  # for role candidates from a {STATE} pattern
+    people: str | None = None  # an ethnic or national group (peoples.yaml id); actor: the state chosen for it
 
     @property
     def stateish(self) -> bool:
@@ -178,6 +179,11 @@ class Resolver:
             actor = self.d.tenure(self.d.persons.get(key, persons[key]), self.date)
             return Cand(a, b, "person", actor=actor, sector=actor.sector, role=actor.role, kind="person",
                         name=actor.name, code=actor.code)
+        if f.people is not None:  # the state is chosen by the sentence (pass 2b); the first until then
+            people = self.d.peoples[f.people]
+            actor = self.d.actors[people.nation or people.states[0]]
+            return Cand(a, b, f.category, actor=actor, sector="CVL", kind="state", name=people.name,
+                        code=actor.code, people=people.key)
         actor = f.actors[0] if f.actors else None
         if actor is not None:
             sector = f.sector if f.sector is not None else actor.sector
@@ -196,6 +202,70 @@ class Resolver:
             return active[0]
         if full and persons:
             return next(iter(persons))
+        return None
+
+    # -- pass 2b: communities -------------------------------------------------------------------
+
+    def communities(self, words: list[Word], cands: list[Cand], sent_of) -> list[Cand]:
+        """Ethnic and national groups are coded with the state they live in, as PLOVER codes them:
+        "Bosnian Serbs" -> BIH (the state word that qualifies the people), "Kurds in Syria" -> SYR (the
+        state they are said to be in), "ethnic Albanians ... Macedonia" -> MKD (a community named as ethnic
+        lives outside its own state: the nearest other state of the sentence), "Shona rebels" with
+        Mozambique in the sentence -> MOZ (a people with no state of its own: the nearest of its states
+        the sentence names, else the first)."""
+        cands = self._qualified_peoples(words, sorted(cands, key=lambda c: c.a))
+        states = [c for c in cands if c.stateish and c.actor.kind == "state" and c.people is None]
+        for k, c in enumerate(cands):
+            marked = c.a > 0 and words[c.a - 1].key in self.ld.minority_markers
+            if c.cat != "adjective" or not (c.people or marked) or c.how == "qualified":
+                continue
+            s = sent_of(words[c.a].start)
+            near = sorted((o for o in states if o is not c and sent_of(words[o.a].start) == s),
+                          key=lambda o: abs(o.a - c.a))
+            people = self.d.peoples.get(c.people) if c.people else None
+            code = self._state_after(words, c, cands[k + 1] if k + 1 < len(cands) else None) if people else None
+            if code is None and marked:
+                own = c.code
+                code = next((o.code for o in near if o.code != own), None)
+            if code is None and people is not None and people.nation is None:
+                code = next((o.code for o in near if o.code in people.states), None)
+            if code is not None:
+                c.actor, c.code, c.sector = self.d.actors[code], code, "CVL"
+            elif marked:
+                c.sector = "CVL"
+        return cands
+
+    def _qualified_peoples(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
+        """A state word right beside a people names where it lives: "Bosnian Serbs", "Iraqi Kurds"
+        (before it; after it where adjectives follow their noun: "les Serbes bosniaques")."""
+        out: list[Cand] = []
+        k = 0
+        while k < len(cands):
+            x = cands[k]
+            y = cands[k + 1] if k + 1 < len(cands) else None
+            if y is not None and x.b == y.a and not words[y.a].joined:
+                people, state = (x, y) if self.ld.adjectives_follow else (y, x)
+                if (people.people and state.people is None and state.stateish and state.actor.kind == "state"
+                        and state.cat in ("name", "adjective")):
+                    out.append(Cand(x.a, y.b, "adjective", actor=state.actor, sector="CVL", kind="state",
+                                    how="qualified", name=self.d.peoples[people.people].name, code=state.code,
+                                    people=people.people))
+                    k += 2
+                    continue
+            out.append(x)
+            k += 1
+        return out
+
+    def _state_after(self, words: list[Word], c: Cand, nxt: Cand | None) -> str | None:
+        """"Kurds in Syria", "Albanians of southern Serbia": the state named after a connector and at most
+        two modifiers."""
+        if nxt is None or not nxt.stateish or nxt.actor.kind != "state" or nxt.people or nxt.cat == "adjective":
+            return None
+        gap = words[c.b:nxt.a]
+        if not gap or gap[0].key not in self.ld.role_state_connectors or len(gap) > 3:
+            return None
+        if all(w.key in self.ld.determiners or not w.closed for w in gap[1:]):
+            return nxt.code
         return None
 
     # -- pass 3: roles ------------------------------------------------------------------------
@@ -561,6 +631,7 @@ class Resolver:
         self.seen_persons = {c.actor.key for c in cands if c.cat == "person" and c.actor is not None}
         if self.seen_persons:  # short names may now resolve through persons named in full
             cands = self.match(words)
+        cands = self.communities(words, cands, sent_of)
         cands = self.slot_roles(words, cands)
         cands = self.roles(words, cands)
         cands = self.sectors(words, cands)
