@@ -456,3 +456,14 @@ def test_a_party_of_the_actors_own_state(process, text, expected):
     doc = process(text, "en")
     assert (etype, frozenset(actors), frozenset(recipients)) in triples(doc), [e.to_dict() for e in doc.events]
 
+
+
+@pytest.mark.parametrize("text, etype", [
+    # the same doers' act told again without its target, in the same sentence, is that act
+    ("Russian forces shelled Kharkiv on Sunday, killing 12 people.", "ASSAULT"),
+    ("Japan will give Kenya a loan to finance new roads.", "AGREE"),
+    ("Germany summoned Iran's ambassador to complain about the executions.", "ACCUSE"),
+])
+def test_an_act_told_again_without_its_target_is_one_event(process, text, etype):
+    found = [e for e in process(text, "en").events if e.type == etype]
+    assert len(found) == 1 and found[0].recipients, [e.to_dict() for e in found]

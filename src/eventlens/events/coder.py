@@ -1107,8 +1107,14 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     """
     out: list[Event] = []
     for ev in events:
+        if any(ev is o for o in out):
+            continue  # taken ahead of its turn by a bare repeat before it
         key = repeat_key(ev)
         kept = next((k for k in out if repeat_key(k) == key and _contexts_agree(k, ev)), None)
+        if kept is None and not ev.recipients:
+            kept = next((k for k in events if _told_with_its_target(k, ev)), None)
+            if kept is not None and not any(k is kept for k in out):
+                out.append(kept)  # the fuller record comes later in the sentence: it takes this one's place
         if kept is None:
             out.append(ev)
             continue
@@ -1123,6 +1129,15 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         kept.contexts = list(dict.fromkeys(kept.contexts + ev.contexts))
         kept.confidence = max(kept.confidence, ev.confidence)
     return out
+
+
+def _told_with_its_target(full: Event, bare: Event) -> bool:
+    """Is `bare` (no recipient) the act `full` tells with its target, said again in the same sentence by the
+    same doers: "attacked the camp ..., killing 156 people", "will give Tanzania a grant to finance
+    projects", "summoned the ambassador to complain"?"""
+    return (full is not bare and bool(full.recipients) and full.type == bare.type
+            and full.sentence.index == bare.sentence.index and full.status == bare.status
+            and {m.code for m in full.actors} == {m.code for m in bare.actors} and _contexts_agree(full, bare))
 
 
 def repeat_key(ev: Event) -> tuple:
