@@ -199,3 +199,28 @@ def test_bad_people_entry_names_the_field(tmp_path, monkeypatch):
     with pytest.raises(DataError) as exc:
         ActorDictionary.load()
     assert "peoples.yaml" in str(exc.value) and "KURDS.states" in str(exc.value)
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("en", "A roadside bombing near the town of Samarra", "IRQ"), ("en", "the government of Sindh province", "PAK"),
+    ("en", "thwarted in Siberia", "RUS"), ("de", "Kämpfe in Tschetschenien", "RUS"), ("fr", "en Tchétchénie", "RUS"),
+    ("en", "blocked streets in Hong Kong", "HKG"), ("en", "a terror group based in Trinidad", "TTO"),
+    ("de", "Proteste in Hongkong", "HKG"),
+])
+def test_places_are_coded_with_their_state(dictionary, lang, text, code):
+    ms = resolve_text(text, lang, "2000-01-01", dictionary)
+    assert ms and ms[-1].code == code
+
+
+@pytest.mark.parametrize("lang,text", [("en", "a human rights group protested"), ("en", "aid agencies said"),
+                                       ("de", "eine Menschenrechtsorganisation kritisierte"),
+                                       ("fr", "une ONG a dénoncé")])
+def test_organisations_named_by_their_work_are_ngos(dictionary, lang, text):
+    ms = resolve_text(text, lang, "2000-01-01", dictionary)
+    assert [(m.code, m.sector) for m in ms] == [("UNK", "NGO")]
+
+
+@pytest.mark.parametrize("lang,text", [("en", "its European common market partners"), ("de", "die EG"),
+                                       ("fr", "le Marché commun")])
+def test_the_common_market_is_the_eu(dictionary, lang, text):
+    assert [m.code for m in resolve_text(text, lang, "1983-01-01", dictionary)] == ["EU"]

@@ -227,6 +227,7 @@ class ActorDictionary:
         d._load_bodies(DATA_DIR / "state_bodies.yaml", "bodies", "group", "GOV")
         d._load_pairs(DATA_DIR / "divided_states.yaml")
         d._load_peoples(DATA_DIR / "peoples.yaml")
+        d._load_places(DATA_DIR / "places.yaml")
         d._load_persons(DATA_DIR / "office_holders.tsv")
         for lang_dir in sorted(p for p in LANG_DIR.iterdir() if (p / "actors.yaml").exists()):
             d._load_lang(lang_dir / "actors.yaml")
@@ -326,6 +327,17 @@ class ActorDictionary:
                 raise DataError("E401", path=str(path), line=line, field=f"{key}.nation",
                                 why="must be one of the people's states")
             self.peoples[key] = People(key, entry["name"], tuple(states), nation)
+
+    def _load_places(self, path: Path) -> None:
+        """Cities and regions: a name of the state they lie in (PLOVER codes a place by its state)."""
+        self.files.append(str(path))
+        data, lines = _read_yaml(path)
+        for code, forms in self._code_map(path, lines, data, "places").items():
+            if self.actors[code].kind != "state":
+                raise DataError("E401", path=str(path), line=lines.get(code), field=f"places.{code}",
+                                why="not a state code")
+            for f in forms:
+                self._neutral.append((f, Form("name", (self.actors[code],), proper=True)))
 
     def _load_persons(self, path: Path) -> None:
         self.files.append(str(path))
