@@ -467,3 +467,8 @@ def test_a_party_of_the_actors_own_state(process, text, expected):
 def test_an_act_told_again_without_its_target_is_one_event(process, text, etype):
     found = [e for e in process(text, "en").events if e.type == etype]
     assert len(found) == 1 and found[0].recipients, [e.to_dict() for e in found]
+
+
+def test_a_participle_after_a_preposition_modifies_its_noun(process):
+    doc = process("The United States imposed sanctions on Syria for its support of suspected terrorists.", "en")
+    assert {e.type for e in doc.events} == {"SANCTION"}, [e.to_dict() for e in doc.events]

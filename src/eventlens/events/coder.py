@@ -427,12 +427,13 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         return True  # the sentence's predicate, mis-tagged by a weak tagger ("Baku verlangt/ADV ...")
     if pos == "VERB":
         # participles still report an act when they are predicates ("hat ... unterzeichnet"), not when
-        # they modify a noun ("die unterzeichneten Abkommen", "zwei inhaftierte Journalisten")
+        # they modify a noun ("die unterzeichneten Abkommen", "zwei inhaftierte Journalisten", "support of
+        # suspected terrorists")
         if tok.pos_ == "ADJ":
             # with an article of its own, an argument is a group of people ("evacuated the wounded")
             return tok.dep_ not in ("amod", "nmod", "det") and not _determined(tok)
         attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
-                       and tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ"))
+                       and tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ", "ADP"))
         return tok.pos_ in ("VERB", "AUX") and not attributive and not _determined(tok)
     if pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN") or _determined(tok)
