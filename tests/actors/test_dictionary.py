@@ -224,3 +224,33 @@ def test_organisations_named_by_their_work_are_ngos(dictionary, lang, text):
                                        ("fr", "le Marché commun")])
 def test_the_common_market_is_the_eu(dictionary, lang, text):
     assert [m.code for m in resolve_text(text, lang, "1983-01-01", dictionary)] == ["EU"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("President Francois Mitterand gave a warm welcome.", "FRA"),   # one letter missing
+    ("President Abdelaziz Bouteflicka threatened.", "DZA"),         # one letter added
+    ("President Laurent Gbago spoke.", "CIV"),
+])
+def test_a_full_name_one_letter_off_is_the_person(dictionary, text, code):
+    ms = resolve_text(text, "en", "2000-01-01", dictionary)
+    assert [(m.code, m.how) for m in ms if m.kind == "person"] == [(code, "fuzzy")]
+
+
+def test_a_misspelt_surname_alone_is_no_person(dictionary):
+    assert resolve_text("Mark Johnsen said.", "en", "2000-01-01", dictionary) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The rebel Kurdistan Workers' Party issued a declaration.", {"Kurdistan Workers' Party": ("TUR", "REB")}),
+    ("en", "The Albanians of southern Serbia demand autonomy.", {"Albanians": ("SRB", "CVL")}),
+    ("en", "Russians in Syria attacked.", {"Russians": ("RUS", "CVL")}),   # abroad, not living there
+    ("en", "Kosovo Albanians protested.", {"Kosovo Albanians": ("XKX", "CVL")}),
+    ("en", "The Albanian government protested.", {"Albanian government": ("ALB", "GOV")}),
+    ("en", "Rebels in the Ivory Coast dismissed an appeal.", {"Rebels in the Ivory Coast": ("CIV", "REB")}),
+    ("en", "Police seized weapons from Palestinian armed groups.", {"Palestinian armed groups": ("PSE", "REB")}),
+    ("en", "Cairo's security chief has warned.", {"Cairo's security chief": ("EGY", "COP")}),
+    ("en", "They asked the Montenegro Assembly.", {"Montenegro Assembly": ("MNE", "LEG")}),
+])
+def test_more_groups_resolve(dictionary, lang, text, expected):
+    got = {m.text: (m.code, m.sector) for m in resolve_text(text, lang, "2000-01-01", dictionary)}
+    assert {k: got.get(k) for k in expected} == expected

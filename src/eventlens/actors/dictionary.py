@@ -53,13 +53,14 @@ def split_words(form: str) -> list[str]:
 
 _ELISION = re.compile(r"^([^\W\d_]{1,2}['’])(\w.*)$")  # d'Orsay, l'Intérieur
 _POSSESSIVE = re.compile(r"^(\w.*?)(['’]s)$")  # People's
+_PLURAL_POSSESSIVE = re.compile(r"^(\w.*s)(['’])$")  # Workers' (the tokenizer splits the apostrophe off)
 
 
 def token_variants(words: list[str]) -> list[list[str]]:
     """The words, and the same words split as tokenizers split elisions and possessives."""
     split: list[str] = []
     for w in words:
-        m = _ELISION.match(w) or _POSSESSIVE.match(w)
+        m = _ELISION.match(w) or _POSSESSIVE.match(w) or _PLURAL_POSSESSIVE.match(w)
         split.extend(m.groups() if m else (w,))
     return [words, split] if split != words else [words]
 
@@ -143,6 +144,8 @@ class Index:
         self.exact: dict[tuple[str, ...], list[Form]] = {}
         self.max_len = 1
         self.fuzzy: dict[str, set[str]] = {}  # deletion neighbourhood of long proper single words
+        # full names of persons with one word masked ("francois", "*"): misspelt names ("Francois Mitterand")
+        self.person_masks: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         # first word of a key -> the key lengths that start with it, longest first: the resolver tries only
         # those lengths at a position instead of every length up to max_len
         self.lengths: dict[str, tuple[int, ...]] = {}
@@ -171,6 +174,24 @@ class Index:
                 word = key[0]
                 for i in range(len(word)):
                     self.fuzzy.setdefault(word[:i] + word[i + 1:], set()).add(word)
+
+        for key, forms in self.folded.items():
+            if 2 <= len(key) <= 4 and any(f.category == "person" for f in forms):
+                for j in range(len(key)):
+                    if len(key[j]) >= 5:
+                        self.person_masks.setdefault(key[:j] + ("*",) + key[j + 1:], set()).add(key)
+
+    def fuzzy_person(self, keys: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The full name of a person that `keys` spells with one word one letter off ("Abdelaziz Bouteflicka",
+        "Laurent Gbago"), if there is exactly one: the other words must match exactly."""
+        if keys in self.folded:
+            return None
+        near = set()
+        for j in range(len(keys)):
+            for key in self.person_masks.get(keys[:j] + ("*",) + keys[j + 1:], ()):
+                if _one_edit(keys[j], key[j]):
+                    near.add(key)
+        return near.pop() if len(near) == 1 else None
 
     def fuzzy_lookup(self, word: str) -> str | None:
         """The dictionary word one edit away from `word` (length >= 7), if there is exactly one."""

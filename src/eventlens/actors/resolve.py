@@ -153,6 +153,11 @@ class Resolver:
                         break
             else:
                 w = words[i]
+                person = self._fuzzy_person(words, i)
+                if person is not None:
+                    cands.append(person)
+                    i = person.b
+                    continue
                 if w.titlecase and len(w.key) >= 7:
                     near = self.idx.fuzzy_lookup(w.key)
                     if near:
@@ -163,6 +168,23 @@ class Resolver:
                             cands.append(cand)
                 i += 1
         return cands
+
+    def _fuzzy_person(self, words: list[Word], i: int) -> Cand | None:
+        """A person's full name written with one word one letter off, the other words exact."""
+        if not words[i].titlecase:
+            return None
+        for n in (3, 2):
+            span = words[i:i + n]
+            if len(span) < n or not all(w.titlecase for w in span):
+                continue
+            key = self.idx.fuzzy_person(tuple(w.key for w in span))
+            if key is not None:
+                forms = [f for f in self.idx.folded[key] if f.category == "person"]
+                cand = self._choose(forms, i, i + n) if forms else None
+                if cand is not None:
+                    cand.how = "fuzzy"
+                    return cand
+        return None
 
     def _choose(self, forms: list[Form], a: int, b: int) -> Cand | None:
         forms = sorted(forms, key=lambda f: _PRIORITY.get(f.category, 99))
@@ -224,6 +246,8 @@ class Resolver:
                           key=lambda o: abs(o.a - c.a))
             people = self.d.peoples.get(c.people) if c.people else None
             code = self._state_after(words, c, cands[k + 1] if k + 1 < len(cands) else None) if people else None
+            if code is not None and people.nation and code not in people.states:
+                code = None  # "Russians in Syria": abroad, not a community living there
             if code is None and marked:
                 own = c.code
                 code = next((o.code for o in near if o.code != own), None)
@@ -424,8 +448,10 @@ class Resolver:
             if partner is None and i + 1 < len(cands):
                 y = cands[i + 1]
                 gap = range(x.b, y.a)
+                # "rebels in the Ivory Coast": connectors, and an article after the first of them
                 if (y.stateish and y.kind == "state" and y.cat != "metonym" and len(gap) <= 2
-                        and all(words[k].key in self.ld.role_state_connectors for k in gap)):
+                        and all(words[k].key in self.ld.role_state_connectors
+                                or (k > x.b and words[k].key in self.ld.determiners) for k in gap)):
                     partner = y
             shared = None
             if partner is None and i + 2 < len(cands):
