@@ -447,6 +447,10 @@ def test_the_wounded_are_people(process, text, expected):
     # the "from" phrase a parser hangs on the rejecting verb names whose appeal it was
     ("Ugandan rebels rejected an appeal from President Yoweri Museveni to lay down their arms.",
      ("REJECT", {"UGA"}, {"UGA"})),
+    # a community coded with the state it lives in is not that state's forces
+    ("Serb police killed two ethnic Albanians in southern Serbia on Friday.", ("ASSAULT", {"SRB"}, {"SRB"})),
+    # accepting demands from someone yields to them
+    ("The Colombian government accepted demands from FARC rebels for a ceasefire.", ("CONCEDE", {"COL"}, {"COL"})),
     # a named person is a party of their own, with or without an office now
     ("A Brazilian judge ordered former president Fernando Henrique Cardoso to appear in court.",
      ("REQUEST", {"BRA"}, {"BRA"})),

@@ -622,7 +622,7 @@ def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
     former president Cardoso to appear"). A state named without a sector ("Russia" beside "Putin"),
     or a capital standing for its state ("Riyadh" beside "Saudi Arabia"), is the actor's own side again."""
     same = [m for m in actors if m.code == recipient.code]
-    metonym = recipient.kind == "state" and recipient.how == "dictionary"
+    metonym = recipient.kind == "state" and recipient.how == "dictionary" and recipient.sector == "GOV"
     known = recipient.sector is not None or recipient.kind == "person"
     return bool(same) and known and recipient.code != "UNK" and not metonym and all(
         m.sector != recipient.sector and (m.clean_start, m.clean_end) != (recipient.clean_start, recipient.clean_end)
