@@ -254,3 +254,24 @@ def test_a_misspelt_surname_alone_is_no_person(dictionary):
 def test_more_groups_resolve(dictionary, lang, text, expected):
     got = {m.text: (m.code, m.sector) for m in resolve_text(text, lang, "2000-01-01", dictionary)}
     assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_name_may_start_with_a_lower_case_particle(dictionary):
+    ms = resolve_text("the escape of 23 al-Qaida prisoners", "en", "2004-01-01", dictionary)
+    assert [m.code for m in ms if m.text == "al-Qaida"] == ["ALQAEDA"]
+
+
+@pytest.mark.pipeline
+def test_a_generic_noun_used_as_an_adjective_is_nobody(process):
+    """'an official protest': no unknown official lodges it; Serbia does."""
+    doc = process("Serbia lodged an official protest with Albania today.", "en", "1990-01-01")
+    assert [m.code for m in doc.mentions] == ["SRB", "ALB"]
+    assert [(sorted(a.code for a in e.actors), e.type) for e in doc.events] == [(["SRB"], "PROTEST")]
+
+
+@pytest.mark.pipeline
+def test_words_a_role_absorbed_are_no_tagger_entity(process):
+    """'Kyrgyz Prime Minister Nikolai Tanaev': the tagger's 'Kyrgyz Prime' is not a second, unknown party."""
+    doc = process("Kyrgyz Prime Minister Nikolai Tanaev received a mission from the OSCE.", "en", "2000-01-01")
+    assert "UNK" not in {m.code for m in doc.mentions if "Prime" in m.text}
+    assert {m.text: m.code for m in doc.mentions}.get("Nikolai Tanaev") == "KGZ"

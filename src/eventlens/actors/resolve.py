@@ -43,6 +43,7 @@ class Word:
     end: int
     joined: bool  # glued to the previous word (hyphen or missing space)
     closed: bool = False  # a function word (stop word, or a tagged non-adjective)
+    pos: str = ""  # the tagger's part of speech, where the pack has a tagger
 
     @property
     def titlecase(self) -> bool:
@@ -100,7 +101,7 @@ def words_of(nlp_doc) -> list[Word]:
         for j, (off, piece) in enumerate(pieces):
             start = tok.idx + off
             words.append(Word(piece, fold(piece), lemma, start, start + len(piece), joined_tok if j == 0 else True,
-                              closed))
+                              closed, tok.pos_ or ""))
     return words
 
 
@@ -120,8 +121,10 @@ class Resolver:
         span = words[i:i + n]
         forms = list(self.idx.exact.get(tuple(w.text for w in span), []))
         first = span[0].text
+        # a name may start with a lower-case particle: "al-Qaida", "el-Sisi"
+        capital = first[:1].isupper() or (n > 1 and len(first) <= 3 and span[1].text[:1].isupper())
         for f in self.idx.folded.get(tuple(w.key for w in span), []):
-            if not f.proper or first[:1].isupper():
+            if not f.proper or capital:
                 forms.append(f)
         if not forms and n == 1 and span[0].lemma:
             forms = [f for f in self.idx.folded.get((span[0].lemma,), []) if not f.proper]
@@ -468,6 +471,8 @@ class Resolver:
         for x in cands:
             if id(x) in used:
                 continue
+            if x.cat == "generic" and x.b - x.a == 1 and words[x.a].pos == "ADJ":
+                continue  # "an official protest", "the official news agency": an adjective, nobody
             if x.cat == "generic":
                 out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK"))
             elif x.cat != "sector":
@@ -621,7 +626,9 @@ class Resolver:
         if not ents:
             return cands
         starts = [w.start for w in words]
-        taken = {k for c in cands for k in range(c.a, c.b)}
+        # words the dictionary explained, also those a role or a sector noun absorbed ("Kyrgyz Prime Minister X":
+        # a tagger's entity "Kyrgyz Prime" is no one else)
+        taken = {k for c in cands for k in range(c.a, c.b)} | getattr(self, "matched", set())
         added = []
         for ent in ents:
             label = ent.label_.upper()
@@ -657,6 +664,7 @@ class Resolver:
         self.seen_persons = {c.actor.key for c in cands if c.cat == "person" and c.actor is not None}
         if self.seen_persons:  # short names may now resolve through persons named in full
             cands = self.match(words)
+        self.matched = {k for c in cands for k in range(c.a, c.b)}
         cands = self.communities(words, cands, sent_of)
         cands = self.slot_roles(words, cands)
         cands = self.roles(words, cands)
