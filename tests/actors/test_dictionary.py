@@ -275,3 +275,21 @@ def test_words_a_role_absorbed_are_no_tagger_entity(process):
     doc = process("Kyrgyz Prime Minister Nikolai Tanaev received a mission from the OSCE.", "en", "2000-01-01")
     assert "UNK" not in {m.code for m in doc.mentions if "Prime" in m.text}
     assert {m.text: m.code for m in doc.mentions}.get("Nikolai Tanaev") == "KGZ"
+
+
+@pytest.mark.parametrize("text,code", [("the Washington Post said", "USA"), ("the official CTK news agency said", "CZE"),
+                                       ("according to the Jerusalem Post", "ISR"), ("Ansa news agency reported", "ITA")])
+def test_news_outlets_are_media_of_their_state(dictionary, text, code):
+    ms = [m for m in resolve_text(text, "en", "2000-01-01", dictionary) if m.code != "UNK"]
+    assert [(m.code, m.sector) for m in ms] == [(code, "MED")]
+
+
+def test_a_month_after_a_role_is_no_name(dictionary):
+    ms = resolve_text("if he is elected prime minister February 4", "en", "2000-01-01", dictionary)
+    assert "February" not in {m.text for m in ms}
+
+
+@pytest.mark.parametrize("text,code", [("President Omar El Bashir shortened the curfew.", "SDN"),
+                                       ("Bashar el-Assad said.", "SYR")])
+def test_the_arabic_article_may_be_written_al_or_el(dictionary, text, code):
+    assert [m.code for m in resolve_text(text, "en", "2005-01-01", dictionary) if m.kind == "person"] == [code]

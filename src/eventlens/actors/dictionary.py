@@ -133,6 +133,7 @@ class LangData:
     holder_participles: set[str] = field(default_factory=set)  # "Pakistani-administered Kashmir": the holder's
     minority_markers: set[str] = field(default_factory=set)  # "ethnic Albanians": a community, not the state
     adjectives_follow: bool = False  # the state adjective comes after its noun ("les Serbes bosniaques")
+    calendar_words: set[str] = field(default_factory=set)  # months and weekdays: capitalised, never a name
     slot_patterns: list[Form] = field(default_factory=list)
 
 
@@ -393,6 +394,8 @@ class ActorDictionary:
         self.persons.setdefault(person, []).append(actor)
         aliases = _listify(row.get("aliases"))
         shorts = _listify(row.get("short"))
+        aliases += [v for a in [person, *aliases] for v in _article_variants(a) if v not in aliases and v != person]
+        shorts += [v for a in shorts for v in _article_variants(a) if v not in shorts]
         for alias in [person, *aliases]:
             self._neutral.append((alias, Form("person", (actor,), proper=True)))
         if not shorts:  # default: the last word of the name ("Putin"); "-" means none
@@ -428,6 +431,7 @@ class ActorDictionary:
         ld.holder_participles = {fold(w) for w in strings("holder_participles")}
         ld.body_references = {fold(w) for w in strings("body_references")}
         ld.minority_markers = {fold(w) for w in strings("minority_markers")}
+        ld.calendar_words = {fold(w) for w in strings("calendar_words")}
         ld.adjectives_follow = bool(data.get("adjectives_follow", False))
         if data.get("modifier_regex"):
             try:
@@ -666,6 +670,16 @@ def person_names(path: Path | None = None) -> list[str]:
             if len(split_words(name)) > 1:
                 names[name] = None
     return list(names)
+
+
+_ARTICLE = re.compile(r"(?<!\w)([AaEe])l(?=[-\s]\w)")
+
+
+def _article_variants(name: str) -> list[str]:
+    """The Arabic article is written al- or el- ("Omar al-Bashir", "Omar El Bashir"): the other spelling."""
+    swap = {"a": "e", "A": "E", "e": "a", "E": "A"}
+    variant = _ARTICLE.sub(lambda m: swap[m.group(1)] + "l", name)
+    return [variant] if variant != name else []
 
 
 def _valid_date(value: str) -> bool:

@@ -332,7 +332,7 @@ class Resolver:
         if p < len(words) and words[p].text == ",":
             p += 1
         q = p
-        while q < len(words) and q - p < 4 and q not in taken:
+        while q < len(words) and q - p < 4 and q not in taken and words[q].key not in self.ld.calendar_words:
             w = words[q]
             if w.titlecase or (q > p and w.joined and w.text.isalpha()):
                 q += 1
@@ -347,7 +347,7 @@ class Resolver:
         if q > 0 and words[q - 1].text == ",":
             q -= 1
         end = q
-        while q > 0 and end - q < 4 and (q - 1) not in taken:
+        while q > 0 and end - q < 4 and (q - 1) not in taken and words[q - 1].key not in self.ld.calendar_words:
             w = words[q - 1]
             if w.titlecase or (w.joined and w.text.isalpha() and q - 1 > 0):
                 q -= 1
@@ -643,6 +643,8 @@ class Resolver:
                 continue
             if label not in ("PER", "PERSON", "ORG"):
                 continue
+            if all(w.key in self.ld.calendar_words or not w.text.isalpha() for w in words[a:b]):
+                continue  # "Sunday", "June 5": a tagger's date, nobody
             kind = "person" if label in ("PER", "PERSON") else "group"
             added.append(Cand(a, b, "entity", kind=kind, how="entity", name=ent.text, code="UNK"))
             taken.update(range(a, b))
