@@ -261,8 +261,13 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     if infinitive and any(t.text.lower() in future["auxiliaries"] for t in clause):
         return True
     # a participle of planning on a noun after the act ("hosted X for a meeting aimed at ...") plans
-    # that noun's matter, not the act
+    # that noun's matter, not the act; nor does a planning verb after the act in a clause of its own
+    # ("is providing intelligence to Macedonia, which is preparing an offensive"): where there is a parse,
+    # one after the act must govern it or qualify it
+    parsed = trig.doc.has_annotation("DEP")
+    ancestors = {a.i for a in trig.ancestors}
     planning = {w for t in clause if not (t.dep_ == "acl" and t.i > trig.i)
+                and (not parsed or t.i < trig.i or t.i in ancestors or t.head.i == trig.i)
                 for w in (t.lemma_.lower(), t.text.lower())} & future["verbs"]
     if planning and trig.pos_ in ("NOUN", "VERB", ""):
         return True
