@@ -91,8 +91,12 @@ def _backshifted(trig: Token, clause: list[Token], modals: frozenset[str], cues:
         verb = t.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head  # "said it would withdraw and hand over": the second verb shares the report
-        if not t.dep_.startswith("aux") or verb.dep_ != "ccomp" or not (
-                {verb.head.lemma_.lower(), verb.head.lower_} & cues.speech_verbs):
+        reported = verb.dep_ == "ccomp" and bool({verb.head.lemma_.lower(), verb.head.lower_} & cues.speech_verbs)
+        # a weak parse may hang the reporting verb before it on the reported one ("NATO confirmed/advcl it
+        # would tighten")
+        reported = reported or any(c.dep_ in ("advcl", "parataxis") and c.i < t.i and
+                                   {c.lemma_.lower(), c.lower_} & cues.speech_verbs for c in verb.children)
+        if not t.dep_.startswith("aux") or not reported:
             return set()
         path = trig
         while path.i != t.head.i and path.head.i != path.i and path.dep_ not in _OWN_CLAUSE:
