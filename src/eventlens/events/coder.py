@@ -815,17 +815,29 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
 
 def _shared_conjunct(tok: Token, syntax: Syntax) -> bool:
     """A second infinitive joined to a first ("agreed to resume flights and to restart patrols"): no
-    subject of its own, its own infinitive marker, so it shares the frame of the first."""
+    subject of its own, its own infinitive marker, so it shares the frame of the first. A German particle
+    verb carries its marker inside ("Hilfe zu leisten und zusammenzuarbeiten")."""
     if tok.dep_ not in slots.CONJ or any(c.dep_ in slots.SUBJ or c.dep_.startswith("nsubj") for c in tok.children):
         return False
-    return any(c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in tok.children) and any(
-        c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in tok.head.children)
+
+    def infinitive(t: Token) -> bool:
+        return _zu_infix(t) or any(c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in t.children)
+
+    return infinitive(tok) and infinitive(tok.head)
 
 
 def _zu_infix(tok: Token) -> bool:
-    """German particle verbs take "zu" inside: "zusammenzuarbeiten", "abzuziehen"."""
+    """German particle verbs take "zu" inside: "abzuziehen", "zusammenzuarbeiten" (whose particle itself
+    starts with "zu", so every "zu" of the word is tried)."""
     low, lemma = tok.lower_, tok.lemma_.lower()
-    return "zu" in low and low != lemma and low.replace("zu", "", 1) == lemma
+    if low == lemma:
+        return False
+    at = low.find("zu", 1)
+    while at > 0:
+        if low[:at] + low[at + 2:] == lemma:
+            return True
+        at = low.find("zu", at + 1)
+    return False
 
 
 def _trace(doc: Document, sent: Sentence, cand: Candidate | None, note: str, ev: Event | None = None) -> None:
