@@ -139,3 +139,157 @@ def test_an_adjective_after_two_coordinated_nouns_is_the_state_of_both(process):
     assert codes.get("responsables") == "IRN" and codes.get("entreprises iraniens") == "IRN"
     sanction = [e for e in doc.events if e.type == "SANCTION"]
     assert sanction and {m.code for m in sanction[0].recipients} == {"IRN"}
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("en", "the Soviet Union", "RUS"), ("en", "Soviet troops", "RUS"), ("en", "Zaire", "COD"),
+    ("en", "West Germany", "DEU"), ("en", "Yugoslav", "SRB"), ("en", "Czechoslovakia", "CZE"),
+    ("en", "Rhodesia", "ZWE"), ("en", "Kampuchean", "KHM"), ("de", "die Sowjetunion", "RUS"),
+    ("de", "die DDR", "DEU"), ("de", "jugoslawische", "SRB"), ("fr", "l'Union soviétique", "RUS"),
+    ("fr", "la Yougoslavie", "SRB"), ("fr", "Zaïre", "COD"),
+])
+def test_historic_states_are_coded_as_their_successor(dictionary, lang, text, code):
+    ms = resolve_text(text, lang, "1985-06-01", dictionary)
+    assert ms and ms[-1].code == code
+
+
+@pytest.mark.parametrize("text,code", [("Nairobi", "KEN"), ("Algiers", "DZA"), ("Bonn", "DEU"),
+                                       ("Rangoon", "MMR"), ("Freetown", "SLE")])
+def test_capitals_stand_for_their_government(dictionary, text, code):
+    ms = resolve_text(text, "en", "1990-01-01", dictionary)
+    assert [(m.code, m.sector) for m in ms] == [(code, "GOV")]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    # a people with no state of its own: the one of its states the sentence names, else the first
+    ("en", "The Mozambique government accepted demands from Shona rebels.",
+     {"Mozambique government": "MOZ", "Shona rebels": "MOZ"}),
+    ("en", "Shona rebels attacked.", {"Shona rebels": "ZWE"}),
+    ("en", "Ibo traditional elders have demanded it from Hausa politicians.", {"Ibo": "NGA", "Hausa": "NGA"}),
+    ("en", "Tamil rebels attacked the Sri Lankan army.", {"Tamil rebels": "LKA", "Sri Lankan army": "LKA"}),
+    # a state word beside a people says where it lives (before it in English and German, after in French)
+    ("en", "Bosnian Serbs demanded a truce.", {"Bosnian Serbs": "BIH"}),
+    ("en", "Iraqi Kurds protested.", {"Iraqi Kurds": "IRQ"}),
+    ("de", "Die bosnischen Serben forderten eine Waffenruhe.", {"bosnischen Serben": "BIH"}),
+    ("fr", "Les Serbes bosniaques ont exigé une trêve.", {"Serbes bosniaques": "BIH"}),
+    # "Kurds in Syria": the state they are said to be in
+    ("en", "Kurds in Syria fled to Turkey.", {"Kurds": "SYR", "Turkey": "TUR"}),
+    # "ethnic X": a community coded with the other state of its sentence
+    ("en", "Serb forces killed three ethnic Albanians in southeastern Serbia.",
+     {"Serb forces": "SRB", "Albanians": "SRB", "Serbia": "SRB"}),
+    ("en", "Ethnic Albanians have sworn to fight near Macedonia's border.", {"Albanians": "MKD"}),
+    ("en", "Albanian rebels attacked.", {"Albanian rebels": "ALB"}),
+    # a people with a state of its own keeps it when the text does not place it
+    ("en", "Serb forces shelled the town.", {"Serb forces": "SRB"}),
+])
+def test_peoples_are_coded_with_the_state_they_live_in(dictionary, lang, text, expected):
+    got = {m.text: m.code for m in resolve_text(text, lang, "2000-01-01", dictionary)}
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_bad_people_entry_names_the_field(tmp_path, monkeypatch):
+    import eventlens.actors.dictionary as dmod
+
+    data = tmp_path / "actors"
+    data.mkdir()
+    for f in dmod.DATA_DIR.iterdir():
+        (data / f.name).write_bytes(f.read_bytes())
+    (data / "peoples.yaml").write_text("schema: 1\npeoples:\n  KURDS: {name: Kurds, states: [XXX]}\n")
+    monkeypatch.setattr(dmod, "DATA_DIR", data)
+    with pytest.raises(DataError) as exc:
+        ActorDictionary.load()
+    assert "peoples.yaml" in str(exc.value) and "KURDS.states" in str(exc.value)
+
+
+@pytest.mark.parametrize("lang,text,code", [
+    ("en", "A roadside bombing near the town of Samarra", "IRQ"), ("en", "the government of Sindh province", "PAK"),
+    ("en", "thwarted in Siberia", "RUS"), ("de", "Kämpfe in Tschetschenien", "RUS"), ("fr", "en Tchétchénie", "RUS"),
+    ("en", "blocked streets in Hong Kong", "HKG"), ("en", "a terror group based in Trinidad", "TTO"),
+    ("de", "Proteste in Hongkong", "HKG"),
+])
+def test_places_are_coded_with_their_state(dictionary, lang, text, code):
+    ms = resolve_text(text, lang, "2000-01-01", dictionary)
+    assert ms and ms[-1].code == code
+
+
+@pytest.mark.parametrize("lang,text", [("en", "a human rights group protested"), ("en", "aid agencies said"),
+                                       ("de", "eine Menschenrechtsorganisation kritisierte"),
+                                       ("fr", "une ONG a dénoncé")])
+def test_organisations_named_by_their_work_are_ngos(dictionary, lang, text):
+    ms = resolve_text(text, lang, "2000-01-01", dictionary)
+    assert [(m.code, m.sector) for m in ms] == [("UNK", "NGO")]
+
+
+@pytest.mark.parametrize("lang,text", [("en", "its European common market partners"), ("de", "die EG"),
+                                       ("fr", "le Marché commun")])
+def test_the_common_market_is_the_eu(dictionary, lang, text):
+    assert [m.code for m in resolve_text(text, lang, "1983-01-01", dictionary)] == ["EU"]
+
+
+@pytest.mark.parametrize("text,code", [
+    ("President Francois Mitterand gave a warm welcome.", "FRA"),   # one letter missing
+    ("President Abdelaziz Bouteflicka threatened.", "DZA"),         # one letter added
+    ("President Laurent Gbago spoke.", "CIV"),
+])
+def test_a_full_name_one_letter_off_is_the_person(dictionary, text, code):
+    ms = resolve_text(text, "en", "2000-01-01", dictionary)
+    assert [(m.code, m.how) for m in ms if m.kind == "person"] == [(code, "fuzzy")]
+
+
+def test_a_misspelt_surname_alone_is_no_person(dictionary):
+    assert resolve_text("Mark Johnsen said.", "en", "2000-01-01", dictionary) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "The rebel Kurdistan Workers' Party issued a declaration.", {"Kurdistan Workers' Party": ("TUR", "REB")}),
+    ("en", "The Albanians of southern Serbia demand autonomy.", {"Albanians": ("SRB", "CVL")}),
+    ("en", "Russians in Syria attacked.", {"Russians": ("RUS", "CVL")}),   # abroad, not living there
+    ("en", "Kosovo Albanians protested.", {"Kosovo Albanians": ("XKX", "CVL")}),
+    ("en", "The Albanian government protested.", {"Albanian government": ("ALB", "GOV")}),
+    ("en", "Rebels in the Ivory Coast dismissed an appeal.", {"Rebels in the Ivory Coast": ("CIV", "REB")}),
+    ("en", "Police seized weapons from Palestinian armed groups.", {"Palestinian armed groups": ("PSE", "REB")}),
+    ("en", "Cairo's security chief has warned.", {"Cairo's security chief": ("EGY", "COP")}),
+    ("en", "They asked the Montenegro Assembly.", {"Montenegro Assembly": ("MNE", "LEG")}),
+])
+def test_more_groups_resolve(dictionary, lang, text, expected):
+    got = {m.text: (m.code, m.sector) for m in resolve_text(text, lang, "2000-01-01", dictionary)}
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_a_name_may_start_with_a_lower_case_particle(dictionary):
+    ms = resolve_text("the escape of 23 al-Qaida prisoners", "en", "2004-01-01", dictionary)
+    assert [m.code for m in ms if m.text == "al-Qaida"] == ["ALQAEDA"]
+
+
+@pytest.mark.pipeline
+def test_a_generic_noun_used_as_an_adjective_is_nobody(process):
+    """'an official protest': no unknown official lodges it; Serbia does."""
+    doc = process("Serbia lodged an official protest with Albania today.", "en", "1990-01-01")
+    assert [m.code for m in doc.mentions] == ["SRB", "ALB"]
+    assert [(sorted(a.code for a in e.actors), e.type) for e in doc.events] == [(["SRB"], "PROTEST")]
+
+
+@pytest.mark.pipeline
+def test_words_a_role_absorbed_are_no_tagger_entity(process):
+    """'Kyrgyz Prime Minister Nikolai Tanaev': the tagger's 'Kyrgyz Prime' is not a second, unknown party."""
+    doc = process("Kyrgyz Prime Minister Nikolai Tanaev received a mission from the OSCE.", "en", "2000-01-01")
+    assert "UNK" not in {m.code for m in doc.mentions if "Prime" in m.text}
+    assert {m.text: m.code for m in doc.mentions}.get("Nikolai Tanaev") == "KGZ"
+
+
+@pytest.mark.parametrize("text,code", [("the Washington Post said", "USA"), ("the official CTK news agency said", "CZE"),
+                                       ("according to the Jerusalem Post", "ISR"), ("Ansa news agency reported", "ITA")])
+def test_news_outlets_are_media_of_their_state(dictionary, text, code):
+    ms = [m for m in resolve_text(text, "en", "2000-01-01", dictionary) if m.code != "UNK"]
+    assert [(m.code, m.sector) for m in ms] == [(code, "MED")]
+
+
+def test_a_month_after_a_role_is_no_name(dictionary):
+    ms = resolve_text("if he is elected prime minister February 4", "en", "2000-01-01", dictionary)
+    assert "February" not in {m.text for m in ms}
+
+
+@pytest.mark.parametrize("text,code", [("President Omar El Bashir shortened the curfew.", "SDN"),
+                                       ("Bashar el-Assad said.", "SYR")])
+def test_the_arabic_article_may_be_written_al_or_el(dictionary, text, code):
+    assert [m.code for m in resolve_text(text, "en", "2005-01-01", dictionary) if m.kind == "person"] == [code]

@@ -35,8 +35,12 @@ def only(doc, etype):
     ("fr", "La Russie pourrait attaquer l'Ukraine.", "ASSAULT", "hypothetical"),
     # reported speech shifts "will" to "would": a plan, not a possibility; unreported or hedged it stays one
     ("en", "The European Union said it would impose new sanctions on Iran.", "SANCTION", "future"),
+    ("en", "NATO confirmed on Wednesday it would tighten the naval blockade of Libya.", "COERCE", "future"),
     ("en", "Russia would send more troops to Belarus if Minsk asked for them.", "AID", "hypothetical"),
     ("en", "Analysts said Russia would probably send more troops to Belarus.", "AID", "hypothetical"),
+    # a plan in a clause of its own after the act is someone else's plan
+    ("en", "The United States is providing intelligence to Ukraine, which is preparing a major offensive.", "AID",
+     "asserted"),
 ])
 def test_status(process, lang, text, etype, status):
     assert only(process(text, lang), etype).status == status

@@ -447,9 +447,32 @@ def test_the_wounded_are_people(process, text, expected):
     # the "from" phrase a parser hangs on the rejecting verb names whose appeal it was
     ("Ugandan rebels rejected an appeal from President Yoweri Museveni to lay down their arms.",
      ("REJECT", {"UGA"}, {"UGA"})),
+    # a community coded with the state it lives in is not that state's forces
+    ("Serb police killed two ethnic Albanians in southern Serbia on Friday.", ("ASSAULT", {"SRB"}, {"SRB"})),
+    # accepting demands from someone yields to them
+    ("The Colombian government accepted demands from FARC rebels for a ceasefire.", ("CONCEDE", {"COL"}, {"COL"})),
+    # a named person is a party of their own, with or without an office now
+    ("A Brazilian judge ordered former president Fernando Henrique Cardoso to appear in court.",
+     ("REQUEST", {"BRA"}, {"BRA"})),
 ])
 def test_a_party_of_the_actors_own_state(process, text, expected):
     etype, actors, recipients = expected
     doc = process(text, "en")
     assert (etype, frozenset(actors), frozenset(recipients)) in triples(doc), [e.to_dict() for e in doc.events]
 
+
+
+@pytest.mark.parametrize("text, etype", [
+    # the same doers' act told again without its target, in the same sentence, is that act
+    ("Russian forces shelled Kharkiv on Sunday, killing 12 people.", "ASSAULT"),
+    ("Japan will give Kenya a loan to finance new roads.", "AGREE"),
+    ("Germany summoned Iran's ambassador to complain about the executions.", "ACCUSE"),
+])
+def test_an_act_told_again_without_its_target_is_one_event(process, text, etype):
+    found = [e for e in process(text, "en").events if e.type == etype]
+    assert len(found) == 1 and found[0].recipients, [e.to_dict() for e in found]
+
+
+def test_a_participle_after_a_preposition_modifies_its_noun(process):
+    doc = process("The United States imposed sanctions on Syria for its support of suspected terrorists.", "en")
+    assert {e.type for e in doc.events} == {"SANCTION"}, [e.to_dict() for e in doc.events]

@@ -53,13 +53,14 @@ def split_words(form: str) -> list[str]:
 
 _ELISION = re.compile(r"^([^\W\d_]{1,2}['’])(\w.*)$")  # d'Orsay, l'Intérieur
 _POSSESSIVE = re.compile(r"^(\w.*?)(['’]s)$")  # People's
+_PLURAL_POSSESSIVE = re.compile(r"^(\w.*s)(['’])$")  # Workers' (the tokenizer splits the apostrophe off)
 
 
 def token_variants(words: list[str]) -> list[list[str]]:
     """The words, and the same words split as tokenizers split elisions and possessives."""
     split: list[str] = []
     for w in words:
-        m = _ELISION.match(w) or _POSSESSIVE.match(w)
+        m = _ELISION.match(w) or _POSSESSIVE.match(w) or _PLURAL_POSSESSIVE.match(w)
         split.extend(m.groups() if m else (w,))
     return [words, split] if split != words else [words]
 
@@ -100,6 +101,19 @@ class Form:
     proper: bool = False  # needs a capital initial in the text
     pattern: tuple[str, ...] = ()  # role patterns with a {STATE} slot
     exact: str | None = None  # lower-case surface that must match with its accents ("él", not "el")
+    people: str | None = None  # an ethnic or national group (peoples.yaml id); actors: the states it lives in
+
+
+@dataclass(frozen=True)
+class People:
+    """An ethnic or national group: the states it lives in (the first where the news mostly places it) and,
+    for a people with a state of its own, that state (its members are coded with it unless the text says
+    where they live)."""
+
+    key: str
+    name: str
+    states: tuple[str, ...]
+    nation: str | None = None
 
 
 @dataclass
@@ -117,6 +131,9 @@ class LangData:
     shared_adjective_joins: set[str] = field(default_factory=set)  # "responsables et entreprises iraniens"
     body_references: set[str] = field(default_factory=set)  # "the group", "the bloc": the body named last
     holder_participles: set[str] = field(default_factory=set)  # "Pakistani-administered Kashmir": the holder's
+    minority_markers: set[str] = field(default_factory=set)  # "ethnic Albanians": a community, not the state
+    adjectives_follow: bool = False  # the state adjective comes after its noun ("les Serbes bosniaques")
+    calendar_words: set[str] = field(default_factory=set)  # months and weekdays: capitalised, never a name
     slot_patterns: list[Form] = field(default_factory=list)
 
 
@@ -128,6 +145,8 @@ class Index:
         self.exact: dict[tuple[str, ...], list[Form]] = {}
         self.max_len = 1
         self.fuzzy: dict[str, set[str]] = {}  # deletion neighbourhood of long proper single words
+        # full names of persons with one word masked ("francois", "*"): misspelt names ("Francois Mitterand")
+        self.person_masks: dict[tuple[str, ...], set[tuple[str, ...]]] = {}
         # first word of a key -> the key lengths that start with it, longest first: the resolver tries only
         # those lengths at a position instead of every length up to max_len
         self.lengths: dict[str, tuple[int, ...]] = {}
@@ -156,6 +175,24 @@ class Index:
                 word = key[0]
                 for i in range(len(word)):
                     self.fuzzy.setdefault(word[:i] + word[i + 1:], set()).add(word)
+
+        for key, forms in self.folded.items():
+            if 2 <= len(key) <= 4 and any(f.category == "person" for f in forms):
+                for j in range(len(key)):
+                    if len(key[j]) >= 5:
+                        self.person_masks.setdefault(key[:j] + ("*",) + key[j + 1:], set()).add(key)
+
+    def fuzzy_person(self, keys: tuple[str, ...]) -> tuple[str, ...] | None:
+        """The full name of a person that `keys` spells with one word one letter off ("Abdelaziz Bouteflicka",
+        "Laurent Gbago"), if there is exactly one: the other words must match exactly."""
+        if keys in self.folded:
+            return None
+        near = set()
+        for j in range(len(keys)):
+            for key in self.person_masks.get(keys[:j] + ("*",) + keys[j + 1:], ()):
+                if _one_edit(keys[j], key[j]):
+                    near.add(key)
+        return near.pop() if len(near) == 1 else None
 
     def fuzzy_lookup(self, word: str) -> str | None:
         """The dictionary word one edit away from `word` (length >= 7), if there is exactly one."""
@@ -196,6 +233,7 @@ class ActorDictionary:
         self.lang_data: dict[str, LangData] = {}
         self._neutral: list[tuple[str, Form]] = []  # forms for every language
         self._group_state: dict[str, str] = {}  # a group's own code -> the state it is coded with
+        self.peoples: dict[str, People] = {}
         self._by_lang: dict[str, list[tuple[str, Form]]] = {}
         self.files: list[str] = []
 
@@ -210,6 +248,8 @@ class ActorDictionary:
         d._load_bodies(DATA_DIR / "groups.yaml", "groups", "group", "REB")
         d._load_bodies(DATA_DIR / "state_bodies.yaml", "bodies", "group", "GOV")
         d._load_pairs(DATA_DIR / "divided_states.yaml")
+        d._load_peoples(DATA_DIR / "peoples.yaml")
+        d._load_places(DATA_DIR / "places.yaml")
         d._load_persons(DATA_DIR / "office_holders.tsv")
         for lang_dir in sorted(p for p in LANG_DIR.iterdir() if (p / "actors.yaml").exists()):
             d._load_lang(lang_dir / "actors.yaml")
@@ -290,6 +330,37 @@ class ActorDictionary:
                 raise DataError("E401", path=str(path), field=f"pairs[{i}]", why="needs known north and south codes")
             self.pairs.append((pair["north"], pair["south"]))
 
+    def _load_peoples(self, path: Path) -> None:
+        self.files.append(str(path))
+        data, lines = _read_yaml(path)
+        entries = data.get("peoples")
+        if not isinstance(entries, dict):
+            raise DataError("E401", path=str(path), field="peoples", why="must be a mapping of id -> entry")
+        for key, entry in entries.items():
+            key, line = str(key), lines.get(str(key))
+            if not isinstance(entry, dict) or not isinstance(entry.get("name"), str) or not entry["name"]:
+                raise DataError("E401", path=str(path), line=line, field=f"{key}.name", why="missing or empty")
+            states = entry.get("states")
+            if not isinstance(states, list) or not states or not all(s in self.actors for s in states):
+                raise DataError("E401", path=str(path), line=line, field=f"{key}.states",
+                                why="must be a non-empty list of known state codes")
+            nation = entry.get("nation")
+            if nation is not None and nation not in states:
+                raise DataError("E401", path=str(path), line=line, field=f"{key}.nation",
+                                why="must be one of the people's states")
+            self.peoples[key] = People(key, entry["name"], tuple(states), nation)
+
+    def _load_places(self, path: Path) -> None:
+        """Cities and regions: a name of the state they lie in (PLOVER codes a place by its state)."""
+        self.files.append(str(path))
+        data, lines = _read_yaml(path)
+        for code, forms in self._code_map(path, lines, data, "places").items():
+            if self.actors[code].kind != "state":
+                raise DataError("E401", path=str(path), line=lines.get(code), field=f"places.{code}",
+                                why="not a state code")
+            for f in forms:
+                self._neutral.append((f, Form("name", (self.actors[code],), proper=True)))
+
     def _load_persons(self, path: Path) -> None:
         self.files.append(str(path))
         for line_no, row in _read_tsv(path, ("person", "code", "sector", "role", "start", "end")):
@@ -323,6 +394,8 @@ class ActorDictionary:
         self.persons.setdefault(person, []).append(actor)
         aliases = _listify(row.get("aliases"))
         shorts = _listify(row.get("short"))
+        aliases += [v for a in [person, *aliases] for v in _article_variants(a) if v not in aliases and v != person]
+        shorts += [v for a in shorts for v in _article_variants(a) if v not in shorts]
         for alias in [person, *aliases]:
             self._neutral.append((alias, Form("person", (actor,), proper=True)))
         if not shorts:  # default: the last word of the name ("Putin"); "-" means none
@@ -357,6 +430,9 @@ class ActorDictionary:
         ld.shared_adjective_joins = {fold(w) for w in strings("shared_adjective_joins")}
         ld.holder_participles = {fold(w) for w in strings("holder_participles")}
         ld.body_references = {fold(w) for w in strings("body_references")}
+        ld.minority_markers = {fold(w) for w in strings("minority_markers")}
+        ld.calendar_words = {fold(w) for w in strings("calendar_words")}
+        ld.adjectives_follow = bool(data.get("adjectives_follow", False))
         if data.get("modifier_regex"):
             try:
                 ld.modifier_regex = re.compile(str(data["modifier_regex"]))
@@ -388,14 +464,32 @@ class ActorDictionary:
         for name, form in cldr_names:
             for variant in proper_forms(name)[1:]:
                 out.append((variant, form))
-        for code, forms in self._code_map(path, lines, data, "states").items():
-            for f in forms:
-                for v in proper_forms(f):
-                    out.append((v, Form("name", (self.actors[code],), proper=True)))
-        for code, forms in self._code_map(path, lines, data, "demonyms").items():
-            for f in forms:
+        # historic_*: states that no longer exist ("Soviet Union", "Zaire"), coded as their successor state
+        for top in ("states", "historic_states"):
+            for code, forms in self._code_map(path, lines, data, top).items():
+                for f in forms:
+                    for v in proper_forms(f):
+                        out.append((v, Form("name", (self.actors[code],), proper=True)))
+        for top in ("demonyms", "historic_demonyms"):
+            for code, forms in self._code_map(path, lines, data, top).items():
+                for f in forms:
+                    for v in _inflect(f, adj_endings):
+                        out.append((v, Form("adjective", (self.actors[code],))))
+        peoples = data.get("peoples", {}) or {}
+        if not isinstance(peoples, dict):
+            raise DataError("E401", path=str(path), line=lines.get("peoples"), field="peoples", why="must be a mapping")
+        for key, forms in peoples.items():
+            people = self.peoples.get(str(key))
+            if people is None:
+                raise DataError("E401", path=str(path), line=lines.get(str(key), lines.get("peoples")),
+                                field=f"peoples.{key}", why="unknown people (data/actors/peoples.yaml)")
+            if not isinstance(forms, list) or not all(isinstance(f, str) for f in forms):
+                raise DataError("E401", path=str(path), line=lines.get(str(key)), field=f"peoples.{key}",
+                                why="must be a list of strings")
+            states = tuple(self.actors[c] for c in people.states)
+            for f in forms:  # inflected like demonyms: "Kurd", "Kurds", "Kurdish"; "kurdische", "Kurden"
                 for v in _inflect(f, adj_endings):
-                    out.append((v, Form("adjective", (self.actors[code],))))
+                    out.append((v, Form("adjective", states, people=people.key)))
         for code, forms in self._code_map(path, lines, data, "metonyms", allow_sector=True).items():
             for f, sector in forms:
                 for v in proper_forms(f):
@@ -576,6 +670,16 @@ def person_names(path: Path | None = None) -> list[str]:
             if len(split_words(name)) > 1:
                 names[name] = None
     return list(names)
+
+
+_ARTICLE = re.compile(r"(?<!\w)([AaEe])l(?=[-\s]\w)")
+
+
+def _article_variants(name: str) -> list[str]:
+    """The Arabic article is written al- or el- ("Omar al-Bashir", "Omar El Bashir"): the other spelling."""
+    swap = {"a": "e", "A": "E", "e": "a", "E": "A"}
+    variant = _ARTICLE.sub(lambda m: swap[m.group(1)] + "l", name)
+    return [variant] if variant != name else []
 
 
 def _valid_date(value: str) -> bool:

@@ -43,6 +43,7 @@ class Word:
     end: int
     joined: bool  # glued to the previous word (hyphen or missing space)
     closed: bool = False  # a function word (stop word, or a tagged non-adjective)
+    pos: str = ""  # the tagger's part of speech, where the pack has a tagger
 
     @property
     def titlecase(self) -> bool:
@@ -62,6 +63,7 @@ class Cand:
     name: str | None = None
     code: str | None = None
     state: Cand | None = None  # for role candidates from a {STATE} pattern
+    people: str | None = None  # an ethnic or national group (peoples.yaml id); actor: the state chosen for it
 
     @property
     def stateish(self) -> bool:
@@ -99,7 +101,7 @@ def words_of(nlp_doc) -> list[Word]:
         for j, (off, piece) in enumerate(pieces):
             start = tok.idx + off
             words.append(Word(piece, fold(piece), lemma, start, start + len(piece), joined_tok if j == 0 else True,
-                              closed))
+                              closed, tok.pos_ or ""))
     return words
 
 
@@ -119,8 +121,10 @@ class Resolver:
         span = words[i:i + n]
         forms = list(self.idx.exact.get(tuple(w.text for w in span), []))
         first = span[0].text
+        # a name may start with a lower-case particle: "al-Qaida", "el-Sisi"
+        capital = first[:1].isupper() or (n > 1 and len(first) <= 3 and span[1].text[:1].isupper())
         for f in self.idx.folded.get(tuple(w.key for w in span), []):
-            if not f.proper or first[:1].isupper():
+            if not f.proper or capital:
                 forms.append(f)
         if not forms and n == 1 and span[0].lemma:
             forms = [f for f in self.idx.folded.get((span[0].lemma,), []) if not f.proper]
@@ -152,6 +156,11 @@ class Resolver:
                         break
             else:
                 w = words[i]
+                person = self._fuzzy_person(words, i)
+                if person is not None:
+                    cands.append(person)
+                    i = person.b
+                    continue
                 if w.titlecase and len(w.key) >= 7:
                     near = self.idx.fuzzy_lookup(w.key)
                     if near:
@@ -162,6 +171,23 @@ class Resolver:
                             cands.append(cand)
                 i += 1
         return cands
+
+    def _fuzzy_person(self, words: list[Word], i: int) -> Cand | None:
+        """A person's full name written with one word one letter off, the other words exact."""
+        if not words[i].titlecase:
+            return None
+        for n in (3, 2):
+            span = words[i:i + n]
+            if len(span) < n or not all(w.titlecase for w in span):
+                continue
+            key = self.idx.fuzzy_person(tuple(w.key for w in span))
+            if key is not None:
+                forms = [f for f in self.idx.folded[key] if f.category == "person"]
+                cand = self._choose(forms, i, i + n) if forms else None
+                if cand is not None:
+                    cand.how = "fuzzy"
+                    return cand
+        return None
 
     def _choose(self, forms: list[Form], a: int, b: int) -> Cand | None:
         forms = sorted(forms, key=lambda f: _PRIORITY.get(f.category, 99))
@@ -178,6 +204,11 @@ class Resolver:
             actor = self.d.tenure(self.d.persons.get(key, persons[key]), self.date)
             return Cand(a, b, "person", actor=actor, sector=actor.sector, role=actor.role, kind="person",
                         name=actor.name, code=actor.code)
+        if f.people is not None:  # the state is chosen by the sentence (pass 2b); the first until then
+            people = self.d.peoples[f.people]
+            actor = self.d.actors[people.nation or people.states[0]]
+            return Cand(a, b, f.category, actor=actor, sector="CVL", kind="state", name=people.name,
+                        code=actor.code, people=people.key)
         actor = f.actors[0] if f.actors else None
         if actor is not None:
             sector = f.sector if f.sector is not None else actor.sector
@@ -196,6 +227,72 @@ class Resolver:
             return active[0]
         if full and persons:
             return next(iter(persons))
+        return None
+
+    # -- pass 2b: communities -------------------------------------------------------------------
+
+    def communities(self, words: list[Word], cands: list[Cand], sent_of) -> list[Cand]:
+        """Ethnic and national groups are coded with the state they live in, as PLOVER codes them:
+        "Bosnian Serbs" -> BIH (the state word that qualifies the people), "Kurds in Syria" -> SYR (the
+        state they are said to be in), "ethnic Albanians ... Macedonia" -> MKD (a community named as ethnic
+        lives outside its own state: the nearest other state of the sentence), "Shona rebels" with
+        Mozambique in the sentence -> MOZ (a people with no state of its own: the nearest of its states
+        the sentence names, else the first)."""
+        cands = self._qualified_peoples(words, sorted(cands, key=lambda c: c.a))
+        states = [c for c in cands if c.stateish and c.actor.kind == "state" and c.people is None]
+        for k, c in enumerate(cands):
+            marked = c.a > 0 and words[c.a - 1].key in self.ld.minority_markers
+            if c.cat != "adjective" or not (c.people or marked) or c.how == "qualified":
+                continue
+            s = sent_of(words[c.a].start)
+            near = sorted((o for o in states if o is not c and sent_of(words[o.a].start) == s),
+                          key=lambda o: abs(o.a - c.a))
+            people = self.d.peoples.get(c.people) if c.people else None
+            code = self._state_after(words, c, cands[k + 1] if k + 1 < len(cands) else None) if people else None
+            if code is not None and people.nation and code not in people.states:
+                code = None  # "Russians in Syria": abroad, not a community living there
+            if code is None and marked:
+                own = c.code
+                code = next((o.code for o in near if o.code != own), None)
+            if code is None and people is not None and people.nation is None:
+                code = next((o.code for o in near if o.code in people.states), None)
+            if code is not None:
+                c.actor, c.code, c.sector = self.d.actors[code], code, "CVL"
+            elif marked:
+                c.sector = "CVL"
+        return cands
+
+    def _qualified_peoples(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
+        """A state word right beside a people names where it lives: "Bosnian Serbs", "Iraqi Kurds"
+        (before it; after it where adjectives follow their noun: "les Serbes bosniaques")."""
+        out: list[Cand] = []
+        k = 0
+        while k < len(cands):
+            x = cands[k]
+            y = cands[k + 1] if k + 1 < len(cands) else None
+            if y is not None and x.b == y.a and not words[y.a].joined:
+                people, state = (x, y) if self.ld.adjectives_follow else (y, x)
+                if (people.people and state.people is None and state.stateish and state.actor.kind == "state"
+                        and state.cat in ("name", "adjective")):
+                    out.append(Cand(x.a, y.b, "adjective", actor=state.actor, sector="CVL", kind="state",
+                                    how="qualified", name=self.d.peoples[people.people].name, code=state.code,
+                                    people=people.people))
+                    k += 2
+                    continue
+            out.append(x)
+            k += 1
+        return out
+
+    def _state_after(self, words: list[Word], c: Cand, nxt: Cand | None) -> str | None:
+        """"Kurds in Syria", "Albanians of southern Serbia": the state named after a connector and at most
+        two modifiers."""
+        if nxt is None or not nxt.stateish or nxt.actor.kind != "state" or nxt.people or nxt.cat == "adjective":
+            return None
+        gap = words[c.b:nxt.a]
+        if not gap or gap[0].key not in self.ld.role_state_connectors or len(gap) > 3:
+            return None
+        if all(w.key in self.ld.determiners or not w.closed for w in gap[1:]):
+            return nxt.code
         return None
 
     # -- pass 3: roles ------------------------------------------------------------------------
@@ -235,7 +332,7 @@ class Resolver:
         if p < len(words) and words[p].text == ",":
             p += 1
         q = p
-        while q < len(words) and q - p < 4 and q not in taken:
+        while q < len(words) and q - p < 4 and q not in taken and words[q].key not in self.ld.calendar_words:
             w = words[q]
             if w.titlecase or (q > p and w.joined and w.text.isalpha()):
                 q += 1
@@ -250,7 +347,7 @@ class Resolver:
         if q > 0 and words[q - 1].text == ",":
             q -= 1
         end = q
-        while q > 0 and end - q < 4 and (q - 1) not in taken:
+        while q > 0 and end - q < 4 and (q - 1) not in taken and words[q - 1].key not in self.ld.calendar_words:
             w = words[q - 1]
             if w.titlecase or (w.joined and w.text.isalpha() and q - 1 > 0):
                 q -= 1
@@ -354,8 +451,10 @@ class Resolver:
             if partner is None and i + 1 < len(cands):
                 y = cands[i + 1]
                 gap = range(x.b, y.a)
+                # "rebels in the Ivory Coast": connectors, and an article after the first of them
                 if (y.stateish and y.kind == "state" and y.cat != "metonym" and len(gap) <= 2
-                        and all(words[k].key in self.ld.role_state_connectors for k in gap)):
+                        and all(words[k].key in self.ld.role_state_connectors
+                                or (k > x.b and words[k].key in self.ld.determiners) for k in gap)):
                     partner = y
             shared = None
             if partner is None and i + 2 < len(cands):
@@ -372,6 +471,8 @@ class Resolver:
         for x in cands:
             if id(x) in used:
                 continue
+            if x.cat == "generic" and x.b - x.a == 1 and words[x.a].pos == "ADJ":
+                continue  # "an official protest", "the official news agency": an adjective, nobody
             if x.cat == "generic":
                 out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK"))
             elif x.cat != "sector":
@@ -525,7 +626,9 @@ class Resolver:
         if not ents:
             return cands
         starts = [w.start for w in words]
-        taken = {k for c in cands for k in range(c.a, c.b)}
+        # words the dictionary explained, also those a role or a sector noun absorbed ("Kyrgyz Prime Minister X":
+        # a tagger's entity "Kyrgyz Prime" is no one else)
+        taken = {k for c in cands for k in range(c.a, c.b)} | getattr(self, "matched", set())
         added = []
         for ent in ents:
             label = ent.label_.upper()
@@ -540,6 +643,8 @@ class Resolver:
                 continue
             if label not in ("PER", "PERSON", "ORG"):
                 continue
+            if all(w.key in self.ld.calendar_words or not w.text.isalpha() for w in words[a:b]):
+                continue  # "Sunday", "June 5": a tagger's date, nobody
             kind = "person" if label in ("PER", "PERSON") else "group"
             added.append(Cand(a, b, "entity", kind=kind, how="entity", name=ent.text, code="UNK"))
             taken.update(range(a, b))
@@ -561,6 +666,8 @@ class Resolver:
         self.seen_persons = {c.actor.key for c in cands if c.cat == "person" and c.actor is not None}
         if self.seen_persons:  # short names may now resolve through persons named in full
             cands = self.match(words)
+        self.matched = {k for c in cands for k in range(c.a, c.b)}
+        cands = self.communities(words, cands, sent_of)
         cands = self.slot_roles(words, cands)
         cands = self.roles(words, cands)
         cands = self.sectors(words, cands)

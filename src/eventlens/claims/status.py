@@ -91,8 +91,12 @@ def _backshifted(trig: Token, clause: list[Token], modals: frozenset[str], cues:
         verb = t.head
         while verb.dep_ == "conj" and verb.head.i != verb.i:
             verb = verb.head  # "said it would withdraw and hand over": the second verb shares the report
-        if not t.dep_.startswith("aux") or verb.dep_ != "ccomp" or not (
-                {verb.head.lemma_.lower(), verb.head.lower_} & cues.speech_verbs):
+        reported = verb.dep_ == "ccomp" and bool({verb.head.lemma_.lower(), verb.head.lower_} & cues.speech_verbs)
+        # a weak parse may hang the reporting verb before it on the reported one ("NATO confirmed/advcl it
+        # would tighten")
+        reported = reported or any(c.dep_ in ("advcl", "parataxis") and c.i < t.i and
+                                   {c.lemma_.lower(), c.lower_} & cues.speech_verbs for c in verb.children)
+        if not t.dep_.startswith("aux") or not reported:
             return set()
         path = trig
         while path.i != t.head.i and path.head.i != path.i and path.dep_ not in _OWN_CLAUSE:
@@ -261,8 +265,13 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     if infinitive and any(t.text.lower() in future["auxiliaries"] for t in clause):
         return True
     # a participle of planning on a noun after the act ("hosted X for a meeting aimed at ...") plans
-    # that noun's matter, not the act
+    # that noun's matter, not the act; nor does a planning verb after the act in a clause of its own
+    # ("is providing intelligence to Macedonia, which is preparing an offensive"): where there is a parse,
+    # one after the act must govern it or qualify it
+    parsed = trig.doc.has_annotation("DEP")
+    ancestors = {a.i for a in trig.ancestors}
     planning = {w for t in clause if not (t.dep_ == "acl" and t.i > trig.i)
+                and (not parsed or t.i < trig.i or t.i in ancestors or t.head.i == trig.i)
                 for w in (t.lemma_.lower(), t.text.lower())} & future["verbs"]
     if planning and trig.pos_ in ("NOUN", "VERB", ""):
         return True

@@ -427,12 +427,13 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         return True  # the sentence's predicate, mis-tagged by a weak tagger ("Baku verlangt/ADV ...")
     if pos == "VERB":
         # participles still report an act when they are predicates ("hat ... unterzeichnet"), not when
-        # they modify a noun ("die unterzeichneten Abkommen", "zwei inhaftierte Journalisten")
+        # they modify a noun ("die unterzeichneten Abkommen", "zwei inhaftierte Journalisten", "support of
+        # suspected terrorists")
         if tok.pos_ == "ADJ":
             # with an article of its own, an argument is a group of people ("evacuated the wounded")
             return tok.dep_ not in ("amod", "nmod", "det") and not _determined(tok)
         attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
-                       and tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ"))
+                       and tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ", "ADP"))
         return tok.pos_ in ("VERB", "AUX") and not attributive and not _determined(tok)
     if pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN") or _determined(tok)
@@ -621,12 +622,13 @@ def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) ->
 def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
     """A recipient of the actor's own state is another party when it names a sector the actor is not:
     "the Sudanese government accused Sudanese rebels", "opposition groups demand that President X ..."
-    (PLOVER and the gold sets code such pairs X -> X). A recipient without a sector ("Russia" beside
-    "Putin"), or a capital standing for its state ("Riyadh" beside "Saudi Arabia"), is the actor's own
-    side named again."""
+    (PLOVER and the gold sets code such pairs X -> X); so is a named person ("a Brazilian judge ordered
+    former president Cardoso to appear"). A state named without a sector ("Russia" beside "Putin"),
+    or a capital standing for its state ("Riyadh" beside "Saudi Arabia"), is the actor's own side again."""
     same = [m for m in actors if m.code == recipient.code]
-    metonym = recipient.kind == "state" and recipient.how == "dictionary"
-    return bool(same) and recipient.sector is not None and recipient.code != "UNK" and not metonym and all(
+    metonym = recipient.kind == "state" and recipient.how == "dictionary" and recipient.sector == "GOV"
+    known = recipient.sector is not None or recipient.kind == "person"
+    return bool(same) and known and recipient.code != "UNK" and not metonym and all(
         m.sector != recipient.sector and (m.clean_start, m.clean_end) != (recipient.clean_start, recipient.clean_end)
         for m in same)
 
@@ -1126,8 +1128,14 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     """
     out: list[Event] = []
     for ev in events:
+        if any(ev is o for o in out):
+            continue  # taken ahead of its turn by a bare repeat before it
         key = repeat_key(ev)
         kept = next((k for k in out if repeat_key(k) == key and _contexts_agree(k, ev)), None)
+        if kept is None and not ev.recipients:
+            kept = next((k for k in events if _told_with_its_target(k, ev)), None)
+            if kept is not None and not any(k is kept for k in out):
+                out.append(kept)  # the fuller record comes later in the sentence: it takes this one's place
         if kept is None:
             out.append(ev)
             continue
@@ -1142,6 +1150,15 @@ def merge_repeats(events: list[Event]) -> list[Event]:
         kept.contexts = list(dict.fromkeys(kept.contexts + ev.contexts))
         kept.confidence = max(kept.confidence, ev.confidence)
     return out
+
+
+def _told_with_its_target(full: Event, bare: Event) -> bool:
+    """Is `bare` (no recipient) the act `full` tells with its target, said again in the same sentence by the
+    same doers: "attacked the camp ..., killing 156 people", "will give Tanzania a grant to finance
+    projects", "summoned the ambassador to complain"?"""
+    return (full is not bare and bool(full.recipients) and full.type == bare.type
+            and full.sentence.index == bare.sentence.index and full.status == bare.status
+            and {m.code for m in full.actors} == {m.code for m in bare.actors} and _contexts_agree(full, bare))
 
 
 def repeat_key(ev: Event) -> tuple:
