@@ -57,3 +57,17 @@ def test_english_phrasal_verb_stays_the_verb_with_its_particle():
     assert lemma_keys(verb, syntax, doc[:])[0] == "hand"
     found = find_triggers(doc[:], load_triggers("en", Ontology.load()), syntax)
     assert [(c.token.text, c.trigger.type) for c in found if c.token.i == 1] == [("handed", "COOPERATE")]
+
+
+@pytest.mark.parametrize("word, lemma, infix", [
+    ("abzuziehen", "abziehen", True), ("zusammenzuarbeiten", "zusammenarbeiten", True),
+    ("zurückzuziehen", "zurückziehen", True), ("zuzustimmen", "zustimmen", True),
+    ("zusammen", "zusammen", False), ("zugestimmt", "zustimmen", False), ("zerstören", "zerstören", False)])
+def test_zu_inside_a_particle_verb_marks_an_infinitive(word, lemma, infix):
+    # a particle that itself starts with "zu" (zusammen-, zurück-, zu-) must not hide the infix
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventlens.events.coder import _zu_infix
+
+    assert _zu_infix(Doc(spacy.blank("de").vocab, words=[word], lemmas=[lemma])[0]) is infix

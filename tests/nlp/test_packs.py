@@ -129,7 +129,7 @@ def test_known_places_fill_what_the_model_missed(nlp_de, nlp_en):
 
 def test_known_places_keep_an_organisation_named_after_a_place(nlp_de):
     ents = _entities(nlp_de, "Die Bank of Japan senkte den Zins.")
-    assert ents == {"Bank of Japan": "ORG"}
+    assert ents.get("Bank of Japan") == "ORG" and "Japan" not in ents
 
 
 def test_english_parse_and_entities(nlp_en):

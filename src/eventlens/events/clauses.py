@@ -31,7 +31,9 @@ def verb_particles(tok: Token, span: Span | None, syntax) -> list[str]:
     if syntax.particle_position != "clause_end":
         return []
     if tok.doc.has_annotation("DEP"):
-        found = [c.lower_ for c in tok.children if c.dep_ in syntax.particle_deps]
+        # a conjunction or pronoun the parser calls a particle ("begrüßte den Schritt als Signal") is none
+        found = [c.lower_ for c in tok.children if c.dep_ in syntax.particle_deps
+                 and (c.lower_ in syntax.particles or c.pos_ in ("ADP", "ADV", "PART"))]
         if found:
             return found
     if span is None or not syntax.particles or syntax.particle_position != "clause_end" \

@@ -498,7 +498,11 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     parse_actors: list[Mention] = []
     parse_recipients: list[Mention] = []
     if slots.has_parse(doc.nlp):
-        parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax)
+        # a required word after the trigger is what the act moves or gives ("Verlegung einer Panzerbrigade
+        # nach Litauen"): its phrase holds the destination, never the doer
+        themes = {c.i for c in cand.token.children if c.i > cand.token.i
+                  and any(_is_word(c, w.lower().rpartition(":")[2]) for w in trig.with_)}
+        parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes)
         if not parse_actors and "subj" in trig.actor:
             parse_actors = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
         parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
@@ -817,17 +821,29 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
 
 def _shared_conjunct(tok: Token, syntax: Syntax) -> bool:
     """A second infinitive joined to a first ("agreed to resume flights and to restart patrols"): no
-    subject of its own, its own infinitive marker, so it shares the frame of the first."""
+    subject of its own, its own infinitive marker, so it shares the frame of the first. A German particle
+    verb carries its marker inside ("Hilfe zu leisten und zusammenzuarbeiten")."""
     if tok.dep_ not in slots.CONJ or any(c.dep_ in slots.SUBJ or c.dep_.startswith("nsubj") for c in tok.children):
         return False
-    return any(c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in tok.children) and any(
-        c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in tok.head.children)
+
+    def infinitive(t: Token) -> bool:
+        return _zu_infix(t) or any(c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in t.children)
+
+    return infinitive(tok) and infinitive(tok.head)
 
 
 def _zu_infix(tok: Token) -> bool:
-    """German particle verbs take "zu" inside: "zusammenzuarbeiten", "abzuziehen"."""
+    """German particle verbs take "zu" inside: "abzuziehen", "zusammenzuarbeiten" (whose particle itself
+    starts with "zu", so every "zu" of the word is tried)."""
     low, lemma = tok.lower_, tok.lemma_.lower()
-    return "zu" in low and low != lemma and low.replace("zu", "", 1) == lemma
+    if low == lemma:
+        return False
+    at = low.find("zu", 1)
+    while at > 0:
+        if low[:at] + low[at + 2:] == lemma:
+            return True
+        at = low.find("zu", at + 1)
+    return False
 
 
 def _trace(doc: Document, sent: Sentence, cand: Candidate | None, note: str, ev: Event | None = None) -> None:
@@ -863,9 +879,10 @@ def _mentions_inside_token(tok: Token, mentions: list[Mention], tok_of) -> list[
     return [m for m in mentions if tok_of.get(id(m)) == (tok.i, tok.i + 1)]
 
 
-def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: set[int] = frozenset()) -> list[Mention]:
     for slot in slot_names:
-        heads = slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers)
+        heads = [h for h in slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers)
+                 if h.i not in skip]
         found: list[Mention] = []
         for head in heads:
             own = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] <= head.i < tok_of[id(m)][1]
@@ -1062,9 +1079,12 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     out |= {id(m) for m in according_to_group(span, mentions, tok_of, syntax.according_before,
                                                syntax.according_after, syntax.clause, syntax.coordinators)}
     lent = {h.head.i for h in slots.inherited_subject(trigger)} if trigger.dep_ == "parataxis" else set()
+    infinitive = _infinitive(span, trigger, syntax)
     for tok in span:
-        if tok.i == trigger.head.i and trigger.dep_ in ("advcl", "conj", "xcomp") or tok.i in lent:
-            continue  # "the army said, vowing to retaliate": the speaker does this act too
+        if tok.i == trigger.head.i and (trigger.dep_ in ("advcl", "conj", "xcomp") or infinitive) or tok.i in lent:
+            # "the army said, vowing to retaliate": the speaker does this act too; so does one who denies
+            # having done it, whatever the parser calls the infinitive ("bestritt, ... geschickt zu haben")
+            continue
         if _lemma_in(tok, syntax.speech_verbs) and not own[0] <= tok.i < own[1]:
             found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
                                 syntax.trust_parse, syntax.clause_openers)

@@ -165,14 +165,25 @@ NOMINAL = frozenset({"NOUN", "PROPN", "PRON"})
 class DativeObjects:
     """German: a bare nominal argument of a verb that is dative is its indirect object (iobj).
 
-    Two rules over morphology and the parse, for what a parser trained on 1,500 sentences gets wrong:
-    - an `obj` or `obl:arg` without a preposition whose case (its own, or its determiner's) is dative;
+    Rules over morphology and the parse, for what a parser trained on 1,500 sentences gets wrong:
+    - an adjective hung on the verb as an argument right before a noun hung on the same verb
+      ("wirtschaftliche/obj Unterstützung/iobj") modifies that noun, which takes its role;
+    - an `obj`, `obl:arg` or `nsubj` without a preposition whose case (its determiner's, else its own) is
+      dative, moved from an auxiliary to its verb where the parser hung it there;
     - a verb with two `obj`: UD allows one direct object, and with two full noun phrases German puts the
       dative first, so the first becomes iobj (unless it is the one marked accusative);
     - a verb with two `nsubj`: UD allows one subject. The one marked nominative (else the first) stays;
       the other is an object: iobj when the verb already has a direct object, else obj."""
 
+    ARGUMENTS = frozenset({"nsubj", "obj", "iobj", "obl:arg"})
+
     def __call__(self, doc: Doc) -> Doc:
+        for adj in doc:
+            if adj.pos_ == "ADJ" and adj.dep_ in self.ARGUMENTS and not any(adj.children):
+                noun = next((t for t in doc[adj.i + 1 : adj.i + 4] if t.pos_ not in ("ADJ", "ADV")), None)
+                if noun is not None and noun.pos_ in NOMINAL and noun.head.i == adj.head.i and noun.i != adj.head.i:
+                    noun.dep_, adj.dep_ = adj.dep_, "amod"
+                    adj.head = noun
         for head in doc:
             subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in NOMINAL and self._bare(c)]
             if len(subjects) == 2:
@@ -182,9 +193,11 @@ class DativeObjects:
                 has_obj = any(c.dep_ == "obj" for c in head.children)
                 other.dep_ = "iobj" if has_obj or self._case(other) == "Dat" else "obj"
         for token in doc:
-            if token.dep_ in ("obj", "obl:arg") and token.pos_ in NOMINAL and self._bare(token):
+            if token.dep_ in ("obj", "obl:arg", "nsubj") and token.pos_ in NOMINAL and self._bare(token):
                 if self._case(token) == "Dat":
-                    token.dep_ = "iobj"
+                    token.dep_ = "iobj"  # a subject is nominative: "dem Botschafter" never is one
+                    if token.head.dep_ in ("aux", "aux:pass", "cop") and token.head.head.i != token.head.i:
+                        token.head = token.head.head  # an auxiliary takes no arguments: the verb does
         for head in doc:
             objs = [c for c in head.children if c.dep_ == "obj" and c.pos_ in NOMINAL and self._bare(c)]
             if len(objs) == 2 and self._case(objs[0]) != "Acc":
@@ -197,12 +210,12 @@ class DativeObjects:
 
     @staticmethod
     def _case(token) -> str:
+        """The case of a noun phrase: its determiner's where it has one ("dem", "einen" are unambiguous
+        where most noun forms are not, and the tagger guesses those), else the word's own."""
+        for c in token.children:
+            if c.dep_ == "det" and len(c.morph.get("Case")) == 1:
+                return c.morph.get("Case")[0]
         case = token.morph.get("Case")
-        if not case:
-            for c in token.children:
-                if c.dep_ == "det" and c.morph.get("Case"):
-                    case = c.morph.get("Case")
-                    break
         return case[0] if len(case) == 1 else ""
 
 
