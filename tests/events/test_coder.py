@@ -483,3 +483,10 @@ def test_an_adjective_with_its_infinitive_is_no_passive(process):
     doc = process("The Thai prime minister said he is prepared to lift the state of emergency in Bangkok.", "en")
     assert {frozenset(m.code for m in e.actors) for e in doc.events} == {frozenset({"THA"})}, [
         e.to_dict() for e in doc.events]
+
+
+def test_a_participle_before_the_reporting_clause_is_said_of_the_act_before_it(process):
+    # ", killing about 20 people, relief officials said": the killing is the shelling's, not the officials'
+    doc = process("Sudanese rebels shelled the town of Wau on Sunday, killing about 20 people, relief officials in "
+                  "Nairobi said.", "en")
+    assert {m.code for e in doc.events for m in e.actors} == {"SDN"}, [e.to_dict() for e in doc.events]

@@ -185,7 +185,10 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
             return slot_heads(verb, "subj", passive_agent)
     if dep in ("acl", "acl:relcl", "relcl"):
         return [head]
-    if dep == "parataxis" and _participle(trigger) and trigger.i > 0 and trigger.doc[trigger.i - 1].is_punct:
+    if (dep == "parataxis" or (dep == "advcl" and head.i > trigger.i)) and _participle(trigger) and trigger.i > 0 \
+            and trigger.doc[trigger.i - 1].is_punct:
+        # (also "shelled the town ..., killing 20 people, officials said": a parser may hang the participle
+        # on the reporting verb after it, which it cannot be said of)
         # "..., the Pakistani army said, vowing to retaliate": set off by a comma, the participle is said
         # of the nearest clause before it that has a subject, whatever the parse hung it on
         for verb in reversed(trigger.doc[trigger.sent.start : trigger.i]):
