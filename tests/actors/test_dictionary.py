@@ -293,3 +293,25 @@ def test_a_month_after_a_role_is_no_name(dictionary):
                                        ("Bashar el-Assad said.", "SYR")])
 def test_the_arabic_article_may_be_written_al_or_el(dictionary, text, code):
     assert [m.code for m in resolve_text(text, "en", "2005-01-01", dictionary) if m.kind == "person"] == [code]
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "Dutch Foreign Minister Hans Van den Broek said.", {"Hans Van den Broek": ("NLD", "GOV")}),
+    ("de", "Kommissionschefin Ursula von der Leyen sagte.", {"Ursula von der Leyen": ("EU", None)}),
+    ("fr", "le président Mahamat Déby de la France a dit", {"Déby": ("TCD", None), "France": ("FRA", None)}),
+    ("en", "workers of the Serbian Workers' Union stopped work", {"Serbian Workers' Union": ("SRB", "LAB")}),
+    ("en", "shelling Albanian rebel-held territory", {"Albanian rebel": ("ALB", "REB")}),
+    ("en", "Syrian officers ended mediation efforts.", {"Syrian officers": ("SYR", "MIL")}),
+    ("en", "in U.S.-Soviet nuclear talks", {"U.S.": ("USA", None), "Soviet": ("RUS", None)}),
+])
+def test_names_with_particles_unions_and_hyphened_pairs(dictionary, lang, text, expected):
+    got = {m.text: (m.code, m.sector) for m in resolve_text(text, lang, "2000-01-01", dictionary)}
+    assert {k: got.get(k) for k in expected} == expected
+
+
+@pytest.mark.pipeline
+def test_a_generic_adjective_before_a_state_adjective_is_nobody(process):
+    """'the official Armenian news agency': Armenia's media, not an Armenian official."""
+    doc = process("Russia closed its borders, an editor at the official Armenian news agency said.", "en", "1990-01-01")
+    assert ("ARM", "MED") in {(m.code, m.sector) for m in doc.mentions}
+    assert ("ARM", "GOV") not in {(m.code, m.sector) for m in doc.mentions}

@@ -134,6 +134,8 @@ class LangData:
     minority_markers: set[str] = field(default_factory=set)  # "ethnic Albanians": a community, not the state
     adjectives_follow: bool = False  # the state adjective comes after its noun ("les Serbes bosniaques")
     calendar_words: set[str] = field(default_factory=set)  # months and weekdays: capitalised, never a name
+    name_particles: set[str] = field(default_factory=set)  # lower-case words inside names ("van", "bin")
+    name_particles_after: set[str] = field(default_factory=set)  # only right after one of those ("van den")
     slot_patterns: list[Form] = field(default_factory=list)
 
 
@@ -432,6 +434,8 @@ class ActorDictionary:
         ld.body_references = {fold(w) for w in strings("body_references")}
         ld.minority_markers = {fold(w) for w in strings("minority_markers")}
         ld.calendar_words = {fold(w) for w in strings("calendar_words")}
+        ld.name_particles = {fold(w) for w in strings("name_particles")}
+        ld.name_particles_after = {fold(w) for w in strings("name_particles_after")}
         ld.adjectives_follow = bool(data.get("adjectives_follow", False))
         if data.get("modifier_regex"):
             try:

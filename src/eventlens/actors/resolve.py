@@ -332,12 +332,20 @@ class Resolver:
         if p < len(words) and words[p].text == ",":
             p += 1
         q = p
-        while q < len(words) and q - p < 4 and q not in taken and words[q].key not in self.ld.calendar_words:
+        while q < len(words) and q - p < 5 and q not in taken and words[q].key not in self.ld.calendar_words:
             w = words[q]
             if w.titlecase or (q > p and w.joined and w.text.isalpha()):
                 q += 1
+            elif (q > p and q + 1 < len(words) and q + 1 not in taken
+                  and (w.key in self.ld.name_particles
+                       or (w.key in self.ld.name_particles_after and words[q - 1].key in self.ld.name_particles))
+                  and (words[q + 1].titlecase or words[q + 1].key in self.ld.name_particles_after)):
+                q += 1  # "Hans van den Broek", "Osama bin Laden", "Ursula von der Leyen"
             else:
                 break
+        while q > p and (words[q - 1].key in self.ld.name_particles  # a particle only inside the name
+                         or words[q - 1].key in self.ld.name_particles_after):
+            q -= 1
         if q == p or words[p].key in self.ld.determiners:
             return None
         return p, q
@@ -435,7 +443,9 @@ class Resolver:
     # -- pass 4: sectors and generic nouns ----------------------------------------------------
 
     def sectors(self, words: list[Word], cands: list[Cand]) -> list[Cand]:
-        cands = sorted(cands, key=lambda c: c.a)
+        # "an official protest", "the official Armenian news agency": a generic noun tagged as an adjective is nobody
+        cands = sorted((c for c in cands if not (c.cat == "generic" and c.b - c.a == 1 and words[c.a].pos == "ADJ")),
+                       key=lambda c: c.a)
         out: list[Cand] = []
         used: set[int] = set()
         for i, x in enumerate(cands):
@@ -454,7 +464,8 @@ class Resolver:
                 # "rebels in the Ivory Coast": connectors, and an article after the first of them
                 if (y.stateish and y.kind == "state" and y.cat != "metonym" and len(gap) <= 2
                         and all(words[k].key in self.ld.role_state_connectors
-                                or (k > x.b and words[k].key in self.ld.determiners) for k in gap)):
+                                or (k > x.b and words[k].key in self.ld.determiners and y.cat == "name")
+                                for k in gap)):
                     partner = y
             shared = None
             if partner is None and i + 2 < len(cands):
@@ -471,8 +482,6 @@ class Resolver:
         for x in cands:
             if id(x) in used:
                 continue
-            if x.cat == "generic" and x.b - x.a == 1 and words[x.a].pos == "ADJ":
-                continue  # "an official protest", "the official news agency": an adjective, nobody
             if x.cat == "generic":
                 out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK"))
             elif x.cat != "sector":
@@ -593,7 +602,8 @@ class Resolver:
         for c in cands:
             adj = by_start.get(c.b)
             if (c.cat in ("name", "metonym") and c.actor is not None and c.actor.kind == "state" and adj is not None
-                    and adj.cat == "adjective" and adj.code and adj.code != c.code and id(c) not in drop):
+                    and adj.cat == "adjective" and adj.code and adj.code != c.code and id(c) not in drop
+                    and not words[adj.a].joined):  # "U.S.-Soviet talks": two parties, not a Soviet U.S.
                 c.code, c.name, c.b = adj.code, adj.name, adj.b
                 drop.add(id(adj))
         return [c for c in cands if id(c) not in drop]
