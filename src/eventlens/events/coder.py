@@ -1158,7 +1158,9 @@ def _told_with_its_target(full: Event, bare: Event) -> bool:
     projects", "summoned the ambassador to complain"?"""
     return (full is not bare and bool(full.recipients) and full.type == bare.type
             and full.sentence.index == bare.sentence.index and full.status == bare.status
-            and {m.code for m in full.actors} == {m.code for m in bare.actors} and _contexts_agree(full, bare))
+            and {m.code for m in full.actors} == {m.code for m in bare.actors}
+            # a bare repeat whose entry names no context took the sentence's: it cannot disagree
+            and (bare.rule is None or not bare.rule.contexts or _contexts_agree(full, bare)))
 
 
 def repeat_key(ev: Event) -> tuple:
