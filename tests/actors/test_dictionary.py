@@ -315,3 +315,17 @@ def test_a_generic_adjective_before_a_state_adjective_is_nobody(process):
     doc = process("Russia closed its borders, an editor at the official Armenian news agency said.", "en", "1990-01-01")
     assert ("ARM", "MED") in {(m.code, m.sector) for m in doc.mentions}
     assert ("ARM", "GOV") not in {(m.code, m.sector) for m in doc.mentions}
+
+
+@pytest.mark.parametrize("text,code", [
+    ("Forces for Defence of Democracy (FDD) insisted", "BDI"), ("the Syrian-backed Amal militia", "LBN"),
+    ("members of MASSOB were jailed", "NGA"), ("the Kosovo Liberation Army attacked", "XKX"),
+    ("Shining Path guerrillas attacked", "PER"), ("the Lord's Resistance Army attacked", "UGA"),
+])
+def test_armed_movements_are_coded_with_their_state(dictionary, text, code):
+    ms = resolve_text(text, "en", "2000-01-01", dictionary)
+    assert (code, "REB") in {(m.code, m.sector) for m in ms}
+
+
+def test_a_group_name_that_is_also_a_first_name_needs_its_noun(dictionary):
+    assert resolve_text("Amal Clooney said.", "en", "2000-01-01", dictionary) == []
