@@ -200,3 +200,17 @@ def test_every_language_folder_has_both_files():
     for lang in LANGS:
         assert (LANG_DIR / lang / "triggers.yaml").exists()
         assert (LANG_DIR / lang / "contexts.yaml").exists()
+
+
+@pytest.mark.parametrize("lang, text, actor, recipient", [
+    ("de", "Die serbische Regierung hat Munition an die Ukraine verkauft.", "SRB", "UKR"),
+    ("en", "France sold fighter jets to India last year.", "FRA", "IND"),
+    ("fr", "La Russie a vendu des missiles à l'Iran.", "RUS", "IRN"),
+])
+def test_arms_sold_to_a_state_are_military_aid(process, lang, text, actor, recipient):
+    aid = [e for e in process(text, lang=lang).events if e.type == "AID"]
+    assert [(e.actors[0].code, e.recipients[0].code, e.contexts[:1]) for e in aid] == [(actor, recipient, ["military"])]
+
+
+def test_a_plain_sale_is_no_event(process):
+    assert [e.type for e in process("Germany sold more cars to China last year.", lang="en").events] == []
