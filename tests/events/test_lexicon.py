@@ -214,3 +214,13 @@ def test_arms_sold_to_a_state_are_military_aid(process, lang, text, actor, recip
 
 def test_a_plain_sale_is_no_event(process):
     assert [e.type for e in process("Germany sold more cars to China last year.", lang="en").events] == []
+
+
+@pytest.mark.parametrize("lang, text, actor, recipient", [
+    ("de", "An der Grenze zu Litauen wurden belarussische Einheiten zusammengezogen.", "BLR", "LTU"),
+    ("en", "Russian troops were deployed to the Belarusian border on Monday.", "RUS", "BLR"),
+])
+def test_forces_moved_with_no_doer_named_are_their_states(process, lang, text, actor, recipient):
+    # troops moved are their own state's: the passive's subject names the mobilising side
+    mob = [e for e in process(text, lang=lang).events if e.type == "MOBILIZE"]
+    assert [(e.actors[0].code, [m.code for m in e.recipients]) for e in mob] == [(actor, [recipient])]
