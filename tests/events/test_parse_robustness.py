@@ -39,3 +39,23 @@ def test_only_a_particle_word_makes_a_particle_verb():
 def test_german_doers_whatever_the_arcs(process, text, type_, actors, status):
     found = {(e.type, frozenset(m.code for m in e.actors), e.status) for e in process(text, "de").events}
     assert (type_, frozenset(actors), status) in found
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text, parties", [
+    # a date in apposition between commas stays inside its clause: both ministers met
+    ("de", "Die Außenminister Polens und der Ukraine sind diesen Freitag, den 22. November, in Warschau "
+           "zusammengekommen.", {"POL", "UKR"}),
+])
+def test_a_date_aside_does_not_cut_the_clause(process, lang, text, parties):
+    consult = [e for e in process(text, lang).events if e.type == "CONSULT"]
+    assert [{m.code for m in e.actors} for e in consult] == [parties]
+
+
+def test_number_asides_are_commas_around_a_short_verbless_phrase_with_a_number():
+    from eventlens.events.clauses import number_asides
+
+    words = ["Biden", ",", "81", ",", "said", "it", ",", "and", "left", ",", "smiling", "."]
+    pos = ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PRON", "PUNCT", "CCONJ", "VERB", "PUNCT", "VERB", "PUNCT"]
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
+    assert number_asides(doc) == frozenset({1, 3})

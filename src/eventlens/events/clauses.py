@@ -96,11 +96,25 @@ def list_commas(doc) -> frozenset[int]:
 _LAST_WORDS: list = [None, [], [], frozenset()]  # the last Doc asked about: texts, lower-case forms, list commas
 
 
+def number_asides(doc, longest: int = 4) -> frozenset[int]:
+    """Commas around a short aside with a number and no verb: a date or an age in apposition ("diesen
+    Freitag, den 22. November, in Warschau zusammengekommen", "Biden, 81, said"). The aside belongs to the
+    clause it sits in; cut there, the clause loses its subject or its verb."""
+    commas = [t.i for t in doc if t.text == ","]
+    found: set[int] = set()
+    for a, b in zip(commas, commas[1:]):
+        inside = doc[a + 1 : b]
+        if 0 < len(inside) <= longest and any(t.like_num for t in inside) and not any(
+                t.pos_ in ("VERB", "AUX") or t.is_sent_start or "\n" in t.text for t in inside):
+            found.update((a, b))
+    return frozenset(found)
+
+
 def _words(doc) -> tuple[list[str], list[str], frozenset[int]]:
     """Token texts, lower-case forms and list commas of a Doc, read once per document (clauses are asked
     for many times per sentence, and every `doc[i]` builds a Token)."""
     if _LAST_WORDS[0] is not doc or len(_LAST_WORDS[1]) != len(doc):
-        _LAST_WORDS[:] = [doc, [t.text for t in doc], [t.lower_ for t in doc], list_commas(doc)]
+        _LAST_WORDS[:] = [doc, [t.text for t in doc], [t.lower_ for t in doc], list_commas(doc) | number_asides(doc)]
     return _LAST_WORDS[1], _LAST_WORDS[2], _LAST_WORDS[3]
 
 
