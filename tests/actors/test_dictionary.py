@@ -329,3 +329,24 @@ def test_armed_movements_are_coded_with_their_state(dictionary, text, code):
 
 def test_a_group_name_that_is_also_a_first_name_needs_its_noun(dictionary):
     assert resolve_text("Amal Clooney said.", "en", "2000-01-01", dictionary) == []
+
+
+@pytest.mark.parametrize("lang,text,expected", [
+    ("en", "U.N. officials said.", {"U.N. officials": ("UN", "IGO")}),
+    ("en", "a mission of observers from the OSCE", {}),
+    ("de", "UN-Diplomaten sagten am Montag.", {"UN-Diplomaten": ("UN", "IGO")}),
+    ("fr", "des responsables de l'ONU ont dit", {"responsables de l'ONU": ("UN", "IGO")}),
+    ("de", "Experten des Internationalen Währungsfonds", {"Internationalen Währungsfonds": ("IMF", "IGO")}),
+])
+def test_officials_of_a_body_are_the_body(dictionary, lang, text, expected):
+    got = {m.text: (m.code, m.sector) for m in resolve_text(text, lang, "2024-11-22", dictionary)}
+    assert {k: got.get(k) for k in expected} == expected
+
+
+def test_an_article_before_a_name_stays_outside_it(dictionary):
+    assert [m.text for m in resolve_text("en la Moncloa", "es", "2024-11-22", dictionary)] == ["Moncloa"]
+
+
+def test_rsf_by_its_french_name(dictionary):
+    ms = resolve_text("les Forces de soutien rapide ont tué", "fr", "2025-05-09", dictionary)
+    assert [(m.code, m.sector) for m in ms] == [("SDN", "REB")]

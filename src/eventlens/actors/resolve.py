@@ -122,7 +122,8 @@ class Resolver:
         forms = list(self.idx.exact.get(tuple(w.text for w in span), []))
         first = span[0].text
         # a name may start with a lower-case particle: "al-Qaida", "el-Sisi"
-        capital = first[:1].isupper() or (n > 1 and len(first) <= 3 and span[1].text[:1].isupper())
+        capital = first[:1].isupper() or (n > 1 and len(first) <= 3 and span[1].text[:1].isupper()
+                                          and span[0].key not in self.ld.determiners)
         for f in self.idx.folded.get(tuple(w.key for w in span), []):
             if not f.proper or capital:
                 forms.append(f)
@@ -455,14 +456,14 @@ class Resolver:
             if i > 0:
                 y = cands[i - 1]
                 gap = range(y.b, x.a)
-                if (y.stateish and y.kind == "state" and id(y) not in used and len(gap) <= 1
+                if (y.stateish and self._partner_kind(x, y) and id(y) not in used and len(gap) <= 1
                         and all(self._is_modifier(words[k]) for k in gap)):
                     partner = y
             if partner is None and i + 1 < len(cands):
                 y = cands[i + 1]
                 gap = range(x.b, y.a)
                 # "rebels in the Ivory Coast": connectors, and an article after the first of them
-                if (y.stateish and y.kind == "state" and y.cat != "metonym" and len(gap) <= 2
+                if (y.stateish and self._partner_kind(x, y) and y.cat != "metonym" and len(gap) <= 2
                         and all(words[k].key in self.ld.role_state_connectors
                                 or (k > x.b and words[k].key in self.ld.determiners and y.cat == "name")
                                 for k in gap)):
@@ -474,7 +475,9 @@ class Resolver:
                 used.update((id(x), id(partner)))
                 # a shared adjective also serves the noun next to it: the first noun's mention is itself
                 a, b = (x.a, x.b) if shared else (min(x.a, partner.a), max(x.b, partner.b))
-                out.append(Cand(a, b, "name", actor=partner.actor, sector=x.sector or partner.sector,
+                # people of a body keep the body's sector ("UN officials": the UN, IGO)
+                sector = partner.sector if partner.kind != "state" else x.sector or partner.sector
+                out.append(Cand(a, b, "name", actor=partner.actor, sector=sector,
                                 kind=partner.kind, how="sector", name=partner.name, code=partner.code))
         # "the Russian foreign ministry spokeswoman Maria Zakharova": the phrase describes the person
         linked = getattr(self, "linked_roles", set())
@@ -497,6 +500,12 @@ class Resolver:
             else:
                 merged.append(c)
         return merged
+
+    @staticmethod
+    def _partner_kind(x: Cand, y: Cand) -> bool:
+        """A sector noun belongs to a state beside it; a generic noun for people also to an international body
+        ("UN officials", "observers from the OSCE": the body's people, not an unknown party)."""
+        return y.kind == "state" or (x.cat == "generic" and x.sector is not None and y.kind == "igo")
 
     def _shared_adjective(self, words: list[Word], x: Cand, y: Cand, z: Cand) -> Cand | None:
         """"responsables et entreprises iraniens": where the adjective follows its nouns, one adjective after
