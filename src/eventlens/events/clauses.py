@@ -102,7 +102,7 @@ def number_asides(doc, longest: int = 4) -> frozenset[int]:
     clause it sits in; cut there, the clause loses its subject or its verb."""
     commas = [t.i for t in doc if t.text == ","]
     found: set[int] = set()
-    for a, b in zip(commas, commas[1:]):
+    for a, b in zip(commas, commas[1:], strict=False):  # neighbouring pairs
         inside = doc[a + 1 : b]
         if 0 < len(inside) <= longest and any(t.like_num for t in inside) and not any(
                 t.pos_ in ("VERB", "AUX") or t.is_sent_start or "\n" in t.text for t in inside):
