@@ -493,3 +493,13 @@ def test_a_participle_before_the_reporting_clause_is_said_of_the_act_before_it(p
     doc = process("Sudanese rebels shelled the town of Wau on Sunday, killing about 20 people, relief officials in "
                   "Nairobi said.", "en")
     assert {m.code for e in doc.events for m in e.actors} == {"SDN"}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, visit", [
+    # "obl:to": the "to" must introduce a phrase of "welcomed", not an infinitive ("decision ... to resume")
+    ("The European Union welcomed the decision by Serbia and Kosovo to resume talks in Brussels.", False),
+    ("Chinese President Xi Jinping welcomed Russian President Vladimir Putin to Beijing on Thursday.", True),
+])
+def test_a_preposition_a_trigger_requires_introduces_a_phrase_not_an_infinitive(process, text, visit):
+    doc = process(text, "en")
+    assert any(e.mode == "visit" for e in doc.events) == visit, [e.to_dict() for e in doc.events]

@@ -114,6 +114,7 @@ GOOD = "- {lemma: attack, pos: VERB, type: ASSAULT, actor: [subj], recipient: [o
     ("- {lemma: launch, pos: VERB, with: [air strike], type: ASSAULT, actor: [subj]}\n", "with"),
     ("- {lemma: call, pos: VERB, with: [off], type: REJECT, actor: [subj]}\n", "with"),
     ("- {lemma: meet, pos: VERB, with: [nsubj:demand], type: CONCEDE, actor: [subj]}\n", "with"),
+    ("- {lemma: welcome, pos: VERB, with: [case:to], type: CONSULT, actor: [obj]}\n", "with"),
     (GOOD, "id"),  # the same entry twice
 ])
 def test_malformed_entry_names_file_line_field(tmp_path, onto, bad, field):

@@ -384,6 +384,8 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
     separable particle ("wirft ... vor") must close that clause, as German word order puts it there.
     """
     slot, _, bare = word.rpartition(":")
+    if slot in ("obl", "nmod"):
+        return _introduces(span, tok, bare, slot, syntax)
     if slot and tok.doc.has_annotation("DEP"):
         # "obj:demand": the word must be what the trigger acts on ("met the demands", not "a demand ...
         # to meet its ministers"), where a parse says so
@@ -401,6 +403,38 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
     return any(_is_word(t, word) for t in span.doc[start:end] if t.i != tok.i)
+
+
+def _introduces(span: Span, tok: Token, case: str, slot: str, syntax: Syntax) -> bool:
+    """"obl:to": does a phrase that `case` introduces belong to the trigger ("welcomed Xi to Moscow")? Any
+    "to" of the clause would do otherwise, an infinitive's too ("welcomed the decision to send troops").
+
+    A preposition takes a nominal or a gerund ("suspected X of harbouring"), never an infinitive. The
+    parse's oblique counts, and so does the word marking a phrase hung on the trigger or its object, where
+    a weak parse puts it ("asked Europe for/case help/advcl"). As the parse often fails, the word counts
+    too when it follows the trigger with no other verb in between (whose phrase it would be) and is
+    followed by no verb; an infinitive marker (PART) never counts."""
+    doc = span.doc
+    start, end = syntax.event_scope(span, tok)
+    ending = syntax.gerund_ending
+
+    def verbal(t: Token) -> bool:
+        return t.pos_ in ("VERB", "AUX", "PART") and not (ending and t.lower_.endswith(ending))
+
+    def before_phrase(t: Token) -> bool:
+        nxt = doc[t.i + 1] if t.i + 1 < end else None
+        return nxt is not None and not nxt.is_punct and not verbal(nxt)
+
+    marks = [t for t in doc[start:end] if t.i != tok.i and _is_word(t, case) and t.pos_ != "PART"]
+    if any(t.i > tok.i and before_phrase(t) and not any(verbal(v) for v in doc[tok.i + 1 : t.i]) for t in marks):
+        return True
+    if not doc.has_annotation("DEP"):
+        return False
+    if slots.slot_heads(tok, f"{slot}:{case}", syntax.passive_agent, inherit=False):
+        return True
+    objects = {c.i for c in tok.children if c.dep_ in ("obj", "iobj", "nsubj:pass")}
+    return any(t.i < t.head.i and not verbal(t.head) and (t.head.head.i == tok.i or t.head.head.i in objects)
+               for t in marks)
 
 
 def _content_clause(tok: Token, syntax: Syntax) -> bool:

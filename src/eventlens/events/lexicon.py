@@ -25,8 +25,9 @@ from eventlens.lang import LANG_DIR
 
 POS_TAGS = ("VERB", "NOUN", "ADJ")
 SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|ccomp_subj|head_subj|head_obj|xcomp_subj|(obl|nmod|head_obl):[^\s:]+)$")
-# a `with` lemma may name the slot it must fill ("obj:demand"); bare, it may stand anywhere in the clause
-WITH_SLOTS = ("", "obj")
+# a `with` lemma may name the slot it must fill ("obj:demand"), or, after obl/nmod, the preposition that
+# must introduce a phrase of the trigger ("obl:to"); bare, it may stand anywhere in the clause
+WITH_SLOTS = ("", "obj", "obl", "nmod")
 TRIGGER_FIELDS = {"id", "lemma", "pos", "with", "type", "mode", "contexts", "cameo", "actor", "recipient",
                   "reciprocal", "negative", "targeted"}
 
