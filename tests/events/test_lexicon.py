@@ -225,3 +225,9 @@ def test_forces_moved_with_no_doer_named_are_their_states(process, lang, text, a
     # troops moved are their own state's: the passive's subject names the mobilising side
     mob = [e for e in process(text, lang=lang).events if e.type == "MOBILIZE"]
     assert [(e.actors[0].code, [m.code for m in e.recipients]) for e in mob] == [(actor, [recipient])]
+
+
+def test_calls_by_someone_are_theirs(process):
+    # the doer of an event noun may follow "by": the calls are Belarus's, whoever rejects them
+    events = process("Germany on Monday rejected calls by the Belarusian government for economic aid.", lang="en").events
+    assert [[m.code for m in e.actors] for e in events if e.type == "REQUEST"] == [["BLR"]]
