@@ -535,7 +535,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         # a required word after the trigger is what the act moves or gives ("Verlegung einer Panzerbrigade
         # nach Litauen"): its phrase holds the destination, never the doer
         themes = {c.i for c in cand.token.children if c.i > cand.token.i
-                  and any(_is_word(c, w.lower().rpartition(":")[2]) for w in trig.with_)}
+                  and any(_is_word(c, w) for w in trig.words)}
         parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes)
         if not parse_actors and "subj" in trig.actor:
             parse_actors = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
@@ -769,9 +769,8 @@ def _companion_tokens(span: Span, ev: Event, syntax: Syntax) -> set[int]:
         return set()
     tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     start, end = syntax.event_scope(span, tok)
-    words = [w.lower().rpartition(":")[2] for w in ev.rule.with_]
     return {t.i for t in list(tok.children) + list(span.doc[start:end])
-            if t.i != tok.i and any(_is_word(t, w) for w in words)}
+            if t.i != tok.i and any(_is_word(t, w) for w in ev.rule.words)}
 
 
 def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> bool:

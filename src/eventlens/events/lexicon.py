@@ -49,6 +49,11 @@ class Trigger:
     line: int = 0
     targeted: bool = False  # an act only when someone is on the receiving end ("said that Y must ...")
 
+    @property
+    def words(self) -> tuple[str, ...]:
+        """The `with` words without the slot some of them name ("obj:demand" -> "demand"), lower-cased."""
+        return tuple(w.lower().rpartition(":")[2] for w in self.with_)
+
 
 @dataclass
 class TriggerLexicon:
