@@ -25,6 +25,7 @@ from eventlens.events.clauses import (
     verb_particles,
 )
 from eventlens.events.lexicon import Trigger, load_contexts, load_triggers
+from eventlens.events.operators import governing_operator, is_verbal, load_operators
 from eventlens.lang import LanguagePack
 from eventlens.records import Document, Event, Mention, Sentence
 
@@ -73,6 +74,8 @@ class Syntax:
     reply_verbs: frozenset[str] = frozenset()  # respond, answer: the means of a reply promised with ...
     promise_auxiliaries: frozenset[str] = frozenset()  # ... will, would: is a threat, not an act done
     undertakings: frozenset[str] = frozenset()  # mission, effort: "mediation mission" is the act, not a kind
+    # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
+    operators: dict[str, frozenset[str]] = field(default_factory=dict)
 
     def clause(self, span: Span, token: Token) -> tuple[int, int]:
         """Token range of the clause around token (punctuation and clause-opening words bound it)."""
@@ -144,7 +147,17 @@ class Syntax:
             reply_verbs=words("reply_verbs"),
             promise_auxiliaries=words("promise_auxiliaries"),
             undertakings=words("undertakings"),
+            operators=_operator_words(data.get("operators", {}), path),
         )
+
+
+def _operator_words(value, path: str) -> dict[str, frozenset[str]]:
+    """syntax.yaml `operators`: each kind of act on acts (stop, prevent, allow) with its words."""
+    if not isinstance(value, dict) or not all(
+            isinstance(words, list) and all(isinstance(w, str) for w in words) for words in value.values()):
+        raise DataError("E502", path=path, why="field 'operators' must map each kind (stop, prevent, allow) "
+                        "to a list of words")
+    return {str(kind): frozenset(w.lower() for w in words) for kind, words in value.items()}
 
 
 @dataclass
@@ -193,6 +206,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             if not coded:
                 _trace(doc, sent, cand, "rejected: 'did not deny' is a cue for the claims stage, not an event")
             sentence_events.extend(coded)
+        sentence_events = apply_operators(doc, sent, span, sentence_events, mentions, syntax, ontology)
         kept = complete_sentence(sentence_events, span, syntax)
         absorbed = absorb_contents(doc, span, kept, syntax, ontology)
         for ev in kept:
@@ -217,6 +231,121 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         if not ev.contexts:
             ev.contexts = list(doc_contexts[:1])
     doc.events = events
+
+
+def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Event], mentions: list[Mention],
+                    syntax: Syntax, ontology) -> list[Event]:
+    """Recode every act that a word stopping, preventing or allowing it governs (events/operators.py):
+    "suspended aid to Egypt" is a SANCTION of the suspender against Egypt, "banned the rally" a COERCE
+    aimed at the protesters, "prevented an attack" no event.
+
+    A lexicon entry that already pairs the two words ("halt" with "aid", "sanction" with "lift") codes the
+    pair itself. The operating word's own plain entry ("ban" COERCE, "lift" CONCEDE) gives way to the
+    recoded act, which knows what was banned or lifted."""
+    if not syntax.operators or not slots.has_parse(span.doc):
+        return events
+    table = load_operators(ontology)
+    tok_of = mention_tokens(doc, mentions)
+    out: list[Event] = []
+    gone: set[int] = set()  # the operating words' own events, replaced by the recoded acts
+    for ev in events:
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        found = governing_operator(tok, lambda t: _operator_kind(span, t, syntax), syntax.undertakings)
+        outcome = table.outcome(found[1], ev.type, ev.mode) if found and ev.rule is not None else None
+        if outcome is None or any(_is_word(found[0], w) for w in ev.rule.words):
+            out.append(ev)
+            continue
+        op, kind = found
+        own = [e for e in events if e.trigger_clean_start == op.idx]
+        if any(e.rule is not None and any(_is_word(tok, w) for w in e.rule.words) for e in own):
+            out.append(ev)  # "halted aid": the pair's entry codes it, and the aid is part of its phrase
+            continue
+        # the same act told again inside its own phrase ("la livraison d'aide humanitaire") goes with it
+        inside = {t.i for t in tok.subtree} - {tok.i}
+        gone |= {id(e) for e in own} | {id(e) for e in events if e.type == ev.type and e is not ev
+                                         and _token_at(span, e.trigger_clean_start) in inside}
+        if outcome.type is None:
+            _trace(doc, sent, None, f"dropped {ev.trigger_text!r} -> {ev.type}: {op.text!r} ({kind}) kept it "
+                   "from happening", ev)
+            continue
+        recoded = _operated(doc, span, ev, op, kind, outcome, mentions, tok_of, syntax, ontology, table)
+        if recoded is None:
+            _trace(doc, sent, None, f"dropped {ev.trigger_text!r} -> {ev.type}: {op.text!r} kept another "
+                   "party's act from happening", ev)
+            continue
+        out.append(recoded)
+    for ev in out:
+        if id(ev) in gone:
+            _trace(doc, sent, None, f"replaced {ev.trigger_text!r} -> {ev.type}: the act it names or "
+                   "operates on is recoded", ev)
+    return _unique_events([e for e in out if id(e) not in gone])
+
+
+def _operator_kind(span: Span, tok: Token, syntax: Syntax) -> str | None:
+    """The kind of act on acts a word is (stop, prevent, allow), by the pack's `operators` lists; a
+    particle verb is listed with its particle ("call off")."""
+    keys = lemma_keys(tok, syntax, span)
+    for kind, words in syntax.operators.items():
+        for word in words:
+            head, *particles = word.split()
+            if head in keys and all(_companion(span, tok, p, syntax) for p in particles):
+                return kind
+    return None
+
+
+# Kinds of act on acts done by the act's own doer ("called off their strike"), unless the parse says otherwise.
+OWN_ACT_KINDS = ("stop", "end")
+
+
+def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcome, mentions: list[Mention],
+              tok_of, syntax: Syntax, ontology, table) -> Event | None:
+    """The act `op` makes of `ev`: done by the operating word's subject (or possessor), aimed at the
+    recipients of the act, and for a prevented or allowed act also at whoever was to do it."""
+    verbal = is_verbal(op)
+    doer_slots = ("subj",) if verbal else ("poss", *(f"nmod:{a}" for a in syntax.passive_agent), "head_subj")
+    speakers = speaker_mentions(span, op, mentions, tok_of, syntax)
+    usable = [m for m in mentions if id(m) not in speakers]
+    doers = _fill(op, doer_slots, usable, tok_of, syntax)
+    if not doers and verbal:
+        doers = _pronoun_antecedent(op, mentions, tok_of, syntax) or _by_order(span, op, usable, tok_of, syntax,
+                                                                               False)[0]
+    spans = {(m.clean_start, m.clean_end) for m in doers}
+    if not doers and kind in OWN_ACT_KINDS:
+        doers = list(ev.actors)  # "aid was suspended": who gave it stopped it
+    elif kind in OWN_ACT_KINDS and ev.actors and not spans & {(m.clean_start, m.clean_end) for m in ev.actors}:
+        # another party's act stopped ("police stopped the demonstration by students"): prevented
+        kind = "prevent"
+        outcome = table.outcome(kind, ev.type, ev.mode)
+        if outcome is None or outcome.type is None:
+            return None
+    spans = {(m.clean_start, m.clean_end) for m in doers}
+    codes = {m.code for m in doers}
+    targets = ([] if kind in OWN_ACT_KINDS else list(ev.actors)) + list(ev.recipients)
+    targets = _unique([m for m in targets if (m.clean_start, m.clean_end) not in spans and (
+        m.code not in codes or m.how == "domestic" or outcome.type in DOMESTIC_TYPES)])
+    rule = replace(ev.rule, id=f"{ev.rule.id}>{kind}", lemma=op.lemma_.lower(), pos="VERB" if verbal else "NOUN",
+                   with_=(ev.rule.lemma,), type=outcome.type, mode=outcome.mode, cameo=outcome.cameo,
+                   actor=doer_slots, reciprocal=False, targeted=False)
+    start, end = doc.clean.to_original(op.idx, op.idx + len(op.text))
+    cameo = outcome.cameo or ontology.cameo(outcome.type, outcome.mode, ev.contexts[0] if ev.contexts else None)
+    note = f"{op.text!r} ({kind}) over {ev.type} {ev.trigger_text!r} -> {outcome.type}"
+    return replace(ev, type=outcome.type, mode=outcome.mode, cameo=cameo, actors=doers, recipients=targets,
+                   trigger_text=op.text, trigger_clean_start=op.idx, trigger_clean_end=op.idx + len(op.text),
+                   trigger_start=start, trigger_end=end, signal=f"rule:{rule.id}", rule=rule,
+                   notes=[*ev.notes, note])
+
+
+def _unique_events(events: list[Event]) -> list[Event]:
+    """One event per trigger, type, parties and contexts (an act told for several parties, recoded alike)."""
+    seen: set[tuple] = set()
+    out = []
+    for ev in events:
+        key = (ev.trigger_clean_start, ev.type, tuple(sorted(m.code for m in ev.actors)),
+               tuple(sorted(m.code for m in ev.recipients)), tuple(ev.contexts))
+        if key not in seen:
+            seen.add(key)
+            out.append(ev)
+    return out
 
 
 def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: list[Event], lexicon,

@@ -1,0 +1,73 @@
+"""Acts on acts: stopping, ending, preventing or allowing an act recodes it (events/operators.py)."""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from eventlens.errors import DataError
+from eventlens.events.ontology import DATA_DIR, Ontology
+from eventlens.events.operators import load_operators
+
+
+def triples(doc):
+    return {(e.type, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients)) for e in doc.events}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text, expected", [
+    # another party's act prevented: aimed at whoever was to do it
+    ("en", "Belarusian police banned the planned demonstration by opposition supporters in Minsk.",
+     ("COERCE", {"BLR"}, {"BLR"})),
+    ("de", "Die belarussische Polizei verbot die geplante Kundgebung der Opposition in Minsk.",
+     ("COERCE", {"BLR"}, {"BLR"})),
+    ("fr", "La police biélorusse a interdit la manifestation de l'opposition à Minsk.", ("COERCE", {"BLR"}, {"BLR"})),
+    # one's own act stopped or ended: aimed at whoever it was aimed at
+    ("en", "The United States announced Wednesday it would prohibit all aid to Albanian rebels in Macedonia.",
+     ("SANCTION", {"USA"}, {"ALB"})),
+    ("de", "Die Bundesregierung setzte die Militärhilfe für die Türkei aus.", ("SANCTION", {"DEU"}, {"TUR"})),
+    ("de", "Die Türkei stellte ihre Angriffe auf kurdische Stellungen im Irak ein.", ("RETREAT", {"TUR"}, {"IRQ"})),
+    ("fr", "La Turquie a mis fin à ses frappes contre les positions kurdes en Irak.", ("RETREAT", {"TUR"}, {"IRQ"})),
+    ("fr", "Israël a autorisé la livraison d'aide humanitaire à Gaza.", ("RETREAT", {"ISR"}, {"PSE"})),
+])
+def test_an_act_operated_on_becomes_the_act_its_operator_makes(process, lang, text, expected):
+    etype, actors, recipients = expected
+    found = triples(process(text, lang))
+    assert found == {(etype, frozenset(actors), frozenset(recipients))}, found
+
+
+@pytest.mark.pipeline
+def test_an_attack_prevented_is_no_attack(process):
+    doc = process("Egyptian security forces foiled an attack by militants on the Israeli embassy in Cairo.", "en")
+    assert "ASSAULT" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.pipeline
+def test_a_visit_that_ends_is_still_a_visit(process):
+    doc = process("The Security Council ended its visit to Sudan on Friday.", "en")
+    assert {e.type for e in doc.events} == {"CONSULT"}, [e.to_dict() for e in doc.events]
+
+
+def test_every_shipped_outcome_is_a_plover_type_and_mode():
+    table = load_operators(Ontology.load())
+    assert table.outcome("stop", "AID", None).type == "SANCTION"
+    assert table.outcome("end", "COERCE", "curfew").type == "RETREAT"  # a mode-specific row wins
+    assert table.outcome("end", "COERCE", "arrest").type == "CONCEDE"
+    assert table.outcome("prevent", "ASSAULT", None).type is None  # the act did not happen
+    assert table.outcome("end", "CONSULT", "visit") is None  # no row: the act stays as coded
+
+
+@pytest.mark.parametrize("entry, problem", [
+    ("    AID: {type: GIVE}", "outcome"),
+    ("    AID: {type: SANCTION, mode: bombing}", "mode"),
+    ("    AIDE: drop", "PLOVER type"),
+    ("    AID: {type: SANCTION, cameo: \"999\"}", "CAMEO"),
+])
+def test_a_bad_table_entry_names_the_file_and_the_problem(tmp_path, entry, problem):
+    path = tmp_path / "operators.yaml"
+    shutil.copy(DATA_DIR / "operators.yaml", path)
+    path.write_text(path.read_text(encoding="utf-8") + f"  broken:\n{entry}\n", encoding="utf-8")
+    with pytest.raises(DataError, match=problem) as err:
+        load_operators(Ontology.load(), path)
+    assert "operators.yaml" in str(err.value)
