@@ -668,6 +668,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes)
         if not parse_actors and "subj" in trig.actor:
             parse_actors = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
+        if not parse_actors and "poss" in trig.actor:
+            parse_actors = _possessor_antecedent(cand.token, mentions, tok_of, syntax)
         parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
         if not parse_recipients and "obj" in trig.recipient:
             parse_recipients = _object_pronoun_antecedent(cand.token, usable, tok_of, syntax)
@@ -1083,6 +1085,21 @@ def _pronoun_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> lis
     if governing.i == trigger.i:
         return []
     return _fill(governing, ("subj",), mentions, tok_of, syntax)
+
+
+def _possessor_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """An event noun's possessive pronoun the actor stage left unresolved ("insisted on its demands",
+    "a réitéré sa demande") stands for the subject of the verb the noun hangs from."""
+    heads = slots.slot_heads(trigger, "poss", syntax.passive_agent)
+    if not heads or any(h.pos_ not in ("PRON", "DET") for h in heads):
+        return []
+    if any(id(m) in tok_of and tok_of[id(m)][0] == h.i for m in mentions for h in heads):
+        return []  # the actor stage resolved it; it was excluded for a reason
+    governing = slots.governing_verb(trigger)
+    if governing is None:
+        return []
+    return _fill(governing, ("subj",), mentions, tok_of, syntax) or _pronoun_antecedent(governing, mentions, tok_of,
+                                                                                      syntax)
 
 
 def _object_pronoun_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:

@@ -96,6 +96,10 @@ def governing_operator(tok: Token, kind_of, undertakings: frozenset[str]) -> tup
         tok = tok.head
     if tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
+    for child in tok.children:
+        # a weak parse hangs the verb on its object ("Germany halted/VERB/amod deliveries/ROOT")
+        if child.i < tok.i and child.dep_ in ("amod", "acl") and child.pos_ == "VERB" and kind_of(child):
+            return child, kind_of(child)
     head = tok.head
     if head.i == tok.i:
         return None

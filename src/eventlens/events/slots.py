@@ -121,9 +121,12 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
         # "demanded that Hamas renounce ...", "verlangt, dass Eriwan ... ändert", "exige que Moscou ...":
         # the one asked is the subject of the demanded clause (for a noun, of the clause it carries)
         # (a weak parser may call the clause an adverbial: its complementizer, "dass", "that", tells)
+        # (a weak parser may call the clause an adverbial or a relative clause, or its subjunctive verb a
+        # noun object: "that Hamas/compound renounce/NOUN/obj"; its complementizer, "dass", "that", tells)
         clauses = [c for c in trigger.children if c.dep_ == "ccomp" or (
-            c.dep_ in ("acl", "advcl") and any(m.dep_ == "mark" and m.lower_ in complementizers for m in c.children))]
-        return [h for c in clauses for h in slot_heads(c, "subj", passive_agent, inherit=False)]
+            c.dep_ in ("acl", "acl:relcl", "relcl", "advcl", "obj") and _complementizer(c, complementizers))]
+        return [h for c in clauses for h in slot_heads(c, "subj", passive_agent, inherit=False)
+                or _name_before(c, _complementizer(c, complementizers))]
     if name in ("head_subj", "head_obj", "head_obl", "xcomp_subj"):
         head = governing_verb(trigger)
         if head is None:
@@ -131,6 +134,19 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
         inner = {"head_subj": "subj", "head_obj": "obj", "head_obl": "obl", "xcomp_subj": "subj"}[name]
         return slot_heads(head, inner + (":" + case if case else ""), passive_agent)
     return []
+
+
+def _complementizer(clause: Token, complementizers: Iterable[str]) -> Token | None:
+    """The word marking `clause` as a content clause ("that", "dass", "que"), if one does."""
+    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in complementizers), None)
+
+
+def _name_before(clause: Token, mark: Token | None) -> list[Token]:
+    """A clause whose verb the tagger read as a noun keeps its subject as a name hung on it between the
+    complementizer and the verb ("that Hamas renounce")."""
+    if mark is None or clause.pos_ != "NOUN":
+        return []
+    return [c for c in clause.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and mark.i < c.i < clause.i]
 
 
 def _relative(token: Token) -> bool:

@@ -1,0 +1,25 @@
+"""Who is asked in a demand, and who owns an event noun, when the parse is weak (events/slots.py, coder.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.pipeline
+
+
+def triples(doc):
+    return {(e.type, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients)) for e in doc.events}
+
+
+def test_a_subjunctive_read_as_a_noun_still_names_who_is_asked(process):
+    # the tagger reads "renounce" as a noun object of "demanded", with "Hamas" hung on it as a compound
+    doc = process("Washington along with its allies demanded that Hamas renounce its armed struggle against Israel.",
+                  "en")
+    assert ("REQUEST", frozenset({"USA"}), frozenset({"PSE"})) in triples(doc), triples(doc)
+
+
+def test_a_possessive_pronoun_on_an_event_noun_stands_for_the_subject(process):
+    # "its demands that Burundi's government grant ...": the rebels demand, the government is asked
+    doc = process("The main Hutu rebel group insisted on its demands that Burundi's government grant the Hutu "
+                  "majority more rights.", "en")
+    assert ("REQUEST", frozenset({"BDI"}), frozenset({"BDI"})) in triples(doc), triples(doc)
