@@ -41,6 +41,10 @@ def only(doc, etype):
     # a plan in a clause of its own after the act is someone else's plan
     ("en", "The United States is providing intelligence to Ukraine, which is preparing a major offensive.", "AID",
      "asserted"),
+    # a future word that qualifies another noun dates only that noun; one on the act's time phrase dates the act
+    ("en", "President Yoweri Museveni has banned Ugandan opposition candidates from participating in the upcoming "
+           "elections.", "COERCE", "asserted"),
+    ("en", "Russia sends more troops to Belarus next week.", "AGREE", "future"),  # promised aid: AGREE
 ])
 def test_status(process, lang, text, etype, status):
     assert only(process(text, lang), etype).status == status

@@ -260,7 +260,7 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     verbs = [trig] + [t for t in clause if t.lemma_.lower() in {w.lower() for w in companions}]
     if any("Fut" in v.morph.get("Tense") for v in verbs):
         return True
-    lemmas, text = _words(clause)
+    text = _words(clause)[1]
     infinitive = any("Inf" in v.morph.get("VerbForm") or v.text.lower() == v.lemma_.lower() for v in verbs)
     if infinitive and any(t.text.lower() in future["auxiliaries"] for t in clause):
         return True
@@ -275,7 +275,18 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
                 for w in (t.lemma_.lower(), t.text.lower())} & future["verbs"]
     if planning and trig.pos_ in ("NOUN", "VERB", ""):
         return True
-    return bool(lemmas & future["adverbs"]) or _has_phrase(text, future["phrases"])
+    return any(_future_word(t, trig, verbs, future["adverbs"]) for t in clause) or _has_phrase(text, future["phrases"])
+
+
+def _future_word(tok: Token, trig: Token, verbs: list[Token], adverbs: frozenset[str]) -> bool:
+    """Does a future adverb or adjective ("soon", "next week") date the act? One that qualifies another
+    noun dates only that ("banned candidates from the upcoming elections"), unless the noun is a time
+    phrase of the act itself ("meets next week", "the summit next month")."""
+    if not ({tok.lemma_.lower(), tok.lower_} & adverbs):
+        return False
+    if tok.dep_ != "amod" or not tok.doc.has_annotation("DEP") or tok.head.i == trig.i:
+        return True
+    return tok.head.head.i in {v.i for v in verbs}
 
 
 def mark_accused(doc: Document) -> None:
