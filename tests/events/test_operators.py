@@ -30,6 +30,13 @@ def triples(doc):
     ("de", "Die Türkei stellte ihre Angriffe auf kurdische Stellungen im Irak ein.", ("RETREAT", {"TUR"}, {"IRQ"})),
     ("fr", "La Turquie a mis fin à ses frappes contre les positions kurdes en Irak.", ("RETREAT", {"TUR"}, {"IRQ"})),
     ("fr", "Israël a autorisé la livraison d'aide humanitaire à Gaza.", ("RETREAT", {"ISR"}, {"PSE"})),
+    # an act ordered is the orderer's, aimed where the act is
+    ("en", "The Turkish government ordered air strikes on Kurdish positions in northern Iraq.",
+     ("ASSAULT", {"TUR"}, {"IRQ"})),
+    ("de", "Der russische Präsident ordnete die Verlegung von Truppen an die ukrainische Grenze an.",
+     ("MOBILIZE", {"RUS"}, {"UKR"})),
+    ("fr", "Le président français a ordonné des frappes contre les positions de l'État islamique en Syrie.",
+     ("ASSAULT", {"FRA"}, {"ISIS"})),
 ])
 def test_an_act_operated_on_becomes_the_act_its_operator_makes(process, lang, text, expected):
     etype, actors, recipients = expected
@@ -56,6 +63,7 @@ def test_every_shipped_outcome_is_a_plover_type_and_mode():
     assert table.outcome("end", "COERCE", "arrest").type == "CONCEDE"
     assert table.outcome("prevent", "ASSAULT", None).type is None  # the act did not happen
     assert table.outcome("end", "CONSULT", "visit") is None  # no row: the act stays as coded
+    assert table.outcome("order", "ASSAULT", "aerial").type == "ASSAULT"  # 'same': every act stands
 
 
 @pytest.mark.parametrize("entry, problem", [

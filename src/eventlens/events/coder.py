@@ -295,6 +295,9 @@ def _operator_kind(span: Span, tok: Token, syntax: Syntax) -> str | None:
 
 # Kinds of act on acts done by the act's own doer ("called off their strike"), unless the parse says otherwise.
 OWN_ACT_KINDS = ("stop", "end")
+# Kinds whose new act is aimed where the old one was ("ordered air strikes on X"); the others (prevent,
+# allow) are aimed at whoever was to act too.
+SAME_TARGET_KINDS = (*OWN_ACT_KINDS, "order")
 
 
 def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcome, mentions: list[Mention],
@@ -320,14 +323,16 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
             return None
     spans = {(m.clean_start, m.clean_end) for m in doers}
     codes = {m.code for m in doers}
-    targets = ([] if kind in OWN_ACT_KINDS else list(ev.actors)) + list(ev.recipients)
+    targets = ([] if kind in SAME_TARGET_KINDS else list(ev.actors)) + list(ev.recipients)
     targets = _unique([m for m in targets if (m.clean_start, m.clean_end) not in spans and (
         m.code not in codes or m.how == "domestic" or outcome.type in DOMESTIC_TYPES)])
-    rule = replace(ev.rule, id=f"{ev.rule.id}>{kind}", lemma=op.lemma_.lower(), pos="VERB" if verbal else "NOUN",
-                   with_=(ev.rule.lemma,), type=outcome.type, mode=outcome.mode, cameo=outcome.cameo,
-                   actor=doer_slots, reciprocal=False, targeted=False)
     start, end = doc.clean.to_original(op.idx, op.idx + len(op.text))
-    cameo = outcome.cameo or ontology.cameo(outcome.type, outcome.mode, ev.contexts[0] if ev.contexts else None)
+    same = (outcome.type, outcome.mode) == (ev.type, ev.mode)
+    cameo = outcome.cameo or (ev.cameo if same else ontology.cameo(outcome.type, outcome.mode,
+                                                                    ev.contexts[0] if ev.contexts else None))
+    rule = replace(ev.rule, id=f"{ev.rule.id}>{kind}", lemma=op.lemma_.lower(), pos="VERB" if verbal else "NOUN",
+                   with_=(ev.rule.lemma,), type=outcome.type, mode=outcome.mode, cameo=cameo,
+                   actor=doer_slots, reciprocal=False, targeted=False)
     note = f"{op.text!r} ({kind}) over {ev.type} {ev.trigger_text!r} -> {outcome.type}"
     return replace(ev, type=outcome.type, mode=outcome.mode, cameo=cameo, actors=doers, recipients=targets,
                    trigger_text=op.text, trigger_clean_start=op.idx, trigger_clean_end=op.idx + len(op.text),

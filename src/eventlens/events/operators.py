@@ -25,6 +25,7 @@ VERB_LINKS = ("obj", "nsubj:pass", "xcomp", "obl:arg")
 # How it hangs from an operating noun: "the lifting of sanctions", "Aufhebung der Sanktionen", "aid cuts".
 NOUN_LINKS = ("nmod", "compound")
 DROP = "drop"
+SAME = "same"
 
 
 @dataclass(frozen=True)
@@ -36,11 +37,13 @@ class Outcome:
 
 @dataclass(frozen=True)
 class OperatorTable:
-    kinds: dict[str, dict[str, Outcome]]
+    kinds: dict[str, dict[str, Outcome] | str]
 
     def outcome(self, kind: str, type_name: str, mode: str | None) -> Outcome | None:
         """What `kind` makes of an act of this type and mode; None: the act stays as coded."""
         table = self.kinds.get(kind, {})
+        if table == SAME:
+            return Outcome(type_name, mode)
         return table.get(f"{type_name}/{mode}") or table.get(type_name)
 
 
@@ -56,10 +59,13 @@ def load_operators(ontology, path: Path | str | None = None) -> OperatorTable:
     if not isinstance(kinds, dict) or not kinds:
         raise DataError("E501", path=p, field="kinds", why="must map each kind to its outcomes")
     codes = {r.code for r in ontology.cameo_rows}
-    out: dict[str, dict[str, Outcome]] = {}
+    out: dict[str, dict[str, Outcome] | str] = {}
     for kind, table in kinds.items():
+        if table == SAME:
+            out[str(kind)] = SAME
+            continue
         if not isinstance(table, dict):
-            raise DataError("E501", path=p, field=f"kinds.{kind}", why="must map act types to outcomes")
+            raise DataError("E501", path=p, field=f"kinds.{kind}", why="must map act types to outcomes, or be 'same'")
         out[str(kind)] = {key: _outcome(p, f"kinds.{kind}.{key}", key, value, ontology, codes)
                           for key, value in table.items()}
     return OperatorTable(out)
