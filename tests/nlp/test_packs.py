@@ -205,3 +205,20 @@ def test_french_exceptions_over_the_pipeline_lemmas(nlp_fr):
     # UD's reflexive "soi" and one lemma for possessive determiners; trigger entries name reflexive verbs by soi
     lemmas = [(t.text, t.lemma_) for t in nlp_fr("Orbán s'est rendu à Kiev avec leurs ministres.")]
     assert ("s'", "soi") in lemmas and ("leurs", "son") in lemmas
+
+
+@pytest.mark.parametrize("text, verb, obj", [
+    # the parser hangs the finite verb on its own object as an adjective: the rule gives it its clause back
+    ("Germany halted arms deliveries to Turkey.", "halted", "deliveries"),
+    ("Serbia halted talks with Kosovo on Monday.", "halted", "talks"),
+])
+def test_english_verb_parsed_as_a_modifier_of_its_object(nlp_en, text, verb, obj):
+    doc = nlp_en(text)
+    tok = {t.text: t for t in doc}
+    assert tok[verb].dep_ == "ROOT" and tok[obj].head.i == tok[verb].i and tok[obj].dep_ == "obj"
+    assert next(t for t in doc if t.dep_ == "nsubj").head.i == tok[verb].i
+
+
+def test_english_predicate_noun_keeps_its_modifier(nlp_en):
+    doc = nlp_en("You're the perverted old man.")
+    assert {t.text: t for t in doc}["perverted"].head.text == "man"

@@ -224,6 +224,57 @@ def make_dative_objects(nlp: Language, name: str) -> DativeObjects:
     return DativeObjects()
 
 
+class VerbRoots:
+    """English: a finite verb the parser hung on its own object as a modifier ("Germany halted/amod
+    deliveries/ROOT to Turkey", "The UN reduced/amod food supplies") is the clause's verb again.
+
+    The sign is a subject before the modifier, hung on it or on the noun (a modifier takes no subject, and a
+    noun takes one only as a predicate, with a copula: "X is a country"). The verb takes the noun's place in
+    the tree, the noun becomes its object, and the subject and the clause's adverbials, punctuation and
+    clauses move to the verb."""
+
+    NOMINAL_DEPENDENTS = frozenset({"det", "nummod", "nmod:poss", "det:poss"})
+    CLAUSE_POSITIONS = frozenset({"ROOT", "ccomp", "conj", "parataxis", "advcl", "xcomp"})
+    CLAUSE_DEPS = frozenset({"nsubj", "nsubj:pass", "obl", "obl:tmod", "obl:unmarked", "nmod:tmod", "advmod",
+                             "advcl", "ccomp", "parataxis", "punct", "aux", "aux:pass", "mark", "cc", "conj"})
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        for noun in doc:
+            if noun.pos_ not in ("NOUN", "PROPN") or noun.dep_ not in self.CLAUSE_POSITIONS or any(
+                    c.dep_ in ("cop", "aux", "aux:pass") for c in noun.children):
+                continue  # an argument of another verb, or a predicate ("we have/aux limited time")
+            for verb in noun.children:
+                # a determiner before it makes the word attributive ("you're the perverted old man")
+                if verb.dep_ in ("amod", "compound") and verb.i < noun.i and self._finite(verb) and any(
+                        c.dep_ == "nsubj" and c.i < verb.i for c in list(noun.children) + list(verb.children)) \
+                        and not any(c.dep_ in self.NOMINAL_DEPENDENTS and c.i < verb.i for c in noun.children):
+                    self._promote(verb, noun)
+                    break
+        return doc
+
+    @staticmethod
+    def _finite(verb) -> bool:
+        return verb.pos_ == "VERB" and ("Fin" in verb.morph.get("VerbForm") or "Past" in verb.morph.get("Tense"))
+
+    def _promote(self, verb, noun) -> None:
+        moved = [c for c in noun.children if c.i != verb.i and c.dep_ in self.CLAUSE_DEPS
+                 and (c.i < verb.i or c.dep_ not in ("nsubj", "aux", "aux:pass", "mark"))]
+        if noun.dep_ == "ROOT":
+            verb.head, verb.dep_ = verb, "ROOT"
+        else:
+            verb.head, verb.dep_ = noun.head, noun.dep_
+        noun.head, noun.dep_ = verb, "obj"
+        for child in moved:
+            child.head = verb
+
+
+@Language.factory("eventlens_verb_roots")
+def make_verb_roots(nlp: Language, name: str) -> VerbRoots:
+    return VerbRoots()
+
+
 class FlatNames:
     """Grow a person entity over the adjacent words that the parser joined to it as parts of one name
     (`flat`, `flat:name`): "Kim Jong" + "Un", "Choe" + "Son Hui". A word already in another entity stays."""
