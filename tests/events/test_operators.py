@@ -30,6 +30,10 @@ def triples(doc):
     ("de", "Die Türkei stellte ihre Angriffe auf kurdische Stellungen im Irak ein.", ("RETREAT", {"TUR"}, {"IRQ"})),
     ("fr", "La Turquie a mis fin à ses frappes contre les positions kurdes en Irak.", ("RETREAT", {"TUR"}, {"IRQ"})),
     ("fr", "Israël a autorisé la livraison d'aide humanitaire à Gaza.", ("RETREAT", {"ISR"}, {"PSE"})),
+    # a joint act broken off is aimed at the other party; the partner may be named on the operating noun
+    ("de", "Ministerpräsident Irakli Kobachidse beschloss, die Beitrittsgespräche mit der Europäischen Union "
+           "auszusetzen.", ("SANCTION", {"GEO"}, {"EU"})),
+    ("fr", "L'Allemagne a suspendu ses consultations gouvernementales avec Kigali.", ("SANCTION", {"DEU"}, {"RWA"})),
     # an act ordered is the orderer's, aimed where the act is
     ("en", "The Turkish government ordered air strikes on Kurdish positions in northern Iraq.",
      ("ASSAULT", {"TUR"}, {"IRQ"})),

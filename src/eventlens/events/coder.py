@@ -315,7 +315,8 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
     spans = {(m.clean_start, m.clean_end) for m in doers}
     if not doers and kind in OWN_ACT_KINDS:
         doers = list(ev.actors)  # "aid was suspended": who gave it stopped it
-    elif kind in OWN_ACT_KINDS and ev.actors and not spans & {(m.clean_start, m.clean_end) for m in ev.actors}:
+    elif kind in OWN_ACT_KINDS and ev.actors and not ev.rule.reciprocal and not any(_same_party(m, doers)
+                                                                                    for m in ev.actors):
         # another party's act stopped ("police stopped the demonstration by students"): prevented
         kind = "prevent"
         outcome = table.outcome(kind, ev.type, ev.mode)
@@ -323,7 +324,13 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
             return None
     spans = {(m.clean_start, m.clean_end) for m in doers}
     codes = {m.code for m in doers}
-    targets = ([] if kind in SAME_TARGET_KINDS else list(ev.actors)) + list(ev.recipients)
+    if ev.rule.reciprocal:  # "suspended the talks with the EU": the other parties of a joint act
+        targets = [m for m in ev.actors if not _same_party(m, doers)] + list(ev.recipients)
+    else:
+        targets = ([] if kind in SAME_TARGET_KINDS else list(ev.actors)) + list(ev.recipients)
+    if not targets and ev.rule.recipient:
+        # the act's partner named on the operating word ("la suspension de ses consultations avec Kigali")
+        targets = _fill(op, ev.rule.recipient, usable, tok_of, syntax)
     targets = _unique([m for m in targets if (m.clean_start, m.clean_end) not in spans and (
         m.code not in codes or m.how == "domestic" or outcome.type in DOMESTIC_TYPES)])
     start, end = doc.clean.to_original(op.idx, op.idx + len(op.text))
@@ -338,6 +345,12 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
                    trigger_text=op.text, trigger_clean_start=op.idx, trigger_clean_end=op.idx + len(op.text),
                    trigger_start=start, trigger_end=end, signal=f"rule:{rule.id}", rule=rule,
                    notes=[*ev.notes, note])
+
+
+def _same_party(mention: Mention, others: list[Mention]) -> bool:
+    """Is the mention one of `others`, or the same body named again (same code and sector)?"""
+    return any((m.clean_start, m.clean_end) == (mention.clean_start, mention.clean_end)
+               or (m.code == mention.code and m.sector == mention.sector) for m in others)
 
 
 def _unique_events(events: list[Event]) -> list[Event]:
