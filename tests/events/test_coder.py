@@ -337,6 +337,26 @@ def test_a_participle_clause_after_a_protest_is_its_topic(process):
     assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Opposition supporters staged rallies in Nairobi against President William Ruto, saying he must resign."),
+    ("en", "Kenyan teachers began a hunger strike on Monday to demand the resignation of the education minister."),
+    ("fr", "Des milliers de Kényans ont manifesté lundi à Nairobi pour exiger que le président William Ruto "
+           "démissionne."),
+    ("de", "Kenianische Lehrer begannen am Montag einen Hungerstreik, um den Rücktritt des Bildungsministers zu "
+           "fordern."),
+])
+def test_what_a_protests_demand_asks_is_no_act_either(process, lang, text):
+    # the resignation is the content of the demand, which is the protest's topic
+    doc = process(text, lang)
+    assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
+
+
+def test_an_act_with_no_doer_holds_no_content(process):
+    # nobody is named as ruling the meeting out: it stays an event of its own
+    doc = process("Une rencontre entre Emmanuel Macron et Vladimir Poutine n'est pas exclue, a indiqué l'Élysée.", "fr")
+    assert ("CONSULT", frozenset({"FRA", "RUS"}), frozenset()) in triples(doc), [e.to_dict() for e in doc.events]
+
+
 def test_a_verb_the_parse_hangs_on_a_verbless_subject_is_active(process):
     doc = process("Thousands of Serbian students marched through Belgrade on Friday.", "en")
     assert ("PROTEST", frozenset({"SRB"}), frozenset({"SRB"})) in triples(doc), [e.to_dict() for e in doc.events]

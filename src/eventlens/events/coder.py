@@ -194,7 +194,8 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                 _trace(doc, sent, cand, "rejected: 'did not deny' is a cue for the claims stage, not an event")
             sentence_events.extend(coded)
         kept = complete_sentence(sentence_events, span, syntax)
-        absorbed = absorb_contents(doc, span, kept, syntax, ontology)
+        # a demand whose doer the coder could not name still holds what it demands: every event may host
+        absorbed = absorb_contents(doc, span, sentence_events, syntax, ontology, kept)
         for ev in kept:
             if id(ev) in absorbed:
                 _target_from_content(absorbed[id(ev)], ev)
@@ -203,7 +204,8 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         for ev in sentence_events:
             if id(ev) in absorbed:
                 host = absorbed[id(ev)]
-                _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: the content of "
+                relation = "the topic" if host.type == "PROTEST" else "the content"
+                _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} of "
                        f"{host.type} {host.trigger_text!r}, not an act of its own", ev)
             elif any(ev is k for k in kept):
                 _trace(doc, sent, None, "coded: " + ev.notes[0] + f" [{','.join(m.code for m in ev.actors)} -> "
@@ -732,34 +734,71 @@ PROTEST_TOPICS = ("REQUEST", "ACCUSE")
 SEPARATE_DEPS = ("acl:relcl", "relcl", "conj", "parataxis")
 
 
-def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Syntax, ontology) -> dict:
-    """{id(content event): the verbal event it belongs to} for the events of one sentence."""
+def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Syntax, ontology,
+                    kept: list[Event] | None = None) -> dict:
+    """{id(content event): the verbal event it belongs to} for the events of one sentence.
+
+    Contents nest: what an absorbed demand asks ("a hunger strike to demand the resignation of X", "staged
+    rallies ..., saying he must resign") is no act either, so an absorbed event, or one dropped for want of
+    an actor, still hosts its own content, as long as its chain of hosts ends at a kept event (`kept`,
+    default all): an unattributed "n'est pas exclue" holds nothing."""
+    hosts = _content_hosts(span, events, syntax, ontology)
+    rooted = {id(e) for e in (events if kept is None else kept)}
+    out: dict[int, Event] = {}
+    changed = True
+    while changed:  # a host absorbed later in the sentence ("den Rücktritt zu fordern") takes its content next round
+        changed = False
+        for ev in events:
+            if id(ev) in out:
+                continue
+            host = next((h for h in hosts[id(ev)] if (id(h) in rooted or id(h) in out)
+                         and not _hosted_by(h, ev, out)), None)
+            if host is not None:
+                out[id(ev)] = host
+                changed = True
+    return out
+
+
+def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) -> dict[int, list[Event]]:
+    """{id(event): the events it may be the content of, the likeliest first}: the protest it is the topic of
+    or the act whose phrase it is part of, else the verbal acts it is the content of."""
     framing = syntax.denial_verbs | syntax.refusal_verbs  # a denied act stays, with status denied
     verbal = [e for e in events if e.type not in NOT_ABSORBING and ontology.quad_class(e.type) in ABSORBING_QUADS
               and (e.rule is None or e.rule.lemma.lower() not in framing or _refuses_act(span, e, syntax))]
-    out: dict[int, Event] = {}
     protests = [e for e in events if e.type == "PROTEST"]
     phrase_of = {i: e for e in events for i in _companion_tokens(span, e, syntax)}
+    out: dict[int, list[Event]] = {}
     for ev in events:
-        topic_of = next((p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p, syntax)), None)
+        topic_of = [p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p, syntax)][:1]
         part_of = phrase_of.get(_token_at(span, ev.trigger_clean_start))
         if part_of is not None and part_of.type != ev.type:
-            topic_of = part_of  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
-        if topic_of is not None:
-            out[id(ev)] = topic_of
-            continue
-        for v in verbal:
-            if v is ev or id(v) in out or v.trigger_clean_start == ev.trigger_clean_start:
-                continue  # one word split into events for each party ("Beide ... unterstützen") holds none of them
-            e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
-            v_tok = span.doc[_token_at(span, v.trigger_clean_start)]
-            if e_tok.head.i == v_tok.i and e_tok.dep_ in ("obj", "nsubj:pass") and v.rule is not None and \
-                    v.rule.lemma.lower() in framing:
-                continue  # "rejected the EU's demand": the demand was made all the same; only what it asks is refused
-            if _is_content(span, e_tok, v_tok, syntax):
-                out[id(ev)] = v
-                break
+            topic_of = [part_of]  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
+        out[id(ev)] = topic_of or [v for v in verbal if _holds_content(span, v, ev, syntax, framing)]
     return out
+
+
+def _holds_content(span: Span, v: Event, ev: Event, syntax: Syntax, framing: frozenset[str]) -> bool:
+    """Is ev the content of the verbal act v?"""
+    if v is ev or v.trigger_clean_start == ev.trigger_clean_start:
+        return False  # one word split into events for each party ("Beide ... unterstützen") holds none of them
+    e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    v_tok = span.doc[_token_at(span, v.trigger_clean_start)]
+    if e_tok.head.i == v_tok.i and e_tok.dep_ in ("obj", "nsubj:pass") and v.rule is not None and \
+            v.rule.lemma.lower() in framing:
+        return False  # "rejected the EU's demand": the demand was made all the same; only what it asks is refused
+    return _is_content(span, e_tok, v_tok, syntax)
+
+
+def _hosted_by(ev: Event, host: Event, out: dict) -> bool:
+    """Is ev, directly or through its own host, the content of host? (Then host cannot be ev's content:
+    where the parse is not trusted, two acts of one clause would otherwise swallow each other.)"""
+    seen = set()
+    while id(ev) in out and id(ev) not in seen:
+        seen.add(id(ev))
+        ev = out[id(ev)]
+        if ev is host:
+            return True
+    return False
 
 
 def _companion_tokens(span: Span, ev: Event, syntax: Syntax) -> set[int]:
