@@ -357,6 +357,18 @@ def test_an_act_with_no_doer_holds_no_content(process):
     assert ("CONSULT", frozenset({"FRA", "RUS"}), frozenset()) in triples(doc), [e.to_dict() for e in doc.events]
 
 
+@pytest.mark.parametrize("lang, text", [
+    # the tagger reads "roads" as a finite verb; it has no subject, so it opens no clause between
+    ("en", "Kenyan farmers blocked roads in the capital city of Nairobi demanding lower fuel taxes."),
+    ("en", "Young Kenyans blocked roads leading to the city centre on Sunday to press their demands for lower taxes."),
+    ("de", "Kenianische Bauern blockierten am Montag Straßen in Nairobi, um den Rücktritt des Präsidenten zu fordern."),
+    ("fr", "Des agriculteurs kényans ont bloqué lundi les routes de Nairobi pour exiger la démission du président."),
+])
+def test_a_purpose_clause_after_a_misread_object_is_the_protests_topic(process, lang, text):
+    doc = process(text, lang)
+    assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
+
+
 def test_a_verb_the_parse_hangs_on_a_verbless_subject_is_active(process):
     doc = process("Thousands of Serbian students marched through Belgrade on Friday.", "en")
     assert ("PROTEST", frozenset({"SRB"}), frozenset({"SRB"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -816,7 +816,7 @@ def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> boo
     """Does ev say what a protest is for ("blocked roads demanding reforms", "a hunger strike to demand his
     release")? It is a purpose or participle clause of the protest: hung on the protest word, its light
     verb or its object ("blocked roads"), or, where the parse hangs it on a nearby noun ("in the capital
-    demanding ..."), a subjectless -ing or to-clause after the protest with no finite verb in between."""
+    demanding ..."), a subjectless -ing or to-clause after the protest with no clause of its own in between."""
     e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     p_tok = span.doc[_token_at(span, protest.trigger_clean_start)]
     if e_tok.i == p_tok.i or e_tok.dep_ not in ("advcl", "acl", "xcomp"):
@@ -827,7 +827,16 @@ def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> boo
     nonfinite = "Ger" in e_tok.morph.get("VerbForm") or any(
         c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in e_tok.children)
     return (nonfinite and e_tok.i > p_tok.i and not any(c.dep_.startswith("nsubj") for c in e_tok.children)
-            and not any("Fin" in t.morph.get("VerbForm") for t in span.doc[p_tok.i + 1 : e_tok.i]))
+            and not any(_finite_clause(t) for t in span.doc[p_tok.i + 1 : e_tok.i]))
+
+
+def _finite_clause(tok: Token) -> bool:
+    """Does tok open a clause of its own: a finite verb (or its auxiliary) with a subject? A noun the tagger
+    took for a finite verb ("blocked roads" read as "roads" VBZ) has none."""
+    if "Fin" not in tok.morph.get("VerbForm"):
+        return False
+    verb = tok.head if tok.dep_ in ("aux", "aux:pass", "cop") else tok
+    return any(c.dep_.startswith("nsubj") or c.dep_.startswith("csubj") for c in verb.children)
 
 
 def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:
