@@ -369,6 +369,20 @@ def test_a_purpose_clause_after_a_misread_object_is_the_protests_topic(process, 
     assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
 
 
+@pytest.mark.parametrize("lang, text, against", [
+    ("en", "Kurdish refugees began a hunger strike in Berlin in protest against Germany's deportation policy.", "DEU"),
+    ("fr", "Des réfugiés kurdes ont entamé lundi une grève de la faim pour protester contre la décision de "
+           "l'Allemagne de les expulser.", "DEU"),
+    ("de", "Kurdische Flüchtlinge traten am Montag in einen Hungerstreik, um gegen die Entscheidung Deutschlands zu "
+           "protestieren, sie abzuschieben.", "DEU"),
+])
+def test_a_protest_whose_purpose_is_to_protest_is_one_protest(process, lang, text, against):
+    # the purpose says against whom the hunger strike is
+    doc = process(text, lang)
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert [{m.code for m in e.recipients} for e in protests] == [{against}], [e.to_dict() for e in doc.events]
+
+
 def test_a_verb_the_parse_hangs_on_a_verbless_subject_is_active(process):
     doc = process("Thousands of Serbian students marched through Belgrade on Friday.", "en")
     assert ("PROTEST", frozenset({"SRB"}), frozenset({"SRB"})) in triples(doc), [e.to_dict() for e in doc.events]

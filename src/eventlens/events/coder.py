@@ -727,8 +727,9 @@ def _within_accusation(span: Span | None, syntax: Syntax | None, acc: Event, ev:
 ABSORBING_QUADS = ("verbal_cooperation", "verbal_conflict")
 CONTENT_DEPS = ("xcomp", "ccomp", "obj", "iobj", "obl:arg", "nsubj:pass", "csubj")
 NOT_ABSORBING = ("ACCUSE", "CONSULT")
-# What a protest asks or blames is its topic, not an act of its own (PLOVER; docs/annotation.md).
-PROTEST_TOPICS = ("REQUEST", "ACCUSE")
+# What a protest asks or blames is its topic, not an act of its own (PLOVER; docs/annotation.md); a protest
+# word in its purpose ("a hunger strike to protest against X") names the same protest again.
+PROTEST_TOPICS = ("REQUEST", "ACCUSE", "PROTEST")
 # Links on the way up to a verbal act that make a separate act: a relative clause, a coordinated or
 # juxtaposed clause.
 SEPARATE_DEPS = ("acl:relcl", "relcl", "conj", "parataxis")
@@ -816,12 +817,19 @@ def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> boo
     """Does ev say what a protest is for ("blocked roads demanding reforms", "a hunger strike to demand his
     release")? It is a purpose or participle clause of the protest: hung on the protest word, its light
     verb or its object ("blocked roads"), or, where the parse hangs it on a nearby noun ("in the capital
-    demanding ..."), a subjectless -ing or to-clause after the protest with no clause of its own in between."""
+    demanding ..."), a subjectless -ing or to-clause after the protest with no clause of its own in between.
+    A protest word in a bare phrase of the protest ("staged a hunger strike in protest against ...", "aus
+    Protest gegen") names the same act again; with an article ("clashed during a protest") it is another."""
     e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     p_tok = span.doc[_token_at(span, protest.trigger_clean_start)]
-    if e_tok.i == p_tok.i or e_tok.dep_ not in ("advcl", "acl", "xcomp"):
+    if e_tok.i == p_tok.i:
         return False
     heads = {p_tok.i} | ({p_tok.head.i} if p_tok.pos_ in ("NOUN", "PROPN") else set())
+    if ev.type == protest.type and e_tok.head.i in heads and e_tok.dep_.split(":")[0] in ("obl", "nmod") \
+            and not any(c.dep_.startswith("det") for c in e_tok.children):
+        return True
+    if e_tok.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
     if e_tok.head.i in heads or (e_tok.head.dep_ in ("obj", "xcomp") and e_tok.head.head.i in heads):
         return True
     nonfinite = "Ger" in e_tok.morph.get("VerbForm") or any(
@@ -853,7 +861,13 @@ def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:
 
 def _target_from_content(host: Event, content: Event) -> None:
     """A threat or promise that names nobody is aimed at whom its content is: "threatened to deliver
-    blows to the United States" threatens the United States."""
+    blows to the United States" threatens the United States. A protest whose purpose is a protest is one
+    act told twice ("began a hunger strike to protest against Sweden's decision"): the purpose says against
+    whom, over the target the strike had by default."""
+    if host.type == content.type == "PROTEST" and content.recipients:
+        host.recipients = list(content.recipients)
+        host.notes.append(f"recipient: the target of its purpose {content.trigger_text!r}")
+        return
     if host.recipients or (host.rule is not None and host.rule.reciprocal):
         return
     doers = {m.code for m in host.actors}
