@@ -909,9 +909,19 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         # an event noun holds its own complements, never the verb that governs it ("die Forderung der
         # Kommission zurückgewiesen" rejects the demand)
         return not (v_tok.pos_ in ("NOUN", "PROPN") and e_tok.pos_ in ("VERB", "AUX"))
+    if _next_content_clause(span, e_tok, end, syntax):
+        return True  # "verlangte, dass Russland seine Truppen abzieht"
     marker = span.doc[e_tok.i - 1].lower_ if e_tok.i > span.start else ""
     infinitive = marker in syntax.infinitive_markers or _zu_infix(e_tok)
     return infinitive and 0 < e_tok.i - v_tok.i <= 12
+
+
+def _next_content_clause(span: Span, e_tok: Token, v_end: int, syntax: Syntax) -> bool:
+    """Without a parse to trust: is e_tok in a clause opened by a complementizer ("dass") right after the
+    clause that ends at v_end, with nothing but punctuation between?"""
+    start = syntax.clause(span, e_tok)[0]
+    return start >= v_end and span.doc[start].lower_ in syntax.complementizers and all(
+        t.text in syntax.clause_breaks for t in span.doc[v_end:start])
 
 
 def _shared_conjunct(tok: Token, syntax: Syntax) -> bool:
