@@ -396,6 +396,13 @@ def test_a_protest_whose_purpose_is_to_protest_is_one_protest(process, lang, tex
     assert [{m.code for m in e.recipients} for e in protests] == [{against}], [e.to_dict() for e in doc.events]
 
 
+def test_another_protest_told_beside_a_protest_stays_its_own(process):
+    # a plural (or an article) makes it other protests, not the purpose of the march
+    doc = process("Kenyan students marched through Nairobi on Sunday after protests by Ugandan farmers.", "en")
+    assert triples(doc) == {("PROTEST", frozenset({"KEN"}), frozenset({"KEN"})),
+                            ("PROTEST", frozenset({"UGA"}), frozenset({"UGA"}))}, [e.to_dict() for e in doc.events]
+
+
 def test_a_verb_the_parse_hangs_on_a_verbless_subject_is_active(process):
     doc = process("Thousands of Serbian students marched through Belgrade on Friday.", "en")
     assert ("PROTEST", frozenset({"SRB"}), frozenset({"SRB"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -819,14 +819,14 @@ def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> boo
     verb or its object ("blocked roads"), or, where the parse hangs it on a nearby noun ("in the capital
     demanding ..."), a subjectless -ing or to-clause after the protest with no clause of its own in between.
     A protest word in a bare phrase of the protest ("staged a hunger strike in protest against ...", "aus
-    Protest gegen") names the same act again; with an article ("clashed during a protest") it is another."""
+    Protest gegen") names the same act again; with an article or in the plural ("clashed during a protest",
+    "marched after protests in Mombasa") it is another."""
     e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     p_tok = span.doc[_token_at(span, protest.trigger_clean_start)]
     if e_tok.i == p_tok.i:
         return False
     heads = {p_tok.i} | ({p_tok.head.i} if p_tok.pos_ in ("NOUN", "PROPN") else set())
-    if ev.type == protest.type and e_tok.head.i in heads and e_tok.dep_.split(":")[0] in ("obl", "nmod") \
-            and not any(c.dep_.startswith("det") for c in e_tok.children):
+    if ev.type == protest.type and e_tok.head.i in heads and _bare_phrase(e_tok):
         return True
     if e_tok.dep_ not in ("advcl", "acl", "xcomp"):
         return False
@@ -836,6 +836,12 @@ def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> boo
         c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in e_tok.children)
     return (nonfinite and e_tok.i > p_tok.i and not any(c.dep_.startswith("nsubj") for c in e_tok.children)
             and not any(_finite_clause(t) for t in span.doc[p_tok.i + 1 : e_tok.i]))
+
+
+def _bare_phrase(tok: Token) -> bool:
+    """A singular noun phrase without article hung on a verb or noun ("in protest", "aus Protest")."""
+    return tok.dep_.split(":")[0] in ("obl", "nmod") and "Plur" not in tok.morph.get("Number") \
+        and not any(c.dep_.startswith("det") for c in tok.children)
 
 
 def _finite_clause(tok: Token) -> bool:
