@@ -337,6 +337,72 @@ def test_a_participle_clause_after_a_protest_is_its_topic(process):
     assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Opposition supporters staged rallies in Nairobi against President William Ruto, saying he must resign."),
+    ("en", "Kenyan teachers began a hunger strike on Monday to demand the resignation of the education minister."),
+    ("fr", "Des milliers de Kényans ont manifesté lundi à Nairobi pour exiger que le président William Ruto "
+           "démissionne."),
+    ("de", "Kenianische Lehrer begannen am Montag einen Hungerstreik, um den Rücktritt des Bildungsministers zu "
+           "fordern."),
+    ("de", "Tausende Kenianer demonstrierten am Montag in Nairobi, um zu fordern, dass Präsident William Ruto "
+           "zurücktritt."),
+])
+def test_what_a_protests_demand_asks_is_no_act_either(process, lang, text):
+    # the resignation is the content of the demand, which is the protest's topic
+    doc = process(text, lang)
+    assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The European Union demanded that Russia withdraw its troops from Ukraine."),
+    # the German parse is not trusted: the dass-clause right after the demand's clause is its content
+    ("de", "Die Europäische Union verlangte, dass Russland seine Truppen aus der Ukraine abzieht."),
+    ("fr", "L'Union européenne a exigé que la Russie retire ses troupes d'Ukraine."),
+])
+def test_a_that_clause_after_a_demand_is_its_content(process, lang, text):
+    doc = process(text, lang)
+    assert triples(doc) == {("REQUEST", frozenset({"EU"}), frozenset({"RUS"}))}, [e.to_dict() for e in doc.events]
+
+
+def test_an_act_with_no_doer_holds_no_content(process):
+    # nobody is named as ruling the meeting out: it stays an event of its own
+    doc = process("Une rencontre entre Emmanuel Macron et Vladimir Poutine n'est pas exclue, a indiqué l'Élysée.", "fr")
+    assert ("CONSULT", frozenset({"FRA", "RUS"}), frozenset()) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # the tagger reads "roads" as a finite verb; it has no subject, so it opens no clause between
+    ("en", "Kenyan farmers blocked roads in the capital city of Nairobi demanding lower fuel taxes."),
+    ("en", "Young Kenyans blocked roads leading to the city centre on Sunday to press their demands for lower taxes."),
+    ("de", "Kenianische Bauern blockierten am Montag Straßen in Nairobi, um den Rücktritt des Präsidenten zu fordern."),
+    ("fr", "Des agriculteurs kényans ont bloqué lundi les routes de Nairobi pour exiger la démission du président."),
+])
+def test_a_purpose_clause_after_a_misread_object_is_the_protests_topic(process, lang, text):
+    doc = process(text, lang)
+    assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text, against", [
+    ("en", "Kurdish refugees began a hunger strike in Berlin in protest against Germany's deportation policy.", "DEU"),
+    ("fr", "Des réfugiés kurdes ont entamé lundi une grève de la faim pour protester contre la décision de "
+           "l'Allemagne de les expulser.", "DEU"),
+    ("de", "Kurdische Flüchtlinge traten am Montag in einen Hungerstreik, um gegen die Entscheidung Deutschlands zu "
+           "protestieren, sie abzuschieben.", "DEU"),
+])
+def test_a_protest_whose_purpose_is_to_protest_is_one_protest(process, lang, text, against):
+    # the purpose says against whom the hunger strike is
+    doc = process(text, lang)
+    protests = [e for e in doc.events if e.type == "PROTEST"]
+    assert [{m.code for m in e.recipients} for e in protests] == [{against}], [e.to_dict() for e in doc.events]
+
+
+def test_another_protest_told_beside_a_protest_stays_its_own(process):
+    # a plural (or an article) makes it other protests, not the purpose of the march
+    doc = process("Kenyan students marched through Nairobi on Sunday after protests by Ugandan farmers.", "en")
+    assert triples(doc) == {("PROTEST", frozenset({"KEN"}), frozenset({"KEN"})),
+                            ("PROTEST", frozenset({"UGA"}), frozenset({"UGA"}))}, [e.to_dict() for e in doc.events]
+
+
 def test_a_verb_the_parse_hangs_on_a_verbless_subject_is_active(process):
     doc = process("Thousands of Serbian students marched through Belgrade on Friday.", "en")
     assert ("PROTEST", frozenset({"SRB"}), frozenset({"SRB"})) in triples(doc), [e.to_dict() for e in doc.events]

@@ -208,7 +208,8 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             sentence_events.extend(coded)
         sentence_events = apply_operators(doc, sent, span, sentence_events, mentions, syntax, ontology)
         kept = complete_sentence(sentence_events, span, syntax)
-        absorbed = absorb_contents(doc, span, kept, syntax, ontology)
+        # a demand whose doer the coder could not name still holds what it demands: every event may host
+        absorbed = absorb_contents(doc, span, sentence_events, syntax, ontology, kept)
         for ev in kept:
             if id(ev) in absorbed:
                 _target_from_content(absorbed[id(ev)], ev)
@@ -217,7 +218,8 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         for ev in sentence_events:
             if id(ev) in absorbed:
                 host = absorbed[id(ev)]
-                _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: the content of "
+                relation = "the topic" if host.type == "PROTEST" else "the content"
+                _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} of "
                        f"{host.type} {host.trigger_text!r}, not an act of its own", ev)
             elif any(ev is k for k in kept):
                 _trace(doc, sent, None, "coded: " + ev.notes[0] + f" [{','.join(m.code for m in ev.actors)} -> "
@@ -874,41 +876,79 @@ def _within_accusation(span: Span | None, syntax: Syntax | None, acc: Event, ev:
 ABSORBING_QUADS = ("verbal_cooperation", "verbal_conflict")
 CONTENT_DEPS = ("xcomp", "ccomp", "obj", "iobj", "obl:arg", "nsubj:pass", "csubj")
 NOT_ABSORBING = ("ACCUSE", "CONSULT")
-# What a protest asks or blames is its topic, not an act of its own (PLOVER; docs/annotation.md).
-PROTEST_TOPICS = ("REQUEST", "ACCUSE")
+# What a protest asks or blames is its topic, not an act of its own (PLOVER; docs/annotation.md); a protest
+# word in its purpose ("a hunger strike to protest against X") names the same protest again.
+PROTEST_TOPICS = ("REQUEST", "ACCUSE", "PROTEST")
 # Links on the way up to a verbal act that make a separate act: a relative clause, a coordinated or
 # juxtaposed clause.
 SEPARATE_DEPS = ("acl:relcl", "relcl", "conj", "parataxis")
 
 
-def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Syntax, ontology) -> dict:
-    """{id(content event): the verbal event it belongs to} for the events of one sentence."""
+def absorb_contents(doc: Document, span: Span, events: list[Event], syntax: Syntax, ontology,
+                    kept: list[Event] | None = None) -> dict:
+    """{id(content event): the verbal event it belongs to} for the events of one sentence.
+
+    Contents nest: what an absorbed demand asks ("a hunger strike to demand the resignation of X", "staged
+    rallies ..., saying he must resign") is no act either, so an absorbed event, or one dropped for want of
+    an actor, still hosts its own content, as long as its chain of hosts ends at a kept event (`kept`,
+    default all): an unattributed "n'est pas exclue" holds nothing."""
+    hosts = _content_hosts(span, events, syntax, ontology)
+    rooted = {id(e) for e in (events if kept is None else kept)}
+    out: dict[int, Event] = {}
+    changed = True
+    while changed:  # a host absorbed later in the sentence ("den Rücktritt zu fordern") takes its content next round
+        changed = False
+        for ev in events:
+            if id(ev) in out:
+                continue
+            host = next((h for h in hosts[id(ev)] if (id(h) in rooted or id(h) in out)
+                         and not _hosted_by(h, ev, out)), None)
+            if host is not None:
+                out[id(ev)] = host
+                changed = True
+    return out
+
+
+def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) -> dict[int, list[Event]]:
+    """{id(event): the events it may be the content of, the likeliest first}: the protest it is the topic of
+    or the act whose phrase it is part of, else the verbal acts it is the content of."""
     framing = syntax.denial_verbs | syntax.refusal_verbs  # a denied act stays, with status denied
     verbal = [e for e in events if e.type not in NOT_ABSORBING and ontology.quad_class(e.type) in ABSORBING_QUADS
               and (e.rule is None or e.rule.lemma.lower() not in framing or _refuses_act(span, e, syntax))]
-    out: dict[int, Event] = {}
     protests = [e for e in events if e.type == "PROTEST"]
     phrase_of = {i: e for e in events for i in _companion_tokens(span, e, syntax)}
+    out: dict[int, list[Event]] = {}
     for ev in events:
-        topic_of = next((p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p, syntax)), None)
+        topic_of = [p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p, syntax)][:1]
         part_of = phrase_of.get(_token_at(span, ev.trigger_clean_start))
         if part_of is not None and part_of.type != ev.type:
-            topic_of = part_of  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
-        if topic_of is not None:
-            out[id(ev)] = topic_of
-            continue
-        for v in verbal:
-            if v is ev or id(v) in out or v.trigger_clean_start == ev.trigger_clean_start:
-                continue  # one word split into events for each party ("Beide ... unterstützen") holds none of them
-            e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
-            v_tok = span.doc[_token_at(span, v.trigger_clean_start)]
-            if e_tok.head.i == v_tok.i and e_tok.dep_ in ("obj", "nsubj:pass") and v.rule is not None and \
-                    v.rule.lemma.lower() in framing:
-                continue  # "rejected the EU's demand": the demand was made all the same; only what it asks is refused
-            if _is_content(span, e_tok, v_tok, syntax):
-                out[id(ev)] = v
-                break
+            topic_of = [part_of]  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
+        out[id(ev)] = topic_of or [v for v in verbal if _holds_content(span, v, ev, syntax, framing)]
     return out
+
+
+def _holds_content(span: Span, v: Event, ev: Event, syntax: Syntax, framing: frozenset[str]) -> bool:
+    """Is ev the content of the verbal act v?"""
+    if v is ev or v.trigger_clean_start == ev.trigger_clean_start:
+        return False  # one word split into events for each party ("Beide ... unterstützen") holds none of them
+    e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    v_tok = span.doc[_token_at(span, v.trigger_clean_start)]
+    if e_tok.head.i == v_tok.i and e_tok.dep_ in ("obj", "nsubj:pass") and v.rule is not None and \
+            v.rule.lemma.lower() in framing:
+        return False  # "rejected the EU's demand": the demand was made all the same; only what it asks is refused
+    return _is_content(span, e_tok, v_tok, syntax)
+
+
+def _hosted_by(ev: Event, host: Event, out: dict) -> bool:
+    """Is ev, directly or through its own host, the content of host? (Then host cannot be ev's content:
+    where the parse is not trusted, two acts of one clause would otherwise swallow each other.)"""
+    seen = set()
+    while id(ev) in out and id(ev) not in seen:
+        seen.add(id(ev))
+        ev = out[id(ev)]
+        if ev is host:
+            return True
+    return False
 
 
 def _companion_tokens(span: Span, ev: Event, syntax: Syntax) -> set[int]:
@@ -926,18 +966,40 @@ def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> boo
     """Does ev say what a protest is for ("blocked roads demanding reforms", "a hunger strike to demand his
     release")? It is a purpose or participle clause of the protest: hung on the protest word, its light
     verb or its object ("blocked roads"), or, where the parse hangs it on a nearby noun ("in the capital
-    demanding ..."), a subjectless -ing or to-clause after the protest with no finite verb in between."""
+    demanding ..."), a subjectless -ing or to-clause after the protest with no clause of its own in between.
+    A protest word in a bare phrase of the protest ("staged a hunger strike in protest against ...", "aus
+    Protest gegen") names the same act again; with an article or in the plural ("clashed during a protest",
+    "marched after protests in Mombasa") it is another."""
     e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     p_tok = span.doc[_token_at(span, protest.trigger_clean_start)]
-    if e_tok.i == p_tok.i or e_tok.dep_ not in ("advcl", "acl", "xcomp"):
+    if e_tok.i == p_tok.i:
         return False
     heads = {p_tok.i} | ({p_tok.head.i} if p_tok.pos_ in ("NOUN", "PROPN") else set())
+    if ev.type == protest.type and e_tok.head.i in heads and _bare_phrase(e_tok):
+        return True
+    if e_tok.dep_ not in ("advcl", "acl", "xcomp"):
+        return False
     if e_tok.head.i in heads or (e_tok.head.dep_ in ("obj", "xcomp") and e_tok.head.head.i in heads):
         return True
     nonfinite = "Ger" in e_tok.morph.get("VerbForm") or any(
         c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in e_tok.children)
     return (nonfinite and e_tok.i > p_tok.i and not any(c.dep_.startswith("nsubj") for c in e_tok.children)
-            and not any("Fin" in t.morph.get("VerbForm") for t in span.doc[p_tok.i + 1 : e_tok.i]))
+            and not any(_finite_clause(t) for t in span.doc[p_tok.i + 1 : e_tok.i]))
+
+
+def _bare_phrase(tok: Token) -> bool:
+    """A singular noun phrase without article hung on a verb or noun ("in protest", "aus Protest")."""
+    return tok.dep_.split(":")[0] in ("obl", "nmod") and "Plur" not in tok.morph.get("Number") \
+        and not any(c.dep_.startswith("det") for c in tok.children)
+
+
+def _finite_clause(tok: Token) -> bool:
+    """Does tok open a clause of its own: a finite verb (or its auxiliary) with a subject? A noun the tagger
+    took for a finite verb ("blocked roads" read as "roads" VBZ) has none."""
+    if "Fin" not in tok.morph.get("VerbForm"):
+        return False
+    verb = tok.head if tok.dep_ in ("aux", "aux:pass", "cop") else tok
+    return any(c.dep_.startswith("nsubj") or c.dep_.startswith("csubj") for c in verb.children)
 
 
 def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:
@@ -954,7 +1016,13 @@ def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:
 
 def _target_from_content(host: Event, content: Event) -> None:
     """A threat or promise that names nobody is aimed at whom its content is: "threatened to deliver
-    blows to the United States" threatens the United States."""
+    blows to the United States" threatens the United States. A protest whose purpose is a protest is one
+    act told twice ("began a hunger strike to protest against Sweden's decision"): the purpose says against
+    whom, over the target the strike had by default."""
+    if host.type == content.type == "PROTEST" and content.recipients:
+        host.recipients = list(content.recipients)
+        host.notes.append(f"recipient: the target of its purpose {content.trigger_text!r}")
+        return
     if host.recipients or (host.rule is not None and host.rule.reciprocal):
         return
     doers = {m.code for m in host.actors}
@@ -996,9 +1064,19 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         # an event noun holds its own complements, never the verb that governs it ("die Forderung der
         # Kommission zurückgewiesen" rejects the demand)
         return not (v_tok.pos_ in ("NOUN", "PROPN") and e_tok.pos_ in ("VERB", "AUX"))
+    if _next_content_clause(span, e_tok, end, syntax):
+        return True  # "verlangte, dass Russland seine Truppen abzieht"
     marker = span.doc[e_tok.i - 1].lower_ if e_tok.i > span.start else ""
     infinitive = marker in syntax.infinitive_markers or _zu_infix(e_tok)
     return infinitive and 0 < e_tok.i - v_tok.i <= 12
+
+
+def _next_content_clause(span: Span, e_tok: Token, v_end: int, syntax: Syntax) -> bool:
+    """Without a parse to trust: is e_tok in a clause opened by a complementizer ("dass") right after the
+    clause that ends at v_end, with nothing but punctuation between?"""
+    start = syntax.clause(span, e_tok)[0]
+    return start >= v_end and span.doc[start].lower_ in syntax.complementizers and all(
+        t.text in syntax.clause_breaks for t in span.doc[v_end:start])
 
 
 def _shared_conjunct(tok: Token, syntax: Syntax) -> bool:
