@@ -23,3 +23,10 @@ def test_a_possessive_pronoun_on_an_event_noun_stands_for_the_subject(process):
     doc = process("The main Hutu rebel group insisted on its demands that Burundi's government grant the Hutu "
                   "majority more rights.", "en")
     assert ("REQUEST", frozenset({"BDI"}), frozenset({"BDI"})) in triples(doc), triples(doc)
+
+
+def test_an_event_nouns_target_phrase_hung_on_another_word_is_still_its_target(process):
+    # the parse hangs "contre un navire iranien" on "refusé"; the party after "frappe" is the doer's own
+    doc = process("Le Pentagone s'est refusé à tout commentaire sur une frappe américaine contre un navire iranien "
+                  "en mer Rouge jeudi.", "fr")
+    assert ("ASSAULT", frozenset({"USA"}), frozenset({"IRN"})) in triples(doc), triples(doc)

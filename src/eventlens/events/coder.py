@@ -693,6 +693,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
         if not parse_recipients and "obj" in trig.recipient:
             parse_recipients = _object_pronoun_antecedent(cand.token, usable, tok_of, syntax)
+        if not parse_recipients and trig.pos == "NOUN":
+            parse_recipients = _noun_phrase_after(span, cand.token, trig.recipient, usable, tok_of, syntax)
     order_actors, order_recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal,
                                                destination=trig.type == "AID")
     if inside and not (parse_actors and syntax.trust_parse):
@@ -713,7 +715,11 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     else:
         # word order first where the pack says its parser is weak; the parse may still name the recipient
         how, actors = "order", order_actors
-        recipients = order_recipients or [m for m in parse_recipients if m not in order_actors]
+        # the party after the trigger may be the doer's own (an adjective: "une frappe américaine contre un
+        # navire iranien"); the parse's target then comes first
+        own = {m.code for m in actors}
+        recipients = ([m for m in order_recipients if m.code not in own]
+                      or [m for m in parse_recipients if m not in order_actors] or order_recipients)
         if trig.actor and trig.actor[0] in ("obj", "iobj") and recipients:
             # "X empfing Y", "X received Y": the lexicon says the object is the doer
             actors, recipients = recipients, actors
@@ -1181,6 +1187,23 @@ def _pronoun_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> lis
     if governing.i == trigger.i:
         return []
     return _fill(governing, ("subj",), mentions, tok_of, syntax)
+
+
+def _noun_phrase_after(span: Span, noun: Token, slot_names, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """An event noun's target phrase that the parse hung elsewhere ("une frappe contre/obl:mod->refusé un
+    navire iranien"): the first phrase after the noun introduced by a preposition of its `nmod:` slots, with no
+    verb and no clause break between."""
+    cases = {s.partition(":")[2] for s in slot_names if s.startswith("nmod:")}
+    if not cases:
+        return []
+    _, end = syntax.clause(span, noun)
+    for t in span.doc[noun.i + 1 : end]:
+        if t.pos_ in ("VERB", "AUX"):
+            return []
+        if t.pos_ == "ADP" and any(_is_word(t, c) for c in cases) and t.head.i != noun.i:
+            phrase = slots.phrase_tokens(t.head) if t.head.i > t.i else set()
+            return _unique([m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] in phrase])
+    return []
 
 
 def _possessor_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
