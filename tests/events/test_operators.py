@@ -41,6 +41,7 @@ def triples(doc):
      ("MOBILIZE", {"RUS"}, {"UKR"})),
     ("fr", "Le président français a ordonné des frappes contre les positions de l'État islamique en Syrie.",
      ("ASSAULT", {"FRA"}, {"ISIS"})),
+    ("en", "The IMF approved a new loan for Egypt on Friday.", ("AID", {"IMF"}, {"EGY"})),
 ])
 def test_an_act_operated_on_becomes_the_act_its_operator_makes(process, lang, text, expected):
     etype, actors, recipients = expected
@@ -83,3 +84,10 @@ def test_a_bad_table_entry_names_the_file_and_the_problem(tmp_path, entry, probl
     with pytest.raises(DataError, match=problem) as err:
         load_operators(Ontology.load(), path)
     assert "operators.yaml" in str(err.value)
+
+
+@pytest.mark.pipeline
+def test_approving_another_partys_act_does_not_make_it_ones_own(process):
+    doc = process("The United States approved Israel's strikes on Hezbollah positions in Lebanon.", "en")
+    assert not any(e.type == "ASSAULT" and {m.code for m in e.actors} == {"USA"} for e in doc.events), [
+        e.to_dict() for e in doc.events]

@@ -262,6 +262,10 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
         if any(e.rule is not None and any(_is_word(tok, w) for w in e.rule.words) for e in own):
             out.append(ev)  # "halted aid": the pair's entry codes it, and the aid is part of its phrase
             continue
+        if kind == "order" and ev.actors and not any(_same_party(m, _operator_doers(span, op, mentions, tok_of,
+                                                                                    syntax)[0]) for m in ev.actors):
+            out.append(ev)  # "approved Israel's strikes": another party's act, endorsed, not done
+            continue
         # the same act told again inside its own phrase ("la livraison d'aide humanitaire") goes with it
         inside = {t.i for t in tok.subtree} - {tok.i}
         gone |= {id(e) for e in own} | {id(e) for e in events if e.type == ev.type and e is not ev
@@ -302,10 +306,10 @@ OWN_ACT_KINDS = ("stop", "end")
 SAME_TARGET_KINDS = (*OWN_ACT_KINDS, "order")
 
 
-def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcome, mentions: list[Mention],
-              tok_of, syntax: Syntax, ontology, table) -> Event | None:
-    """The act `op` makes of `ev`: done by the operating word's subject (or possessor), aimed at the
-    recipients of the act, and for a prevented or allowed act also at whoever was to do it."""
+def _operator_doers(span: Span, op: Token, mentions: list[Mention], tok_of, syntax: Syntax):
+    """Who does what an operating word makes: its subject (a noun's possessor or agent, or its light verb's
+    subject), else the pronoun's antecedent or word order. Also the mentions usable (no speakers) and the
+    slots read."""
     verbal = is_verbal(op)
     doer_slots = ("subj",) if verbal else ("poss", *(f"nmod:{a}" for a in syntax.passive_agent), "head_subj")
     speakers = speaker_mentions(span, op, mentions, tok_of, syntax)
@@ -314,6 +318,15 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
     if not doers and verbal:
         doers = _pronoun_antecedent(op, mentions, tok_of, syntax) or _by_order(span, op, usable, tok_of, syntax,
                                                                                False)[0]
+    return doers, usable, doer_slots
+
+
+def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcome, mentions: list[Mention],
+              tok_of, syntax: Syntax, ontology, table) -> Event | None:
+    """The act `op` makes of `ev`: done by the operating word's subject (or possessor), aimed at the
+    recipients of the act, and for a prevented or allowed act also at whoever was to do it."""
+    verbal = is_verbal(op)
+    doers, usable, doer_slots = _operator_doers(span, op, mentions, tok_of, syntax)
     spans = {(m.clean_start, m.clean_end) for m in doers}
     if not doers and kind in OWN_ACT_KINDS:
         doers = list(ev.actors)  # "aid was suspended": who gave it stopped it
