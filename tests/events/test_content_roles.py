@@ -30,3 +30,10 @@ def test_an_event_nouns_target_phrase_hung_on_another_word_is_still_its_target(p
     doc = process("Le Pentagone s'est refusé à tout commentaire sur une frappe américaine contre un navire iranien "
                   "en mer Rouge jeudi.", "fr")
     assert ("ASSAULT", frozenset({"USA"}), frozenset({"IRN"})) in triples(doc), triples(doc)
+
+
+def test_a_pronoun_subject_of_a_light_verb_stands_for_its_antecedent(process):
+    # "es" is Moskau, the speaker: word order alone would make Moldova the doer
+    doc = process("Moskau ließ offen, ob es die Gaslieferungen an die Republik Moldau Anfang Januar eingestellt habe.",
+                  "de")
+    assert ("SANCTION", frozenset({"RUS"}), frozenset({"MDA"})) in triples(doc), triples(doc)

@@ -692,6 +692,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     usable = [m for m in mentions if id(m) not in speakers]
     inside = _mentions_inside_token(cand.token, usable, tok_of)
     parse_actors: list[Mention] = []
+    antecedent: list[Mention] = []  # a pronoun subject's antecedent: word order cannot see a pronoun
     parse_recipients: list[Mention] = []
     if slots.has_parse(doc.nlp):
         # a required word after the trigger is what the act moves or gives ("Verlegung einer Panzerbrigade
@@ -700,7 +701,11 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
                   and any(_is_word(c, w) for w in trig.words)}
         parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes)
         if not parse_actors and "subj" in trig.actor:
-            parse_actors = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
+            parse_actors = antecedent = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
+        if not parse_actors and "head_subj" in trig.actor and slots.governing_verb(cand.token) is not None:
+            # "ob es die Gaslieferungen eingestellt habe": the light verb's pronoun subject
+            parse_actors = antecedent = _pronoun_antecedent(slots.governing_verb(cand.token), mentions, tok_of,
+                                                            syntax)
         if not parse_actors and "poss" in trig.actor:
             parse_actors = _possessor_antecedent(cand.token, mentions, tok_of, syntax)
         parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
@@ -716,8 +721,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         recipients = parse_recipients or ([m for m in order_actors + order_recipients if m not in inside]
                                           if trig.recipient else [])
         recipients = recipients[:1] if recipients and not trig.recipient else recipients
-    elif parse_actors and (syntax.trust_parse or not order_actors or _own_phrase(trig, cand.token, usable, tok_of,
-                                                                                 syntax)):
+    elif parse_actors and (syntax.trust_parse or not order_actors or antecedent
+                           or _own_phrase(trig, cand.token, usable, tok_of, syntax)):
         how, actors, recipients = "parse", parse_actors, parse_recipients
         if not recipients and trig.recipient:
             # parsers often hang the target's phrase on the nearest noun ("tiré des missiles sur Israël")
