@@ -37,3 +37,13 @@ def test_a_pronoun_subject_of_a_light_verb_stands_for_its_antecedent(process):
     doc = process("Moskau ließ offen, ob es die Gaslieferungen an die Republik Moldau Anfang Januar eingestellt habe.",
                   "de")
     assert ("SANCTION", frozenset({"RUS"}), frozenset({"MDA"})) in triples(doc), triples(doc)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "„Wir haben der Ukraine weitere Patriot-Systeme geliefert“, sagte Verteidigungsminister Boris Pistorius "
+           "am Montag.", ("AID", frozenset({"DEU"}), frozenset({"UKR"}))),
+    ("fr", "« Nous avons livré des systèmes de défense aérienne à l'Ukraine », a déclaré le ministre français des "
+           "Armées.", ("AID", frozenset({"FRA"}), frozenset({"UKR"}))),
+])
+def test_we_in_the_words_of_the_speaker_is_the_speakers_side(process, lang, text, expected):
+    assert expected in triples(process(text, lang)), triples(process(text, lang))

@@ -701,7 +701,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
                   and any(_is_word(c, w) for w in trig.words)}
         parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes)
         if not parse_actors and "subj" in trig.actor:
-            parse_actors = antecedent = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
+            parse_actors = antecedent = (_pronoun_antecedent(cand.token, mentions, tok_of, syntax)
+                                         or _speaker_as_we(cand.token, mentions, speakers, syntax))
         if not parse_actors and "head_subj" in trig.actor and slots.governing_verb(cand.token) is not None:
             # "ob es die Gaslieferungen eingestellt habe": the light verb's pronoun subject
             parse_actors = antecedent = _pronoun_antecedent(slots.governing_verb(cand.token), mentions, tok_of,
@@ -1222,6 +1223,16 @@ def _noun_phrase_after(span: Span, noun: Token, slot_names, mentions, tok_of, sy
             phrase = slots.phrase_tokens(t.head) if t.head.i > t.i else set()
             return _unique([m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] in phrase])
     return []
+
+
+def _speaker_as_we(trigger: Token, mentions, speakers: set[int], syntax: Syntax) -> list[Mention]:
+    """A first-person subject in the words of the sentence's speaker ('„Wir haben ... ermöglicht“, sagte
+    der türkische Innenminister', '"We sent two battalions," Tusk said') is the speaker, or the state or
+    body they speak for."""
+    heads = slots.slot_heads(trigger, "subj", syntax.passive_agent)
+    if not heads or any(h.pos_ != "PRON" or "1" not in h.morph.get("Person") for h in heads):
+        return []
+    return [m for m in mentions if id(m) in speakers]
 
 
 def _possessor_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
