@@ -569,3 +569,17 @@ def test_a_participle_before_the_reporting_clause_is_said_of_the_act_before_it(p
 def test_a_preposition_a_trigger_requires_introduces_a_phrase_not_an_infinitive(process, text, visit):
     doc = process(text, "en")
     assert any(e.mode == "visit" for e in doc.events) == visit, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a with-word names the head of a German compound too: "Beitrittsgespräche" are talks suspended ...
+    ("Die georgische Regierung hat beschlossen, die Beitrittsgespräche mit der Europäischen Union auszusetzen.",
+     ("SANCTION", {"GEO"}, {"EU"})),
+    # ... and a "Panzerbrigade" moved is still what the move moves, whose phrase names no doer
+    ("Die Bundeswehr hat am Mittwoch mit der Verlegung einer Panzerbrigade nach Litauen begonnen.",
+     ("MOBILIZE", {"DEU"}, set())),
+])
+def test_a_with_word_matches_the_head_of_a_compound(process, text, expected):
+    etype, actors, recipients = expected
+    doc = process(text, "de")
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(doc), [e.to_dict() for e in doc.events]

@@ -254,12 +254,13 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
         tok = span.doc[_token_at(span, ev.trigger_clean_start)]
         found = governing_operator(tok, lambda t: _operator_kind(span, t, syntax), syntax.undertakings)
         outcome = table.outcome(found[1], ev.type, ev.mode) if found and ev.rule is not None else None
-        if outcome is None or any(_is_word(found[0], w) for w in ev.rule.words):
+        if outcome is None or any(_is_word(found[0], w) or _compound_of(found[0], w, syntax) for w in ev.rule.words):
             out.append(ev)
             continue
         op, kind = found
         own = [e for e in events if e.trigger_clean_start == op.idx]
-        if any(e.rule is not None and any(_is_word(tok, w) for w in e.rule.words) for e in own):
+        if any(e.rule is not None and any(_is_word(tok, w) or _compound_of(tok, w, syntax) for w in e.rule.words)
+               for e in own):
             out.append(ev)  # "halted aid": the pair's entry codes it, and the aid is part of its phrase
             continue
         # the same act told again inside its own phrase ("la livraison d'aide humanitaire") goes with it
@@ -540,7 +541,7 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
         # to meet its ministers"), where a parse says so
         return any(_is_word(h, bare) for h in slots.slot_heads(tok, slot, syntax.passive_agent, inherit=False))
     word = bare
-    if tok.doc.has_annotation("DEP") and any(_is_word(c, word) for c in tok.children):
+    if tok.doc.has_annotation("DEP") and any(_is_word(c, word) or _compound_of(c, word, syntax) for c in tok.children):
         return True
     if tok.doc.has_annotation("DEP") and any(_is_word(a, word) for c in tok.children if _content_clause(c, syntax)
                                              for a in c.children if a.dep_ == "aux"):
@@ -551,7 +552,22 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
             return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
-    return any(_is_word(t, word) for t in span.doc[start:end] if t.i != tok.i)
+    return any(_is_word(t, word) or _compound_of(t, word, syntax) for t in span.doc[start:end] if t.i != tok.i)
+
+
+def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
+    """Is tok a closed or hyphenated compound noun whose head is `word` ("Wahlbeobachter", "IAEA-Inspekteure"
+    are observers and inspectors), in a language that writes compounds as one word?"""
+    if not syntax.compound_heads or tok.pos_ not in ("NOUN", "PROPN") or len(word) < syntax.compound_min + 1:
+        return False
+    lemma = (tok.lemma_ or tok.text).lower()
+    if "-" in lemma:
+        return _is_word_text(lemma.rsplit("-", 1)[1], word, tok.lang_)
+    return len(lemma) - len(word) >= syntax.compound_min and lemma.endswith(word)
+
+
+def _is_word_text(text: str, word: str, lang: str) -> bool:
+    return text == word or _lemmatize(text, lang) == word
 
 
 def _introduces(span: Span, tok: Token, case: str, slot: str, syntax: Syntax) -> bool:
@@ -684,7 +700,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         # a required word after the trigger is what the act moves or gives ("Verlegung einer Panzerbrigade
         # nach Litauen"): its phrase holds the destination, never the doer
         themes = {c.i for c in cand.token.children if c.i > cand.token.i
-                  and any(_is_word(c, w) for w in trig.words)}
+                  and any(_is_word(c, w) or _compound_of(c, w, syntax) for w in trig.words)}
         parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes)
         if not parse_actors and "subj" in trig.actor:
             parse_actors = _pronoun_antecedent(cand.token, mentions, tok_of, syntax)
@@ -959,7 +975,7 @@ def _companion_tokens(span: Span, ev: Event, syntax: Syntax) -> set[int]:
     tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     start, end = syntax.event_scope(span, tok)
     return {t.i for t in list(tok.children) + list(span.doc[start:end])
-            if t.i != tok.i and any(_is_word(t, w) for w in ev.rule.words)}
+            if t.i != tok.i and any(_is_word(t, w) or _compound_of(t, w, syntax) for w in ev.rule.words)}
 
 
 def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> bool:
