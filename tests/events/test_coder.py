@@ -569,3 +569,108 @@ def test_a_participle_before_the_reporting_clause_is_said_of_the_act_before_it(p
 def test_a_preposition_a_trigger_requires_introduces_a_phrase_not_an_infinitive(process, text, visit):
     doc = process(text, "en")
     assert any(e.mode == "visit" for e in doc.events) == visit, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # a with-word names the head of a German compound too: "Beitrittsgespräche" are talks suspended ...
+    ("Die georgische Regierung hat beschlossen, die Beitrittsgespräche mit der Europäischen Union auszusetzen.",
+     ("SANCTION", {"GEO"}, {"EU"})),
+    # ... and a "Panzerbrigade" moved is still what the move moves, whose phrase names no doer
+    ("Die Bundeswehr hat am Mittwoch mit der Verlegung einer Panzerbrigade nach Litauen begonnen.",
+     ("MOBILIZE", {"DEU"}, set())),
+])
+def test_a_with_word_matches_the_head_of_a_compound(process, text, expected):
+    assert_coded(process(text, "de"), expected)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # sending inspectors, investigators or observers somewhere investigates that place (CAMEO 09x), not aid
+    ("en", "The IAEA has dispatched inspectors to Iran to check the Natanz plant.", ("ACCUSE", {"IAEA"}, {"IRN"})),
+    ("en", "The United Nations sent 21 military and civilian personnel to Bosnia to investigate the feasibility "
+     "of a peacekeeping force.", ("ACCUSE", {"UN"}, {"BIH"})),
+    ("de", "Die OSZE hat Wahlbeobachter nach Georgien entsandt.", ("ACCUSE", {"OSCE"}, {"GEO"})),
+    ("de", "Die Vereinten Nationen schickten Ermittler nach Syrien, um den Giftgasangriff zu untersuchen.",
+     ("ACCUSE", {"UN"}, {"SYR"})),
+    ("fr", "L'AIEA a envoyé des inspecteurs en Iran pour vérifier le programme nucléaire.", ("ACCUSE", {"IAEA"}, {"IRN"})),
+    ("fr", "L'ONU a dépêché des enquêteurs en Syrie.", ("ACCUSE", {"UN"}, {"SYR"})),
+    # the nouns with the light verbs that start or run an inquiry, split German particle verbs too
+    ("en", "The French government has launched a probe into payments by Chinese firms.", ("ACCUSE", {"FRA"}, {"CHN"})),
+    ("de", "Die EU-Kommission leitete ein Verfahren gegen Ungarn ein.", ("ACCUSE", {"EU"}, {"HUN"})),
+    ("fr", "La Commission européenne a lancé une enquête sur les subventions chinoises.", ("ACCUSE", {"EU"}, {"CHN"})),
+    # looking into allegations investigates whom they are made against, not their author
+    ("en", "Kenya probed allegations that Ugandan soldiers crossed the border.", ("ACCUSE", {"KEN"}, {"UGA"})),
+    ("de", "Die polnische Regierung geht den Vorwürfen gegen belarussische Grenzschützer nach.",
+     ("ACCUSE", {"POL"}, {"BLR"})),
+])
+def test_investigations(process, lang, text, expected):
+    doc = process(text, lang)
+    assert_coded(doc, expected)
+    assert "AID" not in {e.type for e in doc.events}
+
+
+def assert_coded(doc, expected):
+    etype, actors, recipients = expected
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the one investigated is who did the act looked into, not its victims, named by a "by"/"par" phrase
+    # (even one the parser hung on the verb) or as the subject of a clause on it
+    ("en", "Croatia is investigating alleged war crimes by Croatian extremists against Serb civilians.",
+     ("HRV", "HRV")),
+    ("en", "Serbian police launched an investigation into alleged crimes committed by Croat forces against Serb "
+     "civilians.", ("SRB", "HRV")),
+    ("fr", "La Cour pénale internationale mène une enquête sur des crimes commis par l'armée russe contre des "
+     "civils ukrainiens.", ("ICC", "RUS")),
+])
+def test_an_investigation_is_aimed_at_the_doer_of_what_it_looks_into(process, lang, text, expected):
+    actor, recipient = expected
+    doc = process(text, lang)
+    inquiries = [e for e in doc.events if e.mode == "investigate"]
+    assert [({m.code for m in e.actors}, {m.code for m in e.recipients}) for e in inquiries] == [
+        ({actor}, {recipient})], [e.to_dict() for e in doc.events]
+    # "crimes committed by": no pledge
+    assert "AGREE" not in {e.type for e in doc.events}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # told in the passive with no doer, an investigation or arrest is the state's where it happens
+    ("en", "A US national has been put under investigation in Italy for her possible role in rioting.",
+     ("ACCUSE", {"ITA"}, {"USA"})),
+    ("de", "Ein deutscher Journalist wurde in der Türkei festgenommen.", ("COERCE", {"TUR"}, {"DEU"})),
+    ("fr", "Un journaliste britannique a été mis en examen en France pour espionnage.", ("ACCUSE", {"FRA"}, {"GBR"})),
+])
+def test_an_agentless_passive_of_a_state_act_is_the_state_where_it_happens(process, lang, text, expected):
+    assert_coded(process(text, lang), expected)
+
+
+def test_an_agentless_passive_of_violence_names_no_doer(process):
+    assert process("Five soldiers were killed in Syria on Monday.", "en").events == []
+
+
+@pytest.mark.parametrize("lang, text", [
+    # the police and the courts look into their own people (PLOVER: X -> X)
+    ("en", "Turkish police opened an investigation into journalists who covered the protests."),
+    ("en", "Chinese authorities are investigating Chinese officials suspected of corruption."),
+])
+def test_an_investigation_at_home(process, lang, text):
+    doc = process(text, lang)
+    inquiries = [e for e in doc.events if e.mode == "investigate"]
+    assert len(inquiries) == 1 and {m.code for m in inquiries[0].actors} == {m.code for m in inquiries[0].recipients}, [
+        e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    # the host who receives inspectors gives them access (CAMEO 0862)
+    ("en", "Iran received IAEA inspectors at the Fordow site on Monday."),
+    ("de", "Iran hat Inspekteure der IAEA empfangen."),
+    ("fr", "L'Iran a autorisé des inspecteurs de l'AIEA à visiter le site de Fordo."),
+])
+def test_receiving_inspectors_gives_access(process, lang, text):
+    assert_coded(process(text, lang), ("RETREAT", {"IRN"}, {"IAEA"}))
+
+
+def test_an_act_looked_into_is_not_done_to_the_investigators(process):
+    doc = process("Human Rights Watch conducted an investigation into killings by Ethiopian troops.", "en")
+    assert ("ACCUSE", frozenset({"HRW"}), frozenset({"ETH"})) in triples(doc)
+    assert not any("HRW" in {m.code for m in e.recipients} for e in doc.events), [e.to_dict() for e in doc.events]

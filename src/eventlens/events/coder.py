@@ -207,6 +207,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                 _trace(doc, sent, cand, "rejected: 'did not deny' is a cue for the claims stage, not an event")
             sentence_events.extend(coded)
         sentence_events = apply_operators(doc, sent, span, sentence_events, mentions, syntax, ontology)
+        _spare_investigators(span, sentence_events, syntax)
         kept = complete_sentence(sentence_events, span, syntax)
         # a demand whose doer the coder could not name still holds what it demands: every event may host
         absorbed = absorb_contents(doc, span, sentence_events, syntax, ontology, kept)
@@ -254,12 +255,13 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
         tok = span.doc[_token_at(span, ev.trigger_clean_start)]
         found = governing_operator(tok, lambda t: _operator_kind(span, t, syntax), syntax.undertakings)
         outcome = table.outcome(found[1], ev.type, ev.mode) if found and ev.rule is not None else None
-        if outcome is None or any(_is_word(found[0], w) for w in ev.rule.words):
+        if outcome is None or any(_is_word(found[0], w) or _compound_of(found[0], w, syntax) for w in ev.rule.words):
             out.append(ev)
             continue
         op, kind = found
         own = [e for e in events if e.trigger_clean_start == op.idx]
-        if any(e.rule is not None and any(_is_word(tok, w) for w in e.rule.words) for e in own):
+        if any(e.rule is not None and any(_is_word(tok, w) or _compound_of(tok, w, syntax) for w in e.rule.words)
+               for e in own):
             out.append(ev)  # "halted aid": the pair's entry codes it, and the aid is part of its phrase
             continue
         if kind == "order" and ev.actors and not any(_same_party(m, _operator_doers(span, op, mentions, tok_of,
@@ -553,7 +555,7 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
         # to meet its ministers"), where a parse says so
         return any(_is_word(h, bare) for h in slots.slot_heads(tok, slot, syntax.passive_agent, inherit=False))
     word = bare
-    if tok.doc.has_annotation("DEP") and any(_is_word(c, word) for c in tok.children):
+    if tok.doc.has_annotation("DEP") and any(_is_word(c, word) or _compound_of(c, word, syntax) for c in tok.children):
         return True
     if tok.doc.has_annotation("DEP") and any(_is_word(a, word) for c in tok.children if _content_clause(c, syntax)
                                              for a in c.children if a.dep_ == "aux"):
@@ -564,7 +566,22 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
             return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
-    return any(_is_word(t, word) for t in span.doc[start:end] if t.i != tok.i)
+    return any(_is_word(t, word) or _compound_of(t, word, syntax) for t in span.doc[start:end] if t.i != tok.i)
+
+
+def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
+    """Is tok a closed or hyphenated compound noun whose head is `word` ("Wahlbeobachter", "IAEA-Inspekteure"
+    are observers and inspectors), in a language that writes compounds as one word?"""
+    if not syntax.compound_heads or tok.pos_ not in ("NOUN", "PROPN") or len(word) < syntax.compound_min + 1:
+        return False
+    lemma = (tok.lemma_ or tok.text).lower()
+    if "-" in lemma:
+        return _is_word_text(lemma.rsplit("-", 1)[1], word, tok.lang_)
+    return len(lemma) - len(word) >= syntax.compound_min and lemma.endswith(word)
+
+
+def _is_word_text(text: str, word: str, lang: str) -> bool:
+    return text == word or _lemmatize(text, lang) == word
 
 
 def _introduces(span: Span, tok: Token, case: str, slot: str, syntax: Syntax) -> bool:
@@ -689,16 +706,17 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         return []
     tok_of = mention_tokens(doc, mentions)
     speakers = speaker_mentions(span, cand.token, mentions, tok_of, syntax)
-    usable = [m for m in mentions if id(m) not in speakers]
+    usable = [m for m in mentions if id(m) not in speakers and not _theme(m, cand.token, trig, tok_of, span, syntax)]
     inside = _mentions_inside_token(cand.token, usable, tok_of)
     parse_actors: list[Mention] = []
     antecedent: list[Mention] = []  # a pronoun subject's antecedent: word order cannot see a pronoun
     parse_recipients: list[Mention] = []
+    investigated: list[Mention] = []
     if slots.has_parse(doc.nlp):
         # a required word after the trigger is what the act moves or gives ("Verlegung einer Panzerbrigade
         # nach Litauen"): its phrase holds the destination, never the doer
         themes = {c.i for c in cand.token.children if c.i > cand.token.i
-                  and any(_is_word(c, w) for w in trig.words)}
+                  and any(_is_word(c, w) or _compound_of(c, w, syntax) for w in trig.words)}
         parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes)
         if not parse_actors and "subj" in trig.actor:
             parse_actors = antecedent = (_pronoun_antecedent(cand.token, mentions, tok_of, syntax)
@@ -714,8 +732,9 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
             parse_recipients = _object_pronoun_antecedent(cand.token, usable, tok_of, syntax)
         if not parse_recipients and trig.pos == "NOUN":
             parse_recipients = _noun_phrase_after(span, cand.token, trig.recipient, usable, tok_of, syntax)
+        investigated = _investigated(cand.token, trig, usable, tok_of, syntax)
     order_actors, order_recipients = _by_order(span, cand.token, usable, tok_of, syntax, trig.reciprocal,
-                                               destination=trig.type == "AID")
+                                               destination=trig.type == "AID" or trig.destination)
     if inside and not (parse_actors and syntax.trust_parse):
         # a body named inside a compound event noun ("UN-Sanktionen", "EU aid") is its doer
         how, actors = "compound", inside
@@ -742,6 +761,12 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         if trig.actor and trig.actor[0] in ("obj", "iobj") and recipients:
             # "X empfing Y", "X received Y": the lexicon says the object is the doer
             actors, recipients = recipients, actors
+    if investigated:
+        recipients = investigated
+    if not actors and _state_act(trig) and _looks_passive(span, cand.token, *syntax.clause(span, cand.token), syntax):
+        # "A US national has been put under investigation in Italy": no doer named, the state where it happens
+        actors = _state_where_done(span, cand.token, usable, tok_of, syntax, recipients)
+        how = "place of an agentless passive" if actors else how
     actors, recipients = _unique(actors), _unique(recipients)
     if trig.reciprocal:
         actors = _unique(_with_partners(span, cand.token, actors + recipients, usable, tok_of, syntax))
@@ -750,7 +775,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     actor_codes = {m.code for m in actors}
     actor_spans = {(m.clean_start, m.clean_end) for m in actors}
     recipients = [m for m in recipients if m.code not in actor_codes or m.how == "domestic" or (
-        trig.type in DOMESTIC_TYPES and (m.clean_start, m.clean_end) not in actor_spans)
+        _domestic(trig) and (m.clean_start, m.clean_end) not in actor_spans)
         or _other_side_at_home(m, actors)]
     if not recipients and trig.recipient and not trig.reciprocal and actors and slots.has_parse(doc.nlp):
         recipients = _place_target(doc, sent, cand.token, trig, actor_codes, syntax)
@@ -770,6 +795,20 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         for ctx_split in _context_splits(cand.token, ctx, contexts, trig):
             events.append(Event(actors=acts, recipients=recs, contexts=ctx_split, notes=[note], **base))
     return events
+
+
+def _theme(mention: Mention, trigger: Token, trig: Trigger, tok_of, span: Span, syntax: Syntax) -> bool:
+    """An unnamed group that is a word the entry requires ("Beobachter" of "entsandte Beobachter in die
+    Ukraine"), or, for an act that sends someone somewhere, that is what it sends ("a team of experts"), is
+    what the act moves, never a party to it."""
+    if mention.code != "UNK" or id(mention) not in tok_of:
+        return False
+    a, b = tok_of[id(mention)]
+    if trig.destination and slots.has_parse(span.doc) and any(
+            a <= i < b for h in slots.slot_heads(trigger, "obj", syntax.passive_agent, inherit=False)
+            for i in slots.phrase_tokens(h)):
+        return True
+    return any(_is_word(t, w) or _compound_of(t, w, syntax) for t in span.doc[a:b] for w in trig.words)
 
 
 def _with_partners(span: Span, trigger: Token, parties: list[Mention], mentions: list[Mention], tok_of,
@@ -798,7 +837,7 @@ def _place_target(doc: Document, sent: Sentence, trigger: Token, trig: Trigger, 
             first, last = doc.nlp[phrase[0]], doc.nlp[phrase[-1]]
             a, b = first.idx, last.idx + len(last.text)
             for place in places_in(doc.nlp, a, b, doc.lang or trigger.lang_):
-                if place.country and (place.country not in actor_codes or trig.type in DOMESTIC_TYPES):
+                if place.country and (place.country not in actor_codes or _domestic(trig)):
                     cs, ce = a + place.start, a + place.end
                     start, end = doc.clean.to_original(cs, ce)
                     return [Mention(text=place.text, clean_start=cs, clean_end=ce, code=place.country,
@@ -812,9 +851,42 @@ def _place_target(doc: Document, sent: Sentence, trigger: Token, trig: Trigger, 
 # Protest is the same seen from below: "the government" a people protests against is its own.
 # Violence is left out: foreign forces kill civilians where they fight.
 DOMESTIC_TYPES = ("COERCE", "CONCEDE", "RETREAT", "PROTEST")
+# Investigations too: the police and the courts look into their own people ("opened fraud investigations
+# against 28 Chilean government officials", PLOVER CHL -> CHL).
+DOMESTIC_MODES = ("investigate",)
 # Violence by the police, though, is at home too (sector codes of the actor dictionaries).
 POLICE_TYPES = ("ASSAULT",)
 POLICE_SECTORS = ("COP",)
+
+
+def _domestic(trig: Trigger) -> bool:
+    """An act done at home (inspectors sent somewhere investigate another place, not their own)."""
+    return trig.type in DOMESTIC_TYPES or (trig.mode in DOMESTIC_MODES and not trig.destination)
+
+
+# Acts only a state's authorities do: investigating, charging in court, arresting and restricting,
+# pardoning. Told in the passive with no doer named ("was put under investigation in Italy", "wurde in
+# der Türkei festgenommen"), the state where it happens did it. Violence and releases are left out:
+# anyone may kill or free hostages.
+STATE_TYPES = ("COERCE", "CONCEDE")
+STATE_MODES = ("investigate",)
+
+
+def _state_act(trig: Trigger) -> bool:
+    return trig.type in STATE_TYPES or trig.mode in STATE_MODES or (trig.type == "ACCUSE" and "legal" in trig.contexts)
+
+
+def _state_where_done(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax,
+                      recipients: list[Mention]) -> list[Mention]:
+    """The state named as the place of an act in its clause ("in Italy", "en France", "in der Türkei")."""
+    start, end = syntax.event_scope(span, trigger)
+    taken = {(m.clean_start, m.clean_end) for m in recipients}
+    inside = sorted((m for m in mentions if id(m) in tok_of and start <= tok_of[id(m)][0] < end
+                     and (m.clean_start, m.clean_end) not in taken), key=lambda m: tok_of[id(m)][0])
+    for group in mention_groups(span, inside, tok_of, syntax.coordinators):
+        if _is_place_phrase(span, group, tok_of, syntax):
+            return group[:1]
+    return []
 
 
 def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
@@ -822,7 +894,7 @@ def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) ->
     states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
     # the police act at home: those it shoots at or beats ("police opened fire on demonstrators") are its own
     police = trig.type in POLICE_TYPES and all(m.sector in POLICE_SECTORS for m in actors if m.code in states)
-    if (trig.type not in DOMESTIC_TYPES and not police) or trig.reciprocal or len(states) != 1:
+    if (not _domestic(trig) and not police) or trig.reciprocal or len(states) != 1:
         return recipients
     home = next(iter(states))
     return [replace(m, code=home, kind="state", how="domestic") if m.kind == "generic" and m.code == "UNK" else m
@@ -943,8 +1015,14 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
     protests = [e for e in events if e.type == "PROTEST"]
     phrase_of = {i: e for e in events for i in _companion_tokens(span, e, syntax)}
     out: dict[int, list[Event]] = {}
+    inquiries = [e for e in events if e.mode == "investigate"]
     for ev in events:
         topic_of = [p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p, syntax)][:1]
+        if not topic_of and ev.type == "ACCUSE" and ev.mode != "investigate":
+            # "prüfte die Vorwürfe gegen X": the allegations looked into are the inquiry's topic, not the
+            # investigator's own (an author named apart, "allegations by the LPC", keeps them an act)
+            topic_of = [v for v in inquiries if _looked_into(span, ev, v, syntax)
+                        and {m.code for m in ev.actors} <= {m.code for m in v.actors}][:1]
         part_of = phrase_of.get(_token_at(span, ev.trigger_clean_start))
         if part_of is not None and part_of.type != ev.type:
             topic_of = [part_of]  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
@@ -976,6 +1054,32 @@ def _hosted_by(ev: Event, host: Event, out: dict) -> bool:
     return False
 
 
+def _looked_into(span: Span, ev: Event, inquiry: Event, syntax: Syntax) -> bool:
+    """Is ev's word inside what an investigation looks into (the phrase of its recipient slots)?"""
+    if inquiry is ev or inquiry.rule is None or not slots.has_parse(span.doc):
+        return False
+    tok = span.doc[_token_at(span, inquiry.trigger_clean_start)]
+    at = _token_at(span, ev.trigger_clean_start)
+    return any(at in slots.phrase_tokens(h) for slot in inquiry.rule.recipient
+               for h in slots.slot_heads(tok, slot, syntax.passive_agent, complementizers=syntax.complementizers))
+
+
+def _spare_investigators(span: Span, events: list[Event], syntax: Syntax) -> None:
+    """An act an investigation looks into ("investigation into killings by Ethiopian troops") is not done
+    to the investigators, unless its own phrase names them: word order must not make them its victims."""
+    for inquiry in [e for e in events if e.mode == "investigate" and e.actors]:
+        investigators = {m.code for m in inquiry.actors}
+        for ev in events:
+            if ev.type == "ACCUSE" or not ev.recipients or not _looked_into(span, ev, inquiry, syntax):
+                continue
+            phrase = slots.phrase_tokens(span.doc[_token_at(span, ev.trigger_clean_start)])
+            kept = [m for m in ev.recipients if m.code not in investigators
+                    or any(span.doc[i].idx == m.clean_start for i in phrase)]
+            if len(kept) < len(ev.recipients):
+                ev.recipients = kept
+                ev.notes.append(f"recipient: not the investigators of {inquiry.trigger_text!r}")
+
+
 def _companion_tokens(span: Span, ev: Event, syntax: Syntax) -> set[int]:
     """Positions of the words an event's entry required with its trigger (`with`: "aid" of "halted aid",
     "talks" of "suspended talks"): they belong to its phrase."""
@@ -984,7 +1088,7 @@ def _companion_tokens(span: Span, ev: Event, syntax: Syntax) -> set[int]:
     tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     start, end = syntax.event_scope(span, tok)
     return {t.i for t in list(tok.children) + list(span.doc[start:end])
-            if t.i != tok.i and any(_is_word(t, w) for w in ev.rule.words)}
+            if t.i != tok.i and any(_is_word(t, w) or _compound_of(t, w, syntax) for w in ev.rule.words)}
 
 
 def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> bool:
@@ -1185,6 +1289,24 @@ def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: se
         if found:
             return _unique(found)
     return []
+
+
+def _investigated(trigger: Token, trig: Trigger, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """Who an investigation is aimed at: the doer of the act it looks into ("investigating alleged war
+    crimes by Croatian extremists against Serb civilians" investigates the extremists, not their victims),
+    or the one an allegation it examines is made against ("allegations that Ugandan soldiers crossed")."""
+    if trig.mode != "investigate" or not trig.recipient:
+        return []
+    heads = [h for slot in trig.recipient for h in slots.slot_heads(trigger, slot, syntax.passive_agent,
+                                                                    complementizers=syntax.complementizers)]
+    if not heads:
+        return []
+    # the doer's own name and those coordinated with it, not the victims hung on it ("by X against Y")
+    doers = [i for d in slots.doers_within(trigger, heads, syntax.passive_agent)
+             for i in {d.i} | slots.conjunct_tokens(d)]
+    found = [m for i in doers for m in mentions if id(m) in tok_of and tok_of[id(m)][0] <= i < tok_of[id(m)][1]
+             and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
+    return _unique(found)
 
 
 def _pronoun_antecedent(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:

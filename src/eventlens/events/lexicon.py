@@ -29,7 +29,7 @@ SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|ccomp_subj|head_subj|head_obj|xcomp_
 # must introduce a phrase of the trigger ("obl:to"); bare, it may stand anywhere in the clause
 WITH_SLOTS = ("", "obj", "obl", "nmod")
 TRIGGER_FIELDS = {"id", "lemma", "pos", "with", "type", "mode", "contexts", "cameo", "actor", "recipient",
-                  "reciprocal", "negative", "targeted"}
+                  "reciprocal", "negative", "targeted", "destination"}
 
 
 @dataclass(frozen=True)
@@ -48,6 +48,7 @@ class Trigger:
     negative: bool = False
     line: int = 0
     targeted: bool = False  # an act only when someone is on the receiving end ("said that Y must ...")
+    destination: bool = False  # the recipient is where the act sends someone ("sent inspectors to Iran")
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -272,7 +273,7 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
     if not actor:
         raise bad("actor", "needs at least one slot")
     flags = {}
-    for fld in ("reciprocal", "negative", "targeted"):
+    for fld in ("reciprocal", "negative", "targeted", "destination"):
         v = item.get(fld, False)
         if not isinstance(v, bool):
             raise bad(fld, "must be true or false")
@@ -290,7 +291,7 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
     elif not isinstance(tid, str) or not tid:
         raise bad("id", "must be a non-empty string")
     return Trigger(tid, lemma, pos, with_, typ, mode, contexts, cameo, actor, recipient,
-                   flags["reciprocal"], flags["negative"], line, flags["targeted"])
+                   flags["reciprocal"], flags["negative"], line, flags["targeted"], flags["destination"])
 
 
 def _str_list(value: Any, fld: str, bad) -> tuple[str, ...]:

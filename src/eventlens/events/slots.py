@@ -233,6 +233,40 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
     return []
 
 
+def doers_within(trigger: Token, heads: Iterable[Token], passive_agent: Iterable[str] = ("von", "by", "par")) -> list[Token]:
+    """Heads of the phrases that name who did the act a trigger's phrase is about ("crimes committed by
+    Croat forces", "abuses by the police", "allegations that Ugandan soldiers crossed ..."): a phrase
+    introduced by a passive agent's preposition inside the phrases `heads`, on a participle hung on them,
+    or the subject of a clause hung on them. An active verb has no agent of its own, so a "by" phrase the
+    parser hung on it ("is investigating crimes by X") belongs to its object too."""
+    agents = set(passive_agent)
+    found: list[Token] = []
+
+    def agent_phrase(tok: Token) -> bool:
+        return (tok.dep_ == "obl:agent" or tok.dep_.split(":")[0] in ("obl", "nmod")) and bool(case_words(tok) & agents)
+
+    stack = list(heads)
+    seen: set[int] = set()
+    while stack:
+        tok = stack.pop()
+        if tok.i in seen:
+            continue
+        seen.add(tok.i)
+        for c in tok.children:
+            if agent_phrase(c):
+                found.append(c)
+            elif c.dep_ in ("acl", "acl:relcl", "relcl"):
+                own = [s for s in c.children if s.dep_ in SUBJ and not _relative(s)]
+                found += own  # "allegations that X crossed", "the crimes X committed"
+                if not own:
+                    stack.append(c)  # "crimes committed by X": the participle's agent
+            elif c.dep_ not in CLAUSAL:
+                stack.append(c)
+    if trigger.pos_ == "VERB" and not is_passive(trigger):
+        found += [c for c in trigger.children if agent_phrase(c)]
+    return found
+
+
 def governing_verb(token: Token) -> Token | None:
     """The verb a nominal trigger (or controlled infinitive) hangs from, skipping coordination."""
     head = token
