@@ -34,6 +34,13 @@ def triples(doc):
     ("de", "Ministerpräsident Irakli Kobachidse beschloss, die Beitrittsgespräche mit der Europäischen Union "
            "auszusetzen.", ("SANCTION", {"GEO"}, {"EU"})),
     ("fr", "L'Allemagne a suspendu ses consultations gouvernementales avec Kigali.", ("SANCTION", {"DEU"}, {"RWA"})),
+    # a standing relation is an act only when operated on
+    ("en", "The United States suspended its strategic partnership with Georgia on Saturday.",
+     ("SANCTION", {"USA"}, {"GEO"})),
+    ("de", "Die Vereinigten Staaten hatten bereits am Samstag ihre strategische Partnerschaft mit Georgien ausgesetzt.",
+     ("SANCTION", {"USA"}, {"GEO"})),
+    ("fr", "Les États-Unis ont suspendu leur partenariat stratégique avec la Géorgie samedi.",
+     ("SANCTION", {"USA"}, {"GEO"})),
     # an act ordered is the orderer's, aimed where the act is
     ("en", "The Turkish government ordered air strikes on Kurdish positions in northern Iraq.",
      ("ASSAULT", {"TUR"}, {"IRQ"})),
@@ -91,3 +98,9 @@ def test_approving_another_partys_act_does_not_make_it_ones_own(process):
     doc = process("The United States approved Israel's strikes on Hezbollah positions in Lebanon.", "en")
     assert not any(e.type == "ASSAULT" and {m.code for m in e.actors} == {"USA"} for e in doc.events), [
         e.to_dict() for e in doc.events]
+
+
+@pytest.mark.pipeline
+def test_a_standing_relation_named_is_no_act(process):
+    doc = process("Germany and France praised their close partnership.", "en")
+    assert "COOPERATE" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]

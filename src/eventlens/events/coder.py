@@ -246,7 +246,7 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
     pair itself. The operating word's own plain entry ("ban" COERCE, "lift" CONCEDE) gives way to the
     recoded act, which knows what was banned or lifted."""
     if not syntax.operators or not slots.has_parse(span.doc):
-        return events
+        return [e for e in events if not _operand(e)]
     table = load_operators(ontology)
     tok_of = mention_tokens(doc, mentions)
     out: list[Event] = []
@@ -286,7 +286,14 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
         if id(ev) in gone:
             _trace(doc, sent, None, f"replaced {ev.trigger_text!r} -> {ev.type}: the act it names or "
                    "operates on is recoded", ev)
-    return _unique_events([e for e in out if id(e) not in gone])
+        elif _operand(ev):
+            _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: a standing relation, an act only "
+                   "when a word suspends, ends or otherwise operates on it", ev)
+    return _unique_events([e for e in out if id(e) not in gone and not _operand(e)])
+
+
+def _operand(ev: Event) -> bool:
+    return ev.rule is not None and ev.rule.operand
 
 
 def _operator_kind(span: Span, tok: Token, syntax: Syntax) -> str | None:
@@ -356,7 +363,7 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
                                                                     ev.contexts[0] if ev.contexts else None))
     rule = replace(ev.rule, id=f"{ev.rule.id}>{kind}", lemma=op.lemma_.lower(), pos="VERB" if verbal else "NOUN",
                    with_=(ev.rule.lemma,), type=outcome.type, mode=outcome.mode, cameo=cameo,
-                   actor=doer_slots, reciprocal=False, targeted=False)
+                   actor=doer_slots, reciprocal=False, targeted=False, operand=False)
     note = f"{op.text!r} ({kind}) over {ev.type} {ev.trigger_text!r} -> {outcome.type}"
     return replace(ev, type=outcome.type, mode=outcome.mode, cameo=cameo, actors=doers, recipients=targets,
                    trigger_text=op.text, trigger_clean_start=op.idx, trigger_clean_end=op.idx + len(op.text),

@@ -29,7 +29,7 @@ SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|ccomp_subj|head_subj|head_obj|xcomp_
 # must introduce a phrase of the trigger ("obl:to"); bare, it may stand anywhere in the clause
 WITH_SLOTS = ("", "obj", "obl", "nmod")
 TRIGGER_FIELDS = {"id", "lemma", "pos", "with", "type", "mode", "contexts", "cameo", "actor", "recipient",
-                  "reciprocal", "negative", "targeted", "destination"}
+                  "reciprocal", "negative", "targeted", "destination", "operand"}
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ class Trigger:
     line: int = 0
     targeted: bool = False  # an act only when someone is on the receiving end ("said that Y must ...")
     destination: bool = False  # the recipient is where the act sends someone ("sent inspectors to Iran")
+    operand: bool = False  # a standing relation ("partnership"), an act only when suspended, ended ... (operators)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -273,7 +274,7 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
     if not actor:
         raise bad("actor", "needs at least one slot")
     flags = {}
-    for fld in ("reciprocal", "negative", "targeted", "destination"):
+    for fld in ("reciprocal", "negative", "targeted", "destination", "operand"):
         v = item.get(fld, False)
         if not isinstance(v, bool):
             raise bad(fld, "must be true or false")
@@ -291,7 +292,8 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
     elif not isinstance(tid, str) or not tid:
         raise bad("id", "must be a non-empty string")
     return Trigger(tid, lemma, pos, with_, typ, mode, contexts, cameo, actor, recipient,
-                   flags["reciprocal"], flags["negative"], line, flags["targeted"], flags["destination"])
+                   flags["reciprocal"], flags["negative"], line, flags["targeted"], flags["destination"],
+                   flags["operand"])
 
 
 def _str_list(value: Any, fld: str, bad) -> tuple[str, ...]:
