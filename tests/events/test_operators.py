@@ -104,3 +104,14 @@ def test_approving_another_partys_act_does_not_make_it_ones_own(process):
 def test_a_standing_relation_named_is_no_act(process):
     doc = process("Germany and France praised their close partnership.", "en")
     assert "COOPERATE" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The United Nations withdrew its observers from Mali on Friday."),
+    ("de", "Die Vereinten Nationen zogen ihre Beobachter aus Mali ab."),
+    ("fr", "L'ONU a retiré ses observateurs du Mali."),
+])
+def test_withdrawing_observers_is_a_sanction_on_the_host(process, lang, text):
+    # an international involvement ended (CAMEO 1662), not a military retreat
+    assert ("SANCTION", frozenset({"UN"}), frozenset({"MLI"})) in triples(process(text, lang))
