@@ -151,7 +151,8 @@ class ContextLexicon:
 # --------------------------------------------------------------------------------------------- loading
 
 
-def _read(path: Path) -> tuple[Any, yaml.Node | None]:
+def read_data(path: Path) -> tuple[Any, yaml.Node | None]:
+    """A YAML data file and its node tree (for line numbers); a read or parse error is a DataError."""
     p = str(path)
     try:
         text = path.read_text(encoding="utf-8")
@@ -210,7 +211,7 @@ def load_triggers(lang: str, ontology, path: Path | str | None = None) -> Trigge
     """The trigger lexicon of `lang`, validated against `ontology` (or the file at `path`, for tests)."""
     file = Path(path) if path is not None else _path_for(lang, "triggers.yaml")
     p = str(file)
-    data, root = _read(file)
+    data, root = read_data(file)
     _check_header(data, root, p, lang, "triggers")
     raw = data["triggers"]
     seq_node = _value_node(root, "triggers")
@@ -311,7 +312,7 @@ def load_contexts(lang: str, path: str | None = None) -> ContextLexicon:
 
     file = Path(path) if path is not None else _path_for(lang, "contexts.yaml")
     p = str(file)
-    data, root = _read(file)
+    data, root = read_data(file)
     _check_header(data, root, p, lang, "contexts")
     raw = data["contexts"]
     node = _value_node(root, "contexts")

@@ -16,7 +16,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from eventlens.errors import DataError
-from eventlens.events.lexicon import _read
+from eventlens.events.lexicon import read_data
 from eventlens.events.ontology import DATA_DIR
 
 # How an act hangs from a verb that operates on it: its object ("suspended aid"), the subject of a passive
@@ -52,7 +52,7 @@ def load_operators(ontology, path: Path | str | None = None) -> OperatorTable:
     """The table, validated against the ontology: a bad entry raises DataError naming file, line and field."""
     path = Path(path) if path is not None else DATA_DIR / "operators.yaml"
     p = str(path)
-    data, root = _read(path)
+    data, root = read_data(path)
     if not isinstance(data, dict) or data.get("schema") != 1:
         raise DataError("E501", path=p, line=1, field="schema", why="the file must start with 'schema: 1'")
     kinds = data.get("kinds")
