@@ -30,6 +30,9 @@ def triples(doc):
     ("de", "Die Türkei stellte ihre Angriffe auf kurdische Stellungen im Irak ein.", ("RETREAT", {"TUR"}, {"IRQ"})),
     ("fr", "La Turquie a mis fin à ses frappes contre les positions kurdes en Irak.", ("RETREAT", {"TUR"}, {"IRQ"})),
     ("fr", "Israël a autorisé la livraison d'aide humanitaire à Gaza.", ("RETREAT", {"ISR"}, {"PSE"})),
+    # the act in a clause the operator governs, hung on the operator's object by the parser
+    ("en", "The Pakistani government allowed the opposition to hold a rally in Islamabad.",
+     ("CONCEDE", {"PAK"}, {"PAK"})),
     # a joint act broken off is aimed at the other party; the partner may be named on the operating noun
     ("de", "Ministerpräsident Irakli Kobachidse beschloss, die Beitrittsgespräche mit der Europäischen Union "
            "auszusetzen.", ("SANCTION", {"GEO"}, {"EU"})),

@@ -121,4 +121,15 @@ def governing_operator(tok: Token, kind_of, undertakings: frozenset[str]) -> tup
     if not (verbal or nominal):
         return None
     kind = kind_of(head)
+    if not kind and verbal and head.dep_ in ("xcomp", "acl", "advcl"):
+        # the act as the object of a clause the operator governs ("allowed the opposition to hold a rally",
+        # "prevented them from holding rallies"), however the parser hangs that clause: on the operator or
+        # on its object
+        up = head.head
+        for _ in range(2):
+            if up.i == up.head.i and not is_verbal(up):
+                break
+            if is_verbal(up):
+                return (up, kind_of(up)) if kind_of(up) else None
+            up = up.head
     return (head, kind) if kind else None
