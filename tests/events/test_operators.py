@@ -30,6 +30,11 @@ def triples(doc):
     ("de", "Die Türkei stellte ihre Angriffe auf kurdische Stellungen im Irak ein.", ("RETREAT", {"TUR"}, {"IRQ"})),
     ("fr", "La Turquie a mis fin à ses frappes contre les positions kurdes en Irak.", ("RETREAT", {"TUR"}, {"IRQ"})),
     ("fr", "Israël a autorisé la livraison d'aide humanitaire à Gaza.", ("RETREAT", {"ISR"}, {"PSE"})),
+    # an act or relation taken up again is that act; a joint one stays joint
+    ("en", "Czechia and Albania have upgraded their diplomatic ties back up to ambassadorial level.",
+     ("SUPPORT", {"CZE", "ALB"}, set())),
+    ("en", "Serbia resumed talks with Kosovo on Monday.", ("CONSULT", {"SRB", "XKX"}, set())),
+    ("fr", "Le Maroc a rétabli ses relations diplomatiques avec l'Iran.", ("SUPPORT", {"MAR", "IRN"}, set())),
     # the act in a clause the operator governs, hung on the operator's object by the parser
     ("en", "The Pakistani government allowed the opposition to hold a rally in Islamabad.",
      ("CONCEDE", {"PAK"}, {"PAK"})),

@@ -312,7 +312,7 @@ def _operator_kind(span: Span, tok: Token, syntax: Syntax) -> str | None:
 OWN_ACT_KINDS = ("stop", "end")
 # Kinds whose new act is aimed where the old one was ("ordered air strikes on X"); the others (prevent,
 # allow) are aimed at whoever was to act too.
-SAME_TARGET_KINDS = (*OWN_ACT_KINDS, "order")
+SAME_TARGET_KINDS = (*OWN_ACT_KINDS, "order", "renew")
 
 
 def _operator_doers(span: Span, op: Token, mentions: list[Mention], tok_of, syntax: Syntax):
@@ -359,11 +359,14 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
         m.code not in codes or m.how == "domestic" or outcome.type in DOMESTIC_TYPES)])
     start, end = doc.clean.to_original(op.idx, op.idx + len(op.text))
     same = (outcome.type, outcome.mode) == (ev.type, ev.mode)
+    joint = same and ev.rule.reciprocal  # "resumed talks with Kosovo": still a joint act of all its parties
+    if joint:
+        doers, targets = _unique(doers + targets), []
     cameo = outcome.cameo or (ev.cameo if same else ontology.cameo(outcome.type, outcome.mode,
                                                                     ev.contexts[0] if ev.contexts else None))
     rule = replace(ev.rule, id=f"{ev.rule.id}>{kind}", lemma=op.lemma_.lower(), pos="VERB" if verbal else "NOUN",
                    with_=(ev.rule.lemma,), type=outcome.type, mode=outcome.mode, cameo=cameo,
-                   actor=doer_slots, reciprocal=False, targeted=False, operand=False)
+                   actor=doer_slots, reciprocal=joint, targeted=False, operand=False)
     note = f"{op.text!r} ({kind}) over {ev.type} {ev.trigger_text!r} -> {outcome.type}"
     return replace(ev, type=outcome.type, mode=outcome.mode, cameo=cameo, actors=doers, recipients=targets,
                    trigger_text=op.text, trigger_clean_start=op.idx, trigger_clean_end=op.idx + len(op.text),
