@@ -47,3 +47,13 @@ def test_a_pronoun_subject_of_a_light_verb_stands_for_its_antecedent(process):
 ])
 def test_we_in_the_words_of_the_speaker_is_the_speakers_side(process, lang, text, expected):
     assert expected in triples(process(text, lang)), triples(process(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a curfew or martial law that names no place is imposed on the decreeing state's own people
+    ("fr", "Le gouvernement géorgien a instauré la loi martiale dans la capitale.",
+     ("COERCE", frozenset({"GEO"}), frozenset({"GEO"}))),
+    ("en", "The Georgian government imposed martial law on Saturday.", ("COERCE", frozenset({"GEO"}), frozenset({"GEO"}))),
+])
+def test_a_decree_with_no_place_named_falls_on_the_decreeing_state(process, lang, text, expected):
+    assert expected in triples(process(text, lang)), triples(process(text, lang))

@@ -789,6 +789,9 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         or _other_side_at_home(m, actors)]
     if not recipients and trig.recipient and not trig.reciprocal and actors and slots.has_parse(doc.nlp):
         recipients = _place_target(doc, sent, cand.token, trig, actor_codes, syntax)
+    light = slots.governing_verb(cand.token) if trig.pos == "NOUN" else cand.token
+    if light is None or not slots.is_passive(light):  # "a state of siege was declared": who decreed it is unsaid
+        recipients = recipients or _decreed_at_home(trig, actors)
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
     window = [t.lemma_.lower() for t in span]
     ctx = list(trig.contexts) or contexts.contexts_for(window)
@@ -923,6 +926,21 @@ def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
     return bool(same) and known and recipient.code != "UNK" and not metonym and all(
         m.sector != recipient.sector and (m.clean_start, m.clean_end) != (recipient.clean_start, recipient.clean_end)
         for m in same)
+
+
+# Measures a state decrees over its own territory: with no place named, they are aimed at its own people.
+HOME_MODES = ("curfew", "martial-law")
+
+
+def _decreed_at_home(trig: Trigger, actors: list[Mention]) -> list[Mention]:
+    """A curfew or martial law that names no place ("announced it is prepared to impose martial law", "a
+    instauré la loi martiale dans la capitale") is imposed on the decreeing state's own people, as PLOVER
+    codes it (X -> X)."""
+    states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
+    if trig.type != "COERCE" or trig.mode not in HOME_MODES or len(states) != 1:
+        return []
+    home = next(m for m in actors if m.code in states)
+    return [replace(home, kind="state", how="domestic")]
 
 
 def _protest_at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:

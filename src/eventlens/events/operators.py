@@ -20,8 +20,9 @@ from eventlens.events.lexicon import read_data
 from eventlens.events.ontology import DATA_DIR
 
 # How an act hangs from a verb that operates on it: its object ("suspended aid"), the subject of a passive
-# ("aid was suspended"), or a verb complement ("stopped fighting", "cessé de combattre").
-VERB_LINKS = ("obj", "nsubj:pass", "xcomp", "obl:arg")
+# ("aid was suspended"), or a verb complement ("stopped fighting", "cessé de combattre"; a noun object the
+# parser took for a clause, "shortened ... the curfew/ccomp").
+VERB_LINKS = ("obj", "nsubj:pass", "xcomp", "obl:arg", "ccomp")
 # How it hangs from an operating noun: "the lifting of sanctions", "Aufhebung der Sanktionen", "aid cuts".
 NOUN_LINKS = ("nmod", "compound")
 DROP = "drop"
