@@ -51,12 +51,17 @@ def clause_bounds(span: Span, token: Token, breaks: frozenset[str],
     """Token range [start, end) of the clause around token inside span: bounded by punctuation, and by
     words that open a subordinate clause (`openers`, given where commas may be missing)."""
     texts, lowers, in_lists = _words(span.doc)
+    key = (span.start, span.end, token.i, breaks, openers)
+    known = _LAST_WORDS[4].get(key)  # asked many times per trigger: kept while the document is the same
+    if known is not None:
+        return known
     start, end = token.i, token.i + 1
     while start > span.start and (texts[start - 1] not in breaks or start - 1 in in_lists) \
             and lowers[start] not in openers:
         start -= 1
     while end < span.end and (texts[end] not in breaks or end in in_lists) and lowers[end] not in openers:
         end += 1
+    _LAST_WORDS[4][key] = (start, end)
     return start, end
 
 
@@ -93,7 +98,8 @@ def list_commas(doc) -> frozenset[int]:
     return frozenset(found)
 
 
-_LAST_WORDS: list = [None, [], [], frozenset()]  # the last Doc asked about: texts, lower-case forms, list commas
+_LAST_WORDS: list = [None, [], [], frozenset(), {}]  # the last Doc asked about: texts, lower-case forms, list
+# commas, clause bounds found
 
 
 def number_asides(doc, longest: int = 4) -> frozenset[int]:
@@ -114,7 +120,8 @@ def _words(doc) -> tuple[list[str], list[str], frozenset[int]]:
     """Token texts, lower-case forms and list commas of a Doc, read once per document (clauses are asked
     for many times per sentence, and every `doc[i]` builds a Token)."""
     if _LAST_WORDS[0] is not doc or len(_LAST_WORDS[1]) != len(doc):
-        _LAST_WORDS[:] = [doc, [t.text for t in doc], [t.lower_ for t in doc], list_commas(doc) | number_asides(doc)]
+        _LAST_WORDS[:] = [doc, [t.text for t in doc], [t.lower_ for t in doc], list_commas(doc) | number_asides(doc),
+                          {}]
     return _LAST_WORDS[1], _LAST_WORDS[2], _LAST_WORDS[3]
 
 
