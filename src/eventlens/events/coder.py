@@ -264,8 +264,8 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
                for e in own):
             out.append(ev)  # "halted aid": the pair's entry codes it, and the aid is part of its phrase
             continue
-        if kind == "order" and ev.actors and not any(_same_party(m, _operator_doers(span, op, mentions, tok_of,
-                                                                                    syntax)[0]) for m in ev.actors):
+        doers, usable, doer_slots = _operator_doers(span, op, mentions, tok_of, syntax)
+        if kind == "order" and ev.actors and not any(_same_party(m, doers) for m in ev.actors):
             out.append(ev)  # "approved Israel's strikes": another party's act, endorsed, not done
             continue
         # the same act told again inside its own phrase ("la livraison d'aide humanitaire") goes with it
@@ -276,7 +276,8 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
             _trace(doc, sent, None, f"dropped {ev.trigger_text!r} -> {ev.type}: {op.text!r} ({kind}) kept it "
                    "from happening", ev)
             continue
-        recoded = _operated(doc, span, ev, op, kind, outcome, mentions, tok_of, syntax, ontology, table)
+        recoded = _operated(doc, span, ev, op, kind, outcome, (doers, usable, doer_slots), tok_of, syntax,
+                            ontology, table)
         if recoded is None:
             _trace(doc, sent, None, f"dropped {ev.trigger_text!r} -> {ev.type}: {op.text!r} kept another "
                    "party's act from happening", ev)
@@ -330,13 +331,13 @@ def _operator_doers(span: Span, op: Token, mentions: list[Mention], tok_of, synt
     return doers, usable, doer_slots
 
 
-def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcome, mentions: list[Mention],
-              tok_of, syntax: Syntax, ontology, table) -> Event | None:
-    """The act `op` makes of `ev`: done by the operating word's subject (or possessor), aimed at the
-    recipients of the act, and for a prevented or allowed act also at whoever was to do it."""
+def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcome, operating, tok_of,
+              syntax: Syntax, ontology, table) -> Event | None:
+    """The act `op` makes of `ev`: done by the operating word's subject (or possessor; `operating` is what
+    `_operator_doers` found), aimed at the recipients of the act, and for a prevented or allowed act also at
+    whoever was to do it."""
     verbal = is_verbal(op)
-    doers, usable, doer_slots = _operator_doers(span, op, mentions, tok_of, syntax)
-    spans = {(m.clean_start, m.clean_end) for m in doers}
+    doers, usable, doer_slots = operating
     if not doers and kind in OWN_ACT_KINDS:
         doers = list(ev.actors)  # "aid was suspended": who gave it stopped it
     elif kind in OWN_ACT_KINDS and ev.actors and not ev.rule.reciprocal and not any(_same_party(m, doers)
@@ -731,10 +732,10 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         if not parse_actors and "subj" in trig.actor:
             parse_actors = antecedent = (_pronoun_antecedent(cand.token, mentions, tok_of, syntax)
                                          or _speaker_as_we(cand.token, mentions, speakers, syntax))
-        if not parse_actors and "head_subj" in trig.actor and slots.governing_verb(cand.token) is not None:
+        light = slots.governing_verb(cand.token) if not parse_actors and "head_subj" in trig.actor else None
+        if light is not None:
             # "ob es die Gaslieferungen eingestellt habe": the light verb's pronoun subject
-            parse_actors = antecedent = _pronoun_antecedent(slots.governing_verb(cand.token), mentions, tok_of,
-                                                            syntax)
+            parse_actors = antecedent = _pronoun_antecedent(light, mentions, tok_of, syntax)
         if not parse_actors and "poss" in trig.actor:
             parse_actors = _possessor_antecedent(cand.token, mentions, tok_of, syntax)
         parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
@@ -789,9 +790,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         or _other_side_at_home(m, actors)]
     if not recipients and trig.recipient and not trig.reciprocal and actors and slots.has_parse(doc.nlp):
         recipients = _place_target(doc, sent, cand.token, trig, actor_codes, syntax)
-    light = slots.governing_verb(cand.token) if trig.pos == "NOUN" else cand.token
-    if light is None or not slots.is_passive(light):  # "a state of siege was declared": who decreed it is unsaid
-        recipients = recipients or _decreed_at_home(trig, actors)
+    if not recipients and trig.type == "COERCE" and trig.mode in HOME_MODES:
+        recipients = _decreed_at_home(cand.token, trig, actors)
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
     window = [t.lemma_.lower() for t in span]
     ctx = list(trig.contexts) or contexts.contexts_for(window)
@@ -932,12 +932,20 @@ def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
 HOME_MODES = ("curfew", "martial-law")
 
 
-def _decreed_at_home(trig: Trigger, actors: list[Mention]) -> list[Mention]:
+def _decreed_at_home(trigger: Token, trig: Trigger, actors: list[Mention]) -> list[Mention]:
     """A curfew or martial law that names no place ("announced it is prepared to impose martial law", "a
     instauré la loi martiale dans la capitale") is imposed on the decreeing state's own people, as PLOVER
-    codes it (X -> X)."""
+    codes it (X -> X); not when the decree is a passive with no doer ("a state of siege was declared")."""
+    light = slots.governing_verb(trigger) if trig.pos == "NOUN" else trigger
+    if light is not None and slots.is_passive(light):
+        return []
+    return _home_state(actors)
+
+
+def _home_state(actors: list[Mention]) -> list[Mention]:
+    """The actors' one state (or a person's), as a recipient at home; none if they are of several or none."""
     states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
-    if trig.type != "COERCE" or trig.mode not in HOME_MODES or len(states) != 1:
+    if len(states) != 1:
         return []
     home = next(m for m in actors if m.code in states)
     return [replace(home, kind="state", how="domestic")]
@@ -947,11 +955,9 @@ def _protest_at_home(trig: Trigger, actors: list[Mention], recipients: list[Ment
     """A protest that names no target ("Algerian landowners began a hunger strike") is aimed at the
     protesters' own state, as PLOVER codes it. Decided here, not only in the claims stage (which does the
     same for protesters it places by location), so that a protest noun with no target is an act, not a topic."""
-    states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
-    if trig.type != "PROTEST" or recipients or len(states) != 1:
+    if trig.type != "PROTEST" or recipients:
         return recipients
-    home = next(m for m in actors if m.code in states)
-    return [replace(home, kind="state", how="domestic")]
+    return _home_state(actors)
 
 
 def _negated_denial(span: Span, trigger: Token, syntax: Syntax) -> bool:

@@ -105,8 +105,8 @@ def governing_operator(tok: Token, kind_of, undertakings: frozenset[str]) -> tup
         tok = tok.head
     for child in tok.children:
         # a weak parse hangs the verb on its object ("Germany halted/VERB/amod deliveries/ROOT")
-        if child.i < tok.i and child.dep_ in ("amod", "acl") and child.pos_ == "VERB" and kind_of(child):
-            return child, kind_of(child)
+        if child.i < tok.i and child.dep_ in ("amod", "acl") and child.pos_ == "VERB" and (kind := kind_of(child)):
+            return child, kind
     head = tok.head
     if head.i == tok.i:
         return None
@@ -114,8 +114,8 @@ def governing_operator(tok: Token, kind_of, undertakings: frozenset[str]) -> tup
         # an operating noun as a light verb's object, the act in its oblique ("a mis fin à ses frappes",
         # "put an end to the strikes"): the noun operates
         for noun in head.children:
-            if noun.dep_ == "obj" and noun.pos_ == "NOUN" and kind_of(noun):
-                return noun, kind_of(noun)
+            if noun.dep_ == "obj" and noun.pos_ == "NOUN" and (kind := kind_of(noun)):
+                return noun, kind
     verbal = is_verbal(head) and tok.dep_ in VERB_LINKS
     nominal = (head.pos_ in ("NOUN", "PROPN") and tok.dep_.split(":")[0] in NOUN_LINKS
                and tok.dep_ != "nmod:poss")  # "the EU's suspension": the possessor is who suspends
@@ -131,6 +131,6 @@ def governing_operator(tok: Token, kind_of, undertakings: frozenset[str]) -> tup
             if up.i == up.head.i and not is_verbal(up):
                 break
             if is_verbal(up):
-                return (up, kind_of(up)) if kind_of(up) else None
+                return (up, kind) if (kind := kind_of(up)) else None
             up = up.head
     return (head, kind) if kind else None
