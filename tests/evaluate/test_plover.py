@@ -38,6 +38,17 @@ def test_system_igo_codes_are_generalised(gsr):
     assert score_document(tokyo, [mapped]).pairs == [(0, 0)]
 
 
+@pytest.mark.parametrize("code, sector, expected", [
+    ("AI", "NGO", "IGO"),  # the records write Amnesty International and the Red Cross as IGO
+    ("ICRC", "NGO", "IGO"),
+    ("NGO", "NGO", "NGO"),  # an unnamed "human rights group" stays NGO
+    ("RUS", "GOV", "RUS"),
+])
+def test_system_codes_follow_the_records_for_international_bodies(code, sector, expected):
+    record = {"type": "ACCUSE", "actors": [{"code": code, "sector": sector}], "recipients": []}
+    assert system_codes(record)["actors"][0]["code"] == expected
+
+
 @pytest.mark.parametrize("etype, status, expected", [
     ("AGREE", "negated", "REJECT"),  # cooperation said not to happen is a refusal in PLOVER
     ("ASSAULT", "negated", "ASSAULT"),
