@@ -141,6 +141,29 @@ def test_an_adjective_after_two_coordinated_nouns_is_the_state_of_both(process):
     assert sanction and {m.code for m in sanction[0].recipients} == {"IRN"}
 
 
+@pytest.mark.pipeline
+def test_a_bare_institution_belongs_to_the_state_the_story_is_set_in(process):
+    """'Die Polizei' of a story about Georgia is Georgia's police, and what it does there is coded."""
+    doc = process("In der georgischen Hauptstadt Tiflis protestierten erneut Zehntausende gegen die Regierung. "
+                  "Die Polizei ging mit Wasserwerfern und Tränengas gegen die Menge vor.", "de", "2024-12-02")
+    police = [m for m in doc.mentions if m.text == "Polizei"]
+    assert police and police[0].code == "GEO" and police[0].sector == "COP"
+    assault = [e for e in doc.events if e.type == "ASSAULT"]
+    assert assault and [m.code for m in assault[0].actors] == ["GEO"]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang,text", [
+    # two states named as often: the story has no one home, and "the government" stays nobody's
+    ("en", "Germany and France signed a treaty on Monday. The government said the talks went well."),
+    # the institution's own city stands after it (Tokyo, not the story's home, whatever that is)
+    ("de", "Nach Angaben der Regierung in Tokio hat Japan der Ukraine Generatoren übergeben."),
+])
+def test_no_home_state_where_the_story_has_none_or_the_text_names_it(process, lang, text):
+    doc = process(text, lang)
+    assert not [m for m in doc.mentions if m.how == "home"]
+
+
 @pytest.mark.parametrize("lang,text,code", [
     ("en", "the Soviet Union", "RUS"), ("en", "Soviet troops", "RUS"), ("en", "Zaire", "COD"),
     ("en", "West Germany", "DEU"), ("en", "Yugoslav", "SRB"), ("en", "Czechoslovakia", "CZE"),

@@ -9,7 +9,7 @@ The passes, in order (each works on the candidates the previous ones left):
   3. roles      role nouns with a state beside them and a name after (or before) them
                 ("Südkoreas nationaler Sicherheitsberater Shin Won-sik" -> KOR GOV)
   4. sectors    sector nouns beside a state word ("die russische Armee" -> RUS MIL); generic nouns
-                ("Experten") become UNK
+                ("Experten") become UNK; a bare "die Polizei" the state the story is set in, if it has one
   5. directions "der Norden" -> the northern state of a pair on stage
   6. references short names and honorifics of persons already named ("Herr Shin", "Shin")
   7. pronouns   "er"/"he"/"il" -> the only person named just before
@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 
 from eventlens.actors.dictionary import Actor, ActorDictionary, Form, Index, LangData, fold, split_words
@@ -32,6 +33,8 @@ _CUT = re.compile(r"[\-\u2010\u2011\u2013]|(?<=[a-zß-ÿ])(?=[A-ZÀ-Þ][a-zß-ÿ
 _PRIORITY = {"name": 0, "metonym": 1, "person": 2, "adjective": 3, "role": 4, "generic": 5, "sector": 6,
              "direction": 7, "pronoun": 8, "person_short": 9}
 STATEISH = ("name", "metonym", "adjective")
+# a state's own institutions: named bare ("die Polizei", "the government") in a story set in one state, they are its
+HOME_SECTORS = frozenset({"GOV", "COP", "MIL", "LEG", "JUD", "OPP"})
 
 
 @dataclass
@@ -482,6 +485,8 @@ class Resolver:
         # "the Russian foreign ministry spokeswoman Maria Zakharova": the phrase describes the person
         linked = getattr(self, "linked_roles", set())
         out = [c for c in out if not (c.how == "sector" and c.b in linked)]
+        home = self._home_state(cands)
+        starts = {c.a for c in cands}
         for x in cands:
             if id(x) in used:
                 continue
@@ -489,6 +494,9 @@ class Resolver:
                 out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK"))
             elif x.cat != "sector":
                 out.append(x)
+            elif home is not None and x.sector in HOME_SECTORS and self._bare(words, x, starts):
+                out.append(Cand(x.a, x.b, "name", actor=home, sector=x.sector, kind="state", how="home",
+                                name=home.name, code=home.code))
         out = sorted(out, key=lambda c: c.a)
         # a state's adjective before one of its own bodies is part of the name: "die iranischen Revolutionsgarden"
         merged: list[Cand] = []
@@ -500,6 +508,22 @@ class Resolver:
             else:
                 merged.append(c)
         return merged
+
+    def _bare(self, words: list[Word], x: Cand, starts: set[int]) -> bool:
+        """Is a sector noun named on its own: an article before it ("die Polizei", "the government"), no actor
+        word after it ("government officials") and no state phrase after it ("der Regierung in Tokio")?"""
+        return (x.a > 0 and words[x.a - 1].key in self.ld.determiners and x.b not in starts
+                and (x.b >= len(words) or words[x.b].key not in self.ld.role_state_connectors))
+
+    def _home_state(self, cands: list[Cand]) -> Actor | None:
+        """The state a story is set in: the one its states and persons name at least twice, and at least twice
+        as often as any other. A story of two states ("Berlin and Beijing ...") has none."""
+        counts = Counter(c.code for c in cands if c.code and c.cat in ("name", "metonym", "adjective", "person")
+                         and self.d.actors.get(c.code) is not None and self.d.actors[c.code].kind == "state")
+        ranked = counts.most_common(2)
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[0][1] < 2 * ranked[1][1]):
+            return None
+        return self.d.actors[ranked[0][0]]
 
     @staticmethod
     def _partner_kind(x: Cand, y: Cand) -> bool:
