@@ -35,6 +35,9 @@ def test_only_a_particle_word_makes_a_particle_verb():
      "MOBILIZE", {"DEU"}, "asserted"),
     # one who denies having done something did it, if anyone did: the denier is the doer of the infinitive
     ("Pjöngjang bestritt am Donnerstag, Soldaten nach Russland geschickt zu haben.", "AID", {"PRK"}, "denied"),
+    # a relative clause between commas does not cut the subject off from its verb
+    ("Der polnische Regierungschef Donald Tusk, der am Vormittag mit Bauern gesprochen hatte, kritisierte scharf "
+     "die Führung in Minsk.", "ACCUSE", {"POL"}, "asserted"),
 ])
 def test_german_doers_whatever_the_arcs(process, text, type_, actors, status):
     found = {(e.type, frozenset(m.code for m in e.actors), e.status) for e in process(text, "de").events}

@@ -1489,7 +1489,8 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
         # Machtwechsel in Washington weiter zu unterstützen")
         bare = [g for g in groups if not _in_phrase_of_preposition(span, g, tok_of)]
         return _controller(span, c_start, mentions, tok_of, syntax), (bare[0] if bare else groups[-1] if groups else [])
-    before = [g for g in groups if tok_of[id(g[0])][0] < trigger.i]
+    before = _before_aside(span, c_start, mentions, tok_of, syntax) + \
+        [g for g in groups if tok_of[id(g[0])][0] < trigger.i]
     after = [g for g in groups if tok_of[id(g[0])][0] > trigger.i]
     if syntax.actor_order == "first_in_clause":
         ordered = before + after
@@ -1501,6 +1502,26 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
         return actors, (rest[0] if rest else [])
     actors = before[-1] if before else (after.pop(0) if after else [])
     return actors, (after[0] if after else [])
+
+
+def _before_aside(span: Span, c_start: int, mentions, tok_of, syntax: Syntax) -> list[list[Mention]]:
+    """A clause that starts right after a relative clause set off by commas ("Präsidentin X, die sich auf
+    die Seite der Protestierenden gestellt hat, forderte ...", "the minister, who met Y, said") continues
+    before it: the mention groups of that first part, which holds the subject."""
+    doc = span.doc
+    close = c_start - 1
+    if close <= span.start or doc[close].text != ",":
+        return []
+    a_start = syntax.clause(span, doc[close - 1])[0]  # the aside: back to the comma that opens it
+    opener = a_start - 1
+    first = doc[a_start] if a_start < close else None
+    if first is not None and first.pos_ == "ADP" and a_start + 1 < close:
+        first = doc[a_start + 1]  # "auf die", "with whom"
+    if opener <= span.start or doc[opener].text != "," or first is None or not _relative_word(first, syntax):
+        return []
+    p_start = syntax.clause(span, doc[opener - 1])[0]
+    return mention_groups(span, [m for m in mentions if id(m) in tok_of and p_start <= tok_of[id(m)][0] < opener],
+                          tok_of, syntax.coordinators)
 
 
 def _infinitive(span: Span, trigger: Token, syntax: Syntax) -> bool:
