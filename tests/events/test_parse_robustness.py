@@ -62,3 +62,19 @@ def test_number_asides_are_commas_around_a_short_verbless_phrase_with_a_number()
     pos = ["PROPN", "PUNCT", "NUM", "PUNCT", "VERB", "PRON", "PUNCT", "CCONJ", "VERB", "PUNCT", "VERB", "PUNCT"]
     doc = Doc(spacy.blank("en").vocab, words=words, pos=pos)
     assert number_asides(doc) == frozenset({1, 3})
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text, act", [
+    ("fr", "Le Premier ministre polonais Donald Tusk, qui avait rencontré des agriculteurs le matin, a vivement "
+           "critiqué Minsk.", "CONSULT"),
+    ("en", "Polish Prime Minister Donald Tusk, who had met farmers in the morning, sharply criticised Minsk.",
+     "CONSULT"),
+])
+def test_a_relative_clause_on_the_accuser_tells_its_own_act(process, lang, text, act):
+    """What the accuser did, told in a relative clause on it, is neither the charge nor the accused's act."""
+    events = process(text, lang).events
+    told = [e for e in events if e.type == act]
+    assert told and [m.code for m in told[0].actors] == ["POL"]
+    assert told[0].status == "asserted" and told[0].source is None
+    assert any(e.type == "ACCUSE" and [m.code for m in e.recipients] == ["BLR"] for e in events)

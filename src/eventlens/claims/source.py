@@ -19,6 +19,7 @@ from typing import Any
 from spacy.tokens import Span, Token
 
 from eventlens.claims.cues import ClaimCues, phrase_at, token_keys
+from eventlens.events import slots
 from eventlens.events.clauses import (
     according_to_group,
     in_range,
@@ -137,11 +138,12 @@ def presupposed(trig: Token) -> bool:
 def _can_frame(span: Span, verb: Token, trig: Token, cues: ClaimCues, syntax: Syntax) -> bool:
     """Verbs of saying that cannot frame the event: one coordinated with it ("said it was concerned and
     called on Beijing": two acts of one speaker, told by the outlet), a gerund after it whose content
-    follows ("rejected the criticism, saying ..."), and one inside a relative clause ("l'attitude de Paris,
-    qu'il juge protectionniste")."""
+    follows ("rejected the criticism, saying ..."), one inside a relative clause ("l'attitude de Paris,
+    qu'il juge protectionniste"), and one whose subject holds the event ("Tusk, qui avait rencontré X, a
+    critiqué Minsk")."""
     from eventlens.claims.status import coordinated
 
-    if coordinated(span, verb, trig, syntax):
+    if coordinated(span, verb, trig, syntax) or slots.inside_subject(verb, trig):
         return False
     form = verb.morph.get("VerbForm")
     if verb.i > trig.i and ("Ger" in form or "Part" in form and "Pres" in verb.morph.get("Tense")):

@@ -13,6 +13,7 @@ from spacy.tokens import Token
 
 from eventlens.claims.cues import ClaimCues, token_keys
 from eventlens.errors import DataError
+from eventlens.events import slots
 from eventlens.events.clauses import clause_bounds, sentence_span, trigger_token
 from eventlens.events.coder import Syntax
 from eventlens.events.ontology import Ontology
@@ -308,8 +309,8 @@ def mark_accused(doc: Document) -> None:
             if ev is acc or ev.sentence.index != acc.sentence.index or ev.type == "ACCUSE":
                 continue
             tok = trigger_token(doc, ev)
-            if tok is None or not (start <= tok.i < end or acc_tok in tok.ancestors):
-                continue
+            if tok is None or not (start <= tok.i < end or acc_tok in tok.ancestors) or slots.inside_subject(acc_tok, tok):
+                continue  # (an act told of the accuser, in a relative clause on its subject, is not the charge)
             if acc_tok.pos_ == "NOUN" and acc_tok.head.i == tok.i and acc_tok.dep_ in _OBJECT_DEPS | {"nsubj"}:
                 continue  # "wies die Kritik zurück": an act on the accusation noun, not its content
             if ev.status in ("asserted", "negated"):

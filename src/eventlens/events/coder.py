@@ -993,12 +993,15 @@ def complete_sentence(events: list[Event], span: Span | None = None, syntax: Syn
 
 
 def _within_accusation(span: Span | None, syntax: Syntax | None, acc: Event, ev: Event) -> bool:
-    """Does ev hang from the accusation in the parse (where the pack trusts it)?"""
-    if span is None or syntax is None or not (syntax.trust_parse and slots.has_parse(span.doc)):
+    """Does ev hang from the accusation in the parse (where the pack trusts it)? Never when it is inside the
+    accuser's own subject ("Tusk, qui avait rencontré des agriculteurs, a critiqué Minsk")."""
+    if span is None or syntax is None or not slots.has_parse(span.doc):
         return True
-    acc_i = _token_at(span, acc.trigger_clean_start)
+    acc_tok = span.doc[_token_at(span, acc.trigger_clean_start)]
     tok = span.doc[_token_at(span, ev.trigger_clean_start)]
-    return any(a.i == acc_i for a in tok.ancestors)
+    if slots.inside_subject(acc_tok, tok):
+        return False
+    return not syntax.trust_parse or any(a.i == acc_tok.i for a in tok.ancestors)
 
 
 # Verbal acts whose content is another act ("agreed to cooperate", "drohte mit Sanktionen", "called on
@@ -1589,7 +1592,8 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
             # "the army said, vowing to retaliate": the speaker does this act too; so does one who denies
             # having done it, whatever the parser calls the infinitive ("bestritt, ... geschickt zu haben")
             continue
-        if _lemma_in(tok, syntax.speech_verbs) and not own[0] <= tok.i < own[1]:
+        if _lemma_in(tok, syntax.speech_verbs) and not own[0] <= tok.i < own[1] \
+                and not slots.inside_subject(tok, trigger):
             found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
                                 syntax.trust_parse, syntax.clause_openers)
             out |= {id(m) for m in found}

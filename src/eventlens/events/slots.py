@@ -166,6 +166,17 @@ def _modified_noun(trigger: Token) -> list[Token]:
 _REFLEXIVES = frozenset({"sich", "se", "s'", "soi", "itself", "himself", "herself", "themselves"})
 
 
+def inside_subject(verb: Token, tok: Token) -> bool:
+    """Is tok in a clause on the verb's own subject ("Tusk, qui avait rencontré des agriculteurs, a critiqué
+    Minsk")? A relative clause on a speaker tells what the speaker did, never what the speaker says."""
+    path = tok
+    in_clause = False
+    while path.head.i != path.i and path.head.i != verb.i:
+        in_clause = in_clause or path.dep_ in ("acl", "acl:relcl", "relcl")
+        path = path.head
+    return in_clause and path.head.i == verb.i and path.dep_.startswith("nsubj")
+
+
 def _participle(tok: Token) -> bool:
     """A present participle or gerund ("vowing", "accusing", "tuant")."""
     return "Ger" in tok.morph.get("VerbForm") or tok.tag_ == "VBG" or (
