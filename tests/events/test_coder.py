@@ -674,3 +674,21 @@ def test_an_act_looked_into_is_not_done_to_the_investigators(process):
     doc = process("Human Rights Watch conducted an investigation into killings by Ethiopian troops.", "en")
     assert ("ACCUSE", frozenset({"HRW"}), frozenset({"ETH"})) in triples(doc)
     assert not any("HRW" in {m.code for m in e.recipients} for e in doc.events), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("fr", "Des milliers de Français ont manifesté à Lyon contre la réforme du gouvernement français. "
+           "Les gendarmes ont fait usage de gaz lacrymogène."),
+    ("en", "Thousands of Kenyans marched in Nairobi against the Kenyan government's tax plans. "
+           "The police dispersed the crowd with tear gas."),
+    ("de", "Tausende Serben protestierten in Belgrad gegen die serbische Regierung. "
+           "Die Polizei trieb die Menge mit Tränengas auseinander."),
+])
+def test_police_of_a_protest_story_use_tear_gas_on_their_own_people(process, lang, text):
+    """The bare 'police' is the story's state's; tear gas on no named target hits its own people (X -> X)."""
+    events = process(text, lang).events
+    assault = [e for e in events if e.type == "ASSAULT"]
+    assert assault and assault[0].mode == "crowd-control"
+    home = {m.code for m in events[0].actors}
+    assert {m.code for m in assault[0].actors} == home and {m.code for m in assault[0].recipients} == home

@@ -790,7 +790,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         or _other_side_at_home(m, actors)]
     if not recipients and trig.recipient and not trig.reciprocal and actors and slots.has_parse(doc.nlp):
         recipients = _place_target(doc, sent, cand.token, trig, actor_codes, syntax)
-    if not recipients and trig.type == "COERCE" and trig.mode in HOME_MODES:
+    if not recipients and trig.mode in HOME_MODES:
         recipients = _decreed_at_home(cand.token, trig, actors)
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
     window = [t.lemma_.lower() for t in span]
@@ -928,14 +928,16 @@ def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
         for m in same)
 
 
-# Measures a state decrees over its own territory: with no place named, they are aimed at its own people.
-HOME_MODES = ("curfew", "martial-law")
+# Measures a state decrees over its own territory, and the crowd-control weapons its police turn on a crowd
+# (tear gas, water cannon): with no target named, they are aimed at its own people.
+HOME_MODES = ("curfew", "martial-law", "crowd-control")
 
 
 def _decreed_at_home(trigger: Token, trig: Trigger, actors: list[Mention]) -> list[Mention]:
     """A curfew or martial law that names no place ("announced it is prepared to impose martial law", "a
     instauré la loi martiale dans la capitale") is imposed on the decreeing state's own people, as PLOVER
-    codes it (X -> X); not when the decree is a passive with no doer ("a state of siege was declared")."""
+    codes it (X -> X), and so is tear gas used on no named crowd ("les gendarmes ont fait usage de gaz
+    lacrymogène"); not when the decree is a passive with no doer ("a state of siege was declared")."""
     light = slots.governing_verb(trigger) if trig.pos == "NOUN" else trigger
     if light is not None and slots.is_passive(light):
         return []
