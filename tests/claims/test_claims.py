@@ -65,6 +65,14 @@ def test_accused_act_is_alleged_and_sourced_to_the_accusers(process):
     assert set(aid.source["codes"]) == {"USA", "KOR"}
 
 
+def test_an_act_the_accusation_hangs_from_is_not_its_content(process):
+    """Rejecting a statement that criticised X is the rejecter's own act, told by the outlet."""
+    doc = process("China on Tuesday rejected a statement by EU foreign ministers that criticised Beijing's trade "
+                  "practices.", "en")
+    rejection = only(doc, "REJECT")
+    assert rejection.status == "asserted" and rejection.source is None
+
+
 @pytest.mark.parametrize("lang, text, etype, code", [
     ("de", "Laut Südkorea hat Russland Nordkorea Raketen geliefert.", "AID", "KOR"),
     ("en", "According to Ukraine, Russia attacked Kharkiv with drones.", "ASSAULT", "UKR"),
