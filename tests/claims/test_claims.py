@@ -65,6 +65,17 @@ def test_accused_act_is_alleged_and_sourced_to_the_accusers(process):
     assert set(aid.source["codes"]) == {"USA", "KOR"}
 
 
+@pytest.mark.parametrize("lang, text, etype, status", [
+    ("en", "Canada handed over a suspected arms smuggler to the United States on Monday.", "COOPERATE", "asserted"),
+    ("de", "Kanada hat einen mutmaßlichen Waffenschmuggler an die USA ausgeliefert.", "COOPERATE", "asserted"),
+    ("fr", "Le Canada a extradé un trafiquant d'armes présumé vers les États-Unis.", "COOPERATE", "asserted"),
+    # the hedge on the act's own word still makes it alleged
+    ("en", "Ukraine condemned the alleged Russian attack on Kharkiv.", "ASSAULT", "alleged"),
+])
+def test_a_hedging_adjective_doubts_only_its_own_noun(process, lang, text, etype, status):
+    assert only(process(text, lang), etype).status == status
+
+
 def test_an_act_the_accusation_hangs_from_is_not_its_content(process):
     """Rejecting a statement that criticised X is the rejecter's own act, told by the outlet."""
     doc = process("China on Tuesday rejected a statement by EU foreign ministers that criticised Beijing's trade "

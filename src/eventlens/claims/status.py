@@ -53,7 +53,9 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     # "experts believe X might expel")
     if (lemmas - backshifted) & (hypo["modals"] | hypo["adverbs"]) or _has_phrase(text, hypo["phrases"]):
         return "hypothetical"
-    if lemmas & (alleged["modals"] | alleged["adverbs"]) or _has_phrase(text, alleged["phrases"]):
+    # a hedging adjective doubts only its own noun: "a suspected arms smuggler" was handed over all the same
+    hedged = _words([t for t in clause if not (t.dep_ in ("amod", "acl") and t.head.i != trig.i)])[0]
+    if hedged & (alleged["modals"] | alleged["adverbs"]) or _has_phrase(text, alleged["phrases"]):
         return "alleged"
     if _reported_as_allegation(span, trig, start, end, alleged["verbs"], cues, syntax):
         return "alleged"
