@@ -324,6 +324,22 @@ def test_a_protest_against_the_own_government_keeps_it_as_target(process):
         [e.to_dict() for e in doc.events]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Serbia lodged an official protest with Albania on Monday."),
+    ("de", "Serbien protestierte am Montag bei der albanischen Regierung."),
+    ("fr", "La Serbie a élevé une protestation officielle auprès de l'Albanie."),
+])
+def test_a_protest_lodged_with_a_government_is_a_complaint(process, lang, text):
+    # a diplomatic protest is ACCUSE, aimed at the government it is lodged with; no street protest
+    assert triples(process(text, lang)) == {("ACCUSE", frozenset({"SRB"}), frozenset({"ALB"}))}
+
+
+def test_a_british_spelling_keeps_its_lemma(process):
+    # the dictionary lemmatizer leaves "cancelled" as "cancell"; the pack's exceptions restore "cancel"
+    doc = process("The Latvian Constitutional Court cancelled restrictions on the use of the Russian language.", "en")
+    assert {e.type for e in doc.events} == {"CONCEDE"}, [e.to_dict() for e in doc.events]
+
+
 def test_what_a_protest_demands_is_its_topic_not_a_request(process):
     doc = process("French farmers blocked roads around Lyon on Monday, demanding lower fuel taxes from the government.",
                   "en")

@@ -79,7 +79,8 @@ def test_a_visit_that_ends_is_still_a_visit(process):
 def test_every_shipped_outcome_is_a_plover_type_and_mode():
     table = load_operators(Ontology.load())
     assert table.outcome("stop", "AID", None).type == "SANCTION"
-    assert table.outcome("end", "COERCE", "curfew").type == "RETREAT"  # a mode-specific row wins
+    assert table.outcome("end", "COERCE", "curfew").type == "CONCEDE"  # easing a curfew is a concession
+    assert table.outcome("end", "COERCE", "restrict", "191").type == "RETREAT"  # a CAMEO code's row wins
     assert table.outcome("end", "COERCE", "arrest").type == "CONCEDE"
     assert table.outcome("prevent", "ASSAULT", None).type is None  # the act did not happen
     assert table.outcome("end", "CONSULT", "visit") is None  # no row: the act stays as coded
@@ -123,3 +124,32 @@ def test_a_standing_relation_named_is_no_act(process):
 def test_withdrawing_observers_is_a_sanction_on_the_host(process, lang, text):
     # an international involvement ended (CAMEO 1662), not a military retreat
     assert ("SANCTION", frozenset({"UN"}), frozenset({"MLI"})) in triples(process(text, lang))
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The army lifted the curfew it had imposed on Batumi."),
+    ("de", "Die Armee hob die über Batumi verhängte Ausgangssperre auf."),
+    ("fr", "L'armée a levé le couvre-feu imposé à Batoumi."),
+])
+def test_easing_a_curfew_is_a_concession(process, lang, text):
+    # the codebook's CONCEDE: "easing of administrative or legal restrictions ..., removing curfews"
+    assert {e.type for e in process(text, lang).events} == {"CONCEDE"}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Arab League ended its mediation between Syria and Lebanon."),
+    ("de", "Die Arabische Liga beendete ihre Vermittlung zwischen Syrien und dem Libanon."),
+    ("fr", "La Ligue arabe a mis fin à sa médiation entre la Syrie et le Liban."),
+])
+def test_ending_ones_mediation_halts_it(process, lang, text):
+    # CAMEO 165 "halt mediation": a SANCTION, though a visit or talks that end remain consultation
+    assert triples(process(text, lang)) == {("SANCTION", frozenset({"ARL"}), frozenset({"SYR", "LBN"}))}
+
+
+@pytest.mark.pipeline
+def test_easing_a_military_blockade_is_a_retreat(process):
+    # CAMEO 0872 "ease military blockade", where easing another restriction is a concession
+    doc = process("The Israeli army eased the blockade of Gaza on Friday.", "en")
+    assert triples(doc) == {("RETREAT", frozenset({"ISR"}), frozenset({"PSE"}))}

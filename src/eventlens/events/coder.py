@@ -254,7 +254,7 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
     for ev in events:
         tok = span.doc[_token_at(span, ev.trigger_clean_start)]
         found = governing_operator(tok, lambda t: _operator_kind(span, t, syntax), syntax.undertakings)
-        outcome = table.outcome(found[1], ev.type, ev.mode) if found and ev.rule is not None else None
+        outcome = table.outcome(found[1], ev.type, ev.mode, ev.rule.cameo) if found and ev.rule is not None else None
         if outcome is None or any(_is_word(found[0], w) or _compound_of(found[0], w, syntax) for w in ev.rule.words):
             out.append(ev)
             continue
@@ -344,7 +344,7 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
                                                                                     for m in ev.actors):
         # another party's act stopped ("police stopped the demonstration by students"): prevented
         kind = "prevent"
-        outcome = table.outcome(kind, ev.type, ev.mode)
+        outcome = table.outcome(kind, ev.type, ev.mode, ev.rule.cameo)
         if outcome is None or outcome.type is None:
             return None
     spans = {(m.clean_start, m.clean_end) for m in doers}
