@@ -690,3 +690,23 @@ def test_an_act_looked_into_is_not_done_to_the_investigators(process):
     doc = process("Human Rights Watch conducted an investigation into killings by Ethiopian troops.", "en")
     assert ("ACCUSE", frozenset({"HRW"}), frozenset({"ETH"})) in triples(doc)
     assert not any("HRW" in {m.code for m in e.recipients} for e in doc.events), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Ivorian Supreme Court decided to allow candidate Alassane Ouattara to participate in the elections."),
+    ("de", "Das Verfassungsgericht der Elfenbeinküste ließ den Kandidaten Alassane Ouattara zur Wahl zu."),
+    ("fr", "La Cour suprême ivoirienne a autorisé Alassane Ouattara à se présenter à l'élection présidentielle."),
+])
+def test_letting_a_candidate_run_in_an_election_is_a_concession(process, lang, text):
+    # easing a ban on politicians (CAMEO 0812), not the RETREAT of letting inspectors in
+    assert "CONCEDE" in {e.type for e in process(text, lang).events}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Nicaragua's government today ordered the newspaper La Prensa to suspend publication indefinitely."),
+    ("de", "Die nicaraguanische Regierung ordnete die Einstellung des Erscheinens der Zeitung La Prensa an."),
+    ("fr", "Le gouvernement nicaraguayen a ordonné au journal La Prensa de suspendre sa parution."),
+])
+def test_ordering_a_newspaper_to_stop_publication_is_censorship(process, lang, text):
+    # restricting the press (CAMEO 1721), more than a demand
+    assert [(e.type, e.mode) for e in process(text, lang).events] == [("COERCE", "censor")]

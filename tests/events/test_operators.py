@@ -153,3 +153,14 @@ def test_easing_a_military_blockade_is_a_retreat(process):
     # CAMEO 0872 "ease military blockade", where easing another restriction is a concession
     doc = process("The Israeli army eased the blockade of Gaza on Friday.", "en")
     assert triples(doc) == {("RETREAT", frozenset({"ISR"}), frozenset({"PSE"}))}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Pakistani government ordered police patrols in Karachi."),
+    ("de", "Die pakistanische Regierung ordnete Patrouillen in Karachi an."),
+    ("fr", "Le gouvernement pakistanais a ordonné des patrouilles à Karachi."),
+])
+def test_patrols_ordered_are_the_orderers_show_of_force(process, lang, text):
+    # patrols are a police or military move short of force (MOBILIZE); the one who orders them makes it
+    assert triples(process(text, lang)) == {("MOBILIZE", frozenset({"PAK"}), frozenset())}
