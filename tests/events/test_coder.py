@@ -710,3 +710,13 @@ def test_letting_a_candidate_run_in_an_election_is_a_concession(process, lang, t
 def test_ordering_a_newspaper_to_stop_publication_is_censorship(process, lang, text):
     # restricting the press (CAMEO 1721), more than a demand
     assert [(e.type, e.mode) for e in process(text, lang).events] == [("COERCE", "censor")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE."),
+    ("de", "Der kirgisische Ministerpräsident empfing Beobachter der OSZE."),
+    ("fr", "Le Premier ministre kirghiz Nikolaï Tanaïev a reçu des observateurs de l'OSCE."),
+])
+def test_a_host_receiving_observers_gives_them_access(process, lang, text):
+    # the host who receives inspectors or observers allows international involvement (CAMEO 0862)
+    assert ("RETREAT", frozenset({"KGZ"}), frozenset({"OSCE"})) in triples(process(text, lang))
