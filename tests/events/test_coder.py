@@ -720,3 +720,18 @@ def test_ordering_a_newspaper_to_stop_publication_is_censorship(process, lang, t
 def test_a_host_receiving_observers_gives_them_access(process, lang, text):
     # the host who receives inspectors or observers allows international involvement (CAMEO 0862)
     assert ("RETREAT", frozenset({"KGZ"}), frozenset({"OSCE"})) in triples(process(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea.",
+     {"FRA", "EGY"}),
+    ("de", "Russland und Belarus begannen am Montag gemeinsame Kriegsspiele.", {"RUS", "BLR"}),
+    ("fr", "La Russie et la Chine ont lancé des jeux de guerre en Méditerranée.", {"RUS", "CHN"}),
+])
+def test_war_games_of_two_states_are_a_joint_exercise(process, lang, text, parties):
+    # joint military exercises are COOPERATE (the codebook); one state's alone are no joint act
+    assert ("COOPERATE", frozenset(parties), frozenset()) in triples(process(text, lang))
+
+
+def test_war_games_of_one_state_are_no_joint_act(process):
+    assert "COOPERATE" not in {e.type for e in process("Iran launched war games in the Gulf on Monday.", "en").events}
