@@ -169,3 +169,29 @@ def test_easing_a_military_blockade_is_a_retreat(process):
 def test_patrols_ordered_are_the_orderers_show_of_force(process, lang, text):
     # patrols are a police or military move short of force (MOBILIZE); the one who orders them makes it
     assert triples(process(text, lang)) == {("MOBILIZE", frozenset({"PAK"}), frozenset())}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Thai government lifted the emergency measures in Bangkok on Tuesday."),
+    ("de", "Die thailändische Regierung hob die Notstandsmaßnahmen in Bangkok auf."),
+    ("fr", "Le gouvernement thaïlandais a levé les mesures d'urgence à Bangkok."),
+])
+def test_emergency_measures_eased_are_a_concession(process, lang, text):
+    assert triples(process(text, lang)) == {("CONCEDE", frozenset({"THA"}), frozenset({"THA"}))}
+
+
+@pytest.mark.pipeline
+def test_emergency_measures_merely_named_are_no_act(process):
+    doc = process("The Thai government discussed the emergency measures in Bangkok on Tuesday.", "en")
+    assert "COERCE" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.pipeline
+def test_an_operator_the_tagger_took_for_an_adjective_still_operates(process):
+    # "eased/ADJ emergency measures/ROOT": the parse lost the verb; the other act in the sentence stays
+    doc = process("Serbia eased emergency measures on Wednesday in Montenegro province, the scene of ethnic violence "
+                  "last March, as authorities in Croatia cracked down on Serbian nationalists.", "en")
+    found = triples(doc)
+    assert ("CONCEDE", frozenset({"SRB"}), frozenset({"MNE"})) in found, found
+    assert any(t[0] == "COERCE" and t[1] == frozenset({"HRV"}) for t in found), found

@@ -268,8 +268,9 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
         if kind == "order" and ev.actors and not any(_same_party(m, doers) for m in ev.actors):
             out.append(ev)  # "approved Israel's strikes": another party's act, endorsed, not done
             continue
-        # the same act told again inside its own phrase ("la livraison d'aide humanitaire") goes with it
-        inside = {t.i for t in tok.subtree} - {tok.i}
+        # the same act told again inside its own phrase ("la livraison d'aide humanitaire") goes with it; a
+        # verb there heads a clause of its own, another act (a root noun's phrase may hold the whole sentence)
+        inside = {t.i for t in tok.subtree if not is_verbal(t)} - {tok.i}
         gone |= {id(e) for e in own} | {id(e) for e in events if e.type == ev.type and e is not ev
                                          and _token_at(span, e.trigger_clean_start) in inside}
         if outcome.type is None:

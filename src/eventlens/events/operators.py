@@ -109,8 +109,10 @@ def governing_operator(tok: Token, kind_of, undertakings: frozenset[str]) -> tup
     if tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     for child in tok.children:
-        # a weak parse hangs the verb on its object ("Germany halted/VERB/amod deliveries/ROOT")
-        if child.i < tok.i and child.dep_ in ("amod", "acl") and child.pos_ == "VERB" and (kind := kind_of(child)):
+        # a weak parse hangs the verb on its object ("Germany halted/VERB/amod deliveries/ROOT"), and may
+        # call it an adjective where the object became the sentence's root ("Serbia eased/ADJ measures/ROOT")
+        verb = child.pos_ == "VERB" or (child.pos_ == "ADJ" and tok.dep_ == "ROOT")
+        if child.i < tok.i and child.dep_ in ("amod", "acl") and verb and (kind := kind_of(child)):
             return child, kind
     head = tok.head
     if head.i == tok.i:
