@@ -195,3 +195,13 @@ def test_an_operator_the_tagger_took_for_an_adjective_still_operates(process):
     found = triples(doc)
     assert ("CONCEDE", frozenset({"SRB"}), frozenset({"MNE"})) in found, found
     assert any(t[0] == "COERCE" and t[1] == frozenset({"HRV"}) for t in found), found
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The army lifted the curfew it had imposed on Batumi."),
+    ("fr", "Le président géorgien a levé le couvre-feu imposé après les émeutes."),
+])
+def test_a_curfew_eased_concedes_to_the_easing_states_own_people(process, lang, text):
+    # no place named, or none the parse ties to the curfew: it weighed on the state's own people (X -> X)
+    assert triples(process(text, lang)) == {("CONCEDE", frozenset({"GEO"}), frozenset({"GEO"}))}

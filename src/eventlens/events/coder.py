@@ -359,6 +359,10 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
         targets = _fill(op, ev.rule.recipient, usable, tok_of, syntax)
     targets = _unique([m for m in targets if (m.clean_start, m.clean_end) not in spans and (
         m.code not in codes or m.how == "domestic" or outcome.type in DOMESTIC_TYPES)])
+    if not targets and ev.mode in HOME_MODES:
+        # a curfew or martial law that names no place weighed on the state that eases it ("shortened the
+        # nightly curfew imposed after the coup")
+        targets = _home_state(doers)
     start, end = doc.clean.to_original(op.idx, op.idx + len(op.text))
     same = (outcome.type, outcome.mode) == (ev.type, ev.mode)
     joint = same and ev.rule.reciprocal  # "resumed talks with Kosovo": still a joint act of all its parties
