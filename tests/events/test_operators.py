@@ -205,3 +205,14 @@ def test_an_operator_the_tagger_took_for_an_adjective_still_operates(process):
 def test_a_curfew_eased_concedes_to_the_easing_states_own_people(process, lang, text):
     # no place named, or none the parse ties to the curfew: it weighed on the state's own people (X -> X)
     assert triples(process(text, lang)) == {("CONCEDE", frozenset({"GEO"}), frozenset({"GEO"}))}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Nigerian teachers called off their strike on Thursday."),
+    ("de", "Nigerianische Lehrer brachen ihren Streik am Donnerstag ab."),
+    ("fr", "Les enseignants nigérians ont suspendu leur manifestation jeudi."),
+])
+def test_a_protest_called_off_concedes_to_the_protesters_own_state(process, lang, text):
+    # easing dissent (CAMEO 082) is aimed where the protest was: with no target named, the protesters' state
+    assert triples(process(text, lang)) == {("CONCEDE", frozenset({"NGA"}), frozenset({"NGA"}))}

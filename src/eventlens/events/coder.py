@@ -357,8 +357,9 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
     if not targets and ev.rule.recipient:
         # the act's partner named on the operating word ("la suspension de ses consultations avec Kigali")
         targets = _fill(op, ev.rule.recipient, usable, tok_of, syntax)
-    targets = _unique([m for m in targets if (m.clean_start, m.clean_end) not in spans and (
-        m.code not in codes or m.how == "domestic" or outcome.type in DOMESTIC_TYPES)])
+    # a recipient at home (the protesters' own state) may be named by the doer's own words
+    targets = _unique([m for m in targets if m.how == "domestic" or (m.clean_start, m.clean_end) not in spans and (
+        m.code not in codes or outcome.type in DOMESTIC_TYPES)])
     if not targets and ev.mode in HOME_MODES:
         # a curfew or martial law that names no place weighed on the state that eases it ("shortened the
         # nightly curfew imposed after the coup")
@@ -956,11 +957,16 @@ def _home_state(actors: list[Mention]) -> list[Mention]:
     return [replace(home, kind="state", how="domestic")]
 
 
+# The CAMEO code of easing dissent ("called off their strike"): a protest called off, aimed where it was.
+DISSENT_EASED = "082"
+
+
 def _protest_at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
     """A protest that names no target ("Algerian landowners began a hunger strike") is aimed at the
-    protesters' own state, as PLOVER codes it. Decided here, not only in the claims stage (which does the
-    same for protesters it places by location), so that a protest noun with no target is an act, not a topic."""
-    if trig.type != "PROTEST" or recipients:
+    protesters' own state, as PLOVER codes it, and so is one called off. Decided here, not only in the claims
+    stage (which does the same for protesters it places by location), so that a protest noun with no target
+    is an act, not a topic."""
+    if (trig.type != "PROTEST" and trig.cameo != DISSENT_EASED) or recipients:
         return recipients
     return _home_state(actors)
 
