@@ -289,7 +289,7 @@ def test_a_generic_noun_used_as_an_adjective_is_nobody(process):
     """'an official protest': no unknown official lodges it; Serbia does."""
     doc = process("Serbia lodged an official protest with Albania today.", "en", "1990-01-01")
     assert [m.code for m in doc.mentions] == ["SRB", "ALB"]
-    assert [(sorted(a.code for a in e.actors), e.type) for e in doc.events] == [(["SRB"], "PROTEST")]
+    assert [(sorted(a.code for a in e.actors), e.type) for e in doc.events] == [(["SRB"], "ACCUSE")]  # a protest lodged with a government
 
 
 @pytest.mark.pipeline

@@ -324,6 +324,22 @@ def test_a_protest_against_the_own_government_keeps_it_as_target(process):
         [e.to_dict() for e in doc.events]
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Serbia lodged an official protest with Albania on Monday."),
+    ("de", "Serbien protestierte am Montag bei der albanischen Regierung."),
+    ("fr", "La Serbie a élevé une protestation officielle auprès de l'Albanie."),
+])
+def test_a_protest_lodged_with_a_government_is_a_complaint(process, lang, text):
+    # a diplomatic protest is ACCUSE, aimed at the government it is lodged with; no street protest
+    assert triples(process(text, lang)) == {("ACCUSE", frozenset({"SRB"}), frozenset({"ALB"}))}
+
+
+def test_a_british_spelling_keeps_its_lemma(process):
+    # the dictionary lemmatizer leaves "cancelled" as "cancell"; the pack's exceptions restore "cancel"
+    doc = process("The Latvian Constitutional Court cancelled restrictions on the use of the Russian language.", "en")
+    assert {e.type for e in doc.events} == {"CONCEDE"}, [e.to_dict() for e in doc.events]
+
+
 def test_what_a_protest_demands_is_its_topic_not_a_request(process):
     doc = process("French farmers blocked roads around Lyon on Monday, demanding lower fuel taxes from the government.",
                   "en")
@@ -692,3 +708,48 @@ def test_police_of_a_protest_story_use_tear_gas_on_their_own_people(process, lan
     assert assault and assault[0].mode == "crowd-control"
     home = {m.code for m in events[0].actors}
     assert {m.code for m in assault[0].actors} == home and {m.code for m in assault[0].recipients} == home
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Ivorian Supreme Court decided to allow candidate Alassane Ouattara to participate in the elections."),
+    ("de", "Das Verfassungsgericht der Elfenbeinküste ließ den Kandidaten Alassane Ouattara zur Wahl zu."),
+    ("fr", "La Cour suprême ivoirienne a autorisé Alassane Ouattara à se présenter à l'élection présidentielle."),
+])
+def test_letting_a_candidate_run_in_an_election_is_a_concession(process, lang, text):
+    # easing a ban on politicians (CAMEO 0812), not the RETREAT of letting inspectors in
+    assert "CONCEDE" in {e.type for e in process(text, lang).events}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Nicaragua's government today ordered the newspaper La Prensa to suspend publication indefinitely."),
+    ("de", "Die nicaraguanische Regierung ordnete die Einstellung des Erscheinens der Zeitung La Prensa an."),
+    ("fr", "Le gouvernement nicaraguayen a ordonné au journal La Prensa de suspendre sa parution."),
+])
+def test_ordering_a_newspaper_to_stop_publication_is_censorship(process, lang, text):
+    # restricting the press (CAMEO 1721), more than a demand
+    assert [(e.type, e.mode) for e in process(text, lang).events] == [("COERCE", "censor")]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kyrgyz Prime Minister Nikolai Tanaev received a mission of observers from the OSCE."),
+    ("de", "Der kirgisische Ministerpräsident empfing Beobachter der OSZE."),
+    ("fr", "Le Premier ministre kirghiz Nikolaï Tanaïev a reçu des observateurs de l'OSCE."),
+])
+def test_a_host_receiving_observers_gives_them_access(process, lang, text):
+    # the host who receives inspectors or observers allows international involvement (CAMEO 0862)
+    assert ("RETREAT", frozenset({"KGZ"}), frozenset({"OSCE"})) in triples(process(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, parties", [
+    ("en", "French and Egyptian warships on Monday launched 10 days of war games in the Mediterranean Sea.",
+     {"FRA", "EGY"}),
+    ("de", "Russland und Belarus begannen am Montag gemeinsame Kriegsspiele.", {"RUS", "BLR"}),
+    ("fr", "La Russie et la Chine ont lancé des jeux de guerre en Méditerranée.", {"RUS", "CHN"}),
+])
+def test_war_games_of_two_states_are_a_joint_exercise(process, lang, text, parties):
+    # joint military exercises are COOPERATE (the codebook); one state's alone are no joint act
+    assert ("COOPERATE", frozenset(parties), frozenset()) in triples(process(text, lang))
+
+
+def test_war_games_of_one_state_are_no_joint_act(process):
+    assert "COOPERATE" not in {e.type for e in process("Iran launched war games in the Gulf on Monday.", "en").events}

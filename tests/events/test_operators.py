@@ -71,15 +71,21 @@ def test_an_attack_prevented_is_no_attack(process):
 
 
 @pytest.mark.pipeline
-def test_a_visit_that_ends_is_still_a_visit(process):
-    doc = process("The Security Council ended its visit to Sudan on Friday.", "en")
+@pytest.mark.parametrize("text", [
+    "The Security Council ended its visit to Sudan on Friday.",
+    # negotiations carry their own CAMEO code (046), not mediation's (045), whose ending halts it
+    "Serbia and Kosovo ended their negotiations in Brussels on Friday.",
+])
+def test_a_visit_that_ends_is_still_a_visit(process, text):
+    doc = process(text, "en")
     assert {e.type for e in doc.events} == {"CONSULT"}, [e.to_dict() for e in doc.events]
 
 
 def test_every_shipped_outcome_is_a_plover_type_and_mode():
     table = load_operators(Ontology.load())
     assert table.outcome("stop", "AID", None).type == "SANCTION"
-    assert table.outcome("end", "COERCE", "curfew").type == "RETREAT"  # a mode-specific row wins
+    assert table.outcome("end", "COERCE", "curfew").type == "CONCEDE"  # easing a curfew is a concession
+    assert table.outcome("end", "COERCE", "restrict", "191").type == "RETREAT"  # a CAMEO code's row wins
     assert table.outcome("end", "COERCE", "arrest").type == "CONCEDE"
     assert table.outcome("prevent", "ASSAULT", None).type is None  # the act did not happen
     assert table.outcome("end", "CONSULT", "visit") is None  # no row: the act stays as coded
@@ -123,3 +129,90 @@ def test_a_standing_relation_named_is_no_act(process):
 def test_withdrawing_observers_is_a_sanction_on_the_host(process, lang, text):
     # an international involvement ended (CAMEO 1662), not a military retreat
     assert ("SANCTION", frozenset({"UN"}), frozenset({"MLI"})) in triples(process(text, lang))
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The army lifted the curfew it had imposed on Batumi."),
+    ("de", "Die Armee hob die über Batumi verhängte Ausgangssperre auf."),
+    ("fr", "L'armée a levé le couvre-feu imposé à Batoumi."),
+])
+def test_easing_a_curfew_is_a_concession(process, lang, text):
+    # the codebook's CONCEDE: "easing of administrative or legal restrictions ..., removing curfews"
+    assert {e.type for e in process(text, lang).events} == {"CONCEDE"}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Arab League ended its mediation between Syria and Lebanon."),
+    ("de", "Die Arabische Liga beendete ihre Vermittlung zwischen Syrien und dem Libanon."),
+    ("fr", "La Ligue arabe a mis fin à sa médiation entre la Syrie et le Liban."),
+])
+def test_ending_ones_mediation_halts_it(process, lang, text):
+    # CAMEO 165 "halt mediation": a SANCTION, though a visit or talks that end remain consultation
+    assert triples(process(text, lang)) == {("SANCTION", frozenset({"ARL"}), frozenset({"SYR", "LBN"}))}
+
+
+@pytest.mark.pipeline
+def test_easing_a_military_blockade_is_a_retreat(process):
+    # CAMEO 0872 "ease military blockade", where easing another restriction is a concession
+    doc = process("The Israeli army eased the blockade of Gaza on Friday.", "en")
+    assert triples(doc) == {("RETREAT", frozenset({"ISR"}), frozenset({"PSE"}))}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Pakistani government ordered police patrols in Karachi."),
+    ("de", "Die pakistanische Regierung ordnete Patrouillen in Karachi an."),
+    ("fr", "Le gouvernement pakistanais a ordonné des patrouilles à Karachi."),
+])
+def test_patrols_ordered_are_the_orderers_show_of_force(process, lang, text):
+    # patrols are a police or military move short of force (MOBILIZE); the one who orders them makes it
+    assert triples(process(text, lang)) == {("MOBILIZE", frozenset({"PAK"}), frozenset())}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Thai government lifted the emergency measures in Bangkok on Tuesday."),
+    ("de", "Die thailändische Regierung hob die Notstandsmaßnahmen in Bangkok auf."),
+    ("fr", "Le gouvernement thaïlandais a levé les mesures d'urgence à Bangkok."),
+])
+def test_emergency_measures_eased_are_a_concession(process, lang, text):
+    assert triples(process(text, lang)) == {("CONCEDE", frozenset({"THA"}), frozenset({"THA"}))}
+
+
+@pytest.mark.pipeline
+def test_emergency_measures_merely_named_are_no_act(process):
+    doc = process("The Thai government discussed the emergency measures in Bangkok on Tuesday.", "en")
+    assert "COERCE" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.pipeline
+def test_an_operator_the_tagger_took_for_an_adjective_still_operates(process):
+    # "eased/ADJ emergency measures/ROOT": the parse lost the verb; the other act in the sentence stays
+    doc = process("Serbia eased emergency measures on Wednesday in Montenegro province, the scene of ethnic violence "
+                  "last March, as authorities in Croatia cracked down on Serbian nationalists.", "en")
+    found = triples(doc)
+    assert ("CONCEDE", frozenset({"SRB"}), frozenset({"MNE"})) in found, found
+    assert any(t[0] == "COERCE" and t[1] == frozenset({"HRV"}) for t in found), found
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The army lifted the curfew it had imposed on Batumi."),
+    ("fr", "Le président géorgien a levé le couvre-feu imposé après les émeutes."),
+])
+def test_a_curfew_eased_concedes_to_the_easing_states_own_people(process, lang, text):
+    # no place named, or none the parse ties to the curfew: it weighed on the state's own people (X -> X)
+    assert triples(process(text, lang)) == {("CONCEDE", frozenset({"GEO"}), frozenset({"GEO"}))}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Nigerian teachers called off their strike on Thursday."),
+    ("de", "Nigerianische Lehrer brachen ihren Streik am Donnerstag ab."),
+    ("fr", "Les enseignants nigérians ont suspendu leur manifestation jeudi."),
+])
+def test_a_protest_called_off_concedes_to_the_protesters_own_state(process, lang, text):
+    # easing dissent (CAMEO 082) is aimed where the protest was: with no target named, the protesters' state
+    assert triples(process(text, lang)) == {("CONCEDE", frozenset({"NGA"}), frozenset({"NGA"}))}

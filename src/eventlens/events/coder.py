@@ -254,7 +254,7 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
     for ev in events:
         tok = span.doc[_token_at(span, ev.trigger_clean_start)]
         found = governing_operator(tok, lambda t: _operator_kind(span, t, syntax), syntax.undertakings)
-        outcome = table.outcome(found[1], ev.type, ev.mode) if found and ev.rule is not None else None
+        outcome = table.outcome(found[1], ev.type, ev.mode, ev.rule.cameo) if found and ev.rule is not None else None
         if outcome is None or any(_is_word(found[0], w) or _compound_of(found[0], w, syntax) for w in ev.rule.words):
             out.append(ev)
             continue
@@ -268,8 +268,9 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
         if kind == "order" and ev.actors and not any(_same_party(m, doers) for m in ev.actors):
             out.append(ev)  # "approved Israel's strikes": another party's act, endorsed, not done
             continue
-        # the same act told again inside its own phrase ("la livraison d'aide humanitaire") goes with it
-        inside = {t.i for t in tok.subtree} - {tok.i}
+        # the same act told again inside its own phrase ("la livraison d'aide humanitaire") goes with it; a
+        # verb there heads a clause of its own, another act (a root noun's phrase may hold the whole sentence)
+        inside = {t.i for t in tok.subtree if not is_verbal(t)} - {tok.i}
         gone |= {id(e) for e in own} | {id(e) for e in events if e.type == ev.type and e is not ev
                                          and _token_at(span, e.trigger_clean_start) in inside}
         if outcome.type is None:
@@ -344,7 +345,7 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
                                                                                     for m in ev.actors):
         # another party's act stopped ("police stopped the demonstration by students"): prevented
         kind = "prevent"
-        outcome = table.outcome(kind, ev.type, ev.mode)
+        outcome = table.outcome(kind, ev.type, ev.mode, ev.rule.cameo)
         if outcome is None or outcome.type is None:
             return None
     spans = {(m.clean_start, m.clean_end) for m in doers}
@@ -356,8 +357,13 @@ def _operated(doc: Document, span: Span, ev: Event, op: Token, kind: str, outcom
     if not targets and ev.rule.recipient:
         # the act's partner named on the operating word ("la suspension de ses consultations avec Kigali")
         targets = _fill(op, ev.rule.recipient, usable, tok_of, syntax)
-    targets = _unique([m for m in targets if (m.clean_start, m.clean_end) not in spans and (
-        m.code not in codes or m.how == "domestic" or outcome.type in DOMESTIC_TYPES)])
+    # a recipient at home (the protesters' own state) may be named by the doer's own words
+    targets = _unique([m for m in targets if m.how == "domestic" or (m.clean_start, m.clean_end) not in spans and (
+        m.code not in codes or outcome.type in DOMESTIC_TYPES)])
+    if not targets and ev.mode in HOME_MODES:
+        # a curfew or martial law that names no place weighed on the state that eases it ("shortened the
+        # nightly curfew imposed after the coup")
+        targets = _home_state(doers)
     start, end = doc.clean.to_original(op.idx, op.idx + len(op.text))
     same = (outcome.type, outcome.mode) == (ev.type, ev.mode)
     joint = same and ev.rule.reciprocal  # "resumed talks with Kosovo": still a joint act of all its parties
@@ -953,11 +959,16 @@ def _home_state(actors: list[Mention]) -> list[Mention]:
     return [replace(home, kind="state", how="domestic")]
 
 
+# The CAMEO code of easing dissent ("called off their strike"): a protest called off, aimed where it was.
+DISSENT_EASED = "082"
+
+
 def _protest_at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
     """A protest that names no target ("Algerian landowners began a hunger strike") is aimed at the
-    protesters' own state, as PLOVER codes it. Decided here, not only in the claims stage (which does the
-    same for protesters it places by location), so that a protest noun with no target is an act, not a topic."""
-    if trig.type != "PROTEST" or recipients:
+    protesters' own state, as PLOVER codes it, and so is one called off. Decided here, not only in the claims
+    stage (which does the same for protesters it places by location), so that a protest noun with no target
+    is an act, not a topic."""
+    if (trig.type != "PROTEST" and trig.cameo != DISSENT_EASED) or recipients:
         return recipients
     return _home_state(actors)
 

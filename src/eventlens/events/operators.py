@@ -40,12 +40,13 @@ class Outcome:
 class OperatorTable:
     kinds: dict[str, dict[str, Outcome] | str]
 
-    def outcome(self, kind: str, type_name: str, mode: str | None) -> Outcome | None:
-        """What `kind` makes of an act of this type and mode; None: the act stays as coded."""
+    def outcome(self, kind: str, type_name: str, mode: str | None, cameo: str | None = None) -> Outcome | None:
+        """What `kind` makes of an act of this type and mode (or of this CAMEO code, whose row comes first);
+        None: the act stays as coded."""
         table = self.kinds.get(kind, {})
         if table == SAME:
             return Outcome(type_name, mode)
-        return table.get(f"{type_name}/{mode}") or table.get(type_name)
+        return (cameo and table.get(cameo)) or table.get(f"{type_name}/{mode}") or table.get(type_name)
 
 
 @functools.lru_cache(maxsize=4)
@@ -74,7 +75,11 @@ def load_operators(ontology, path: Path | str | None = None) -> OperatorTable:
 
 def _outcome(path: str, where: str, key: str, value, ontology, codes: set[str]) -> Outcome:
     type_name, _, mode = str(key).partition("/")
-    if not ontology.is_type(type_name) or not ontology.is_mode(type_name, mode or None):
+    if str(key).isdigit():
+        # a CAMEO code: an act that its trigger codes so ("blockade" 191, "mediation" 045) has a row of its own
+        if key not in codes:
+            raise DataError("E501", path=path, field=where, why=f"CAMEO code {key} is not in cameo_map.tsv")
+    elif not ontology.is_type(type_name) or not ontology.is_mode(type_name, mode or None):
         raise DataError("E501", path=path, field=where, why=f"{key!r} is no PLOVER type (and mode)")
     if value == DROP:
         return Outcome(None)
@@ -104,8 +109,10 @@ def governing_operator(tok: Token, kind_of, undertakings: frozenset[str]) -> tup
     if tok.dep_ == "conj" and tok.head.i != tok.i:
         tok = tok.head
     for child in tok.children:
-        # a weak parse hangs the verb on its object ("Germany halted/VERB/amod deliveries/ROOT")
-        if child.i < tok.i and child.dep_ in ("amod", "acl") and child.pos_ == "VERB" and (kind := kind_of(child)):
+        # a weak parse hangs the verb on its object ("Germany halted/VERB/amod deliveries/ROOT"), and may
+        # call it an adjective where the object became the sentence's root ("Serbia eased/ADJ measures/ROOT")
+        verb = child.pos_ == "VERB" or (child.pos_ == "ADJ" and tok.dep_ == "ROOT")
+        if child.i < tok.i and child.dep_ in ("amod", "acl") and verb and (kind := kind_of(child)):
             return child, kind
     head = tok.head
     if head.i == tok.i:
