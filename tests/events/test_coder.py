@@ -753,3 +753,17 @@ def test_war_games_of_two_states_are_a_joint_exercise(process, lang, text, parti
 
 def test_war_games_of_one_state_are_no_joint_act(process):
     assert "COOPERATE" not in {e.type for e in process("Iran launched war games in the Gulf on Monday.", "en").events}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Chinese Foreign Minister Wang Yi met Japanese Foreign Minister Takeshi Iwaya in Tokyo on Monday. "
+           "Wang refused to lift the ban on seafood imports."),
+    ("de", "Der chinesische Außenminister Wang Yi ist am Montag in Tokio mit dem japanischen Außenminister Takeshi "
+           "Iwaya zusammengetroffen. Wang lehnte eine Aufhebung des Importverbots ab."),
+    ("fr", "Le ministre chinois des Affaires étrangères Wang Yi a rencontré lundi à Tokyo son homologue japonais "
+           "Takeshi Iwaya. Wang a refusé de lever l'interdiction des importations."),
+])
+def test_a_refusal_after_a_meeting_is_aimed_at_the_other_party(process, lang, text):
+    """No recipient in its own sentence: the other party of the meeting told just before."""
+    refusals = [e for e in process(text, lang).events if e.type == "REJECT"]
+    assert refusals and {m.code for m in refusals[0].recipients} == {"JPN"}

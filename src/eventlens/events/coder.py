@@ -446,6 +446,27 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
         for act in chosen:
             ev.recipients = list(act.actors)
             ev.notes.append(f"recipient: who did {act.trigger_text!r}, the act {noun.text!r} refers to")
+    for ev in events:
+        if not ev.recipients and ev.rule is not None and ev.rule.recipient and not ev.rule.reciprocal \
+                and ontology.quad_class(ev.type) in ABSORBING_QUADS:
+            _counterpart_before(ev, earlier)
+
+
+def _counterpart_before(ev: Event, earlier: list[Event]) -> None:
+    """A verbal act with no recipient, right after a sentence whose act joined its doer with one other
+    party ("Wang Yi ist mit Wadephul zusammengetroffen. Wadephul lehnte eine Lockerung ... ab"; "Barrot a
+    été reçu à Alger par Attaf. Paris a demandé la libération de ..."), is aimed at that party."""
+    doers = {m.code for m in ev.actors}
+    before = [e for e in earlier if e.sentence.index == ev.sentence.index - 1]
+    for act in reversed(before):
+        parties = act.actors + act.recipients
+        if not doers <= {m.code for m in parties}:
+            continue
+        others = {m.code for m in parties} - doers - {"UNK"}
+        if len(others) == 1:
+            ev.recipients = _unique([m for m in parties if m.code in others])
+            ev.notes.append(f"recipient: the other party of {act.trigger_text!r} in the sentence before")
+        return
 
 
 def _promised_replies(span: Span, events: list[Event], syntax: Syntax, ontology) -> None:
