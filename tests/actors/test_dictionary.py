@@ -141,6 +141,15 @@ def test_an_adjective_after_two_coordinated_nouns_is_the_state_of_both(process):
     assert sanction and {m.code for m in sanction[0].recipients} == {"IRN"}
 
 
+@pytest.mark.parametrize("lang, text, form", [
+    ("de", "Die Staatsanwaltschaft hat Ermittlungen gegen zwei Oppositionspolitiker aufgenommen.", "Oppositionspolitiker"),
+    ("en", "Prosecutors opened an investigation into two opposition politicians.", "opposition politicians"),
+])
+def test_a_role_word_with_no_name_after_it_is_still_people(dictionary, lang, text, form):
+    """'gegen zwei Oppositionspolitiker': no one named, but a party all the same (UNK until a state is beside it)."""
+    assert (form, "UNK") in [(m.text, m.code) for m in resolve_text(text, lang, dictionary=dictionary)]
+
+
 @pytest.mark.pipeline
 def test_a_bare_institution_belongs_to_the_state_the_story_is_set_in(process):
     """'Die Polizei' of a story about Georgia is Georgia's police, and what it does there is coded."""

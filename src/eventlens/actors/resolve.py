@@ -67,6 +67,7 @@ class Cand:
     code: str | None = None
     state: Cand | None = None  # for role candidates from a {STATE} pattern
     people: str | None = None  # an ethnic or national group (peoples.yaml id); actor: the state chosen for it
+    generic: tuple[str | None] | None = None  # a role word that is also a generic noun: (its sector,)
 
     @property
     def stateish(self) -> bool:
@@ -218,7 +219,8 @@ class Resolver:
             sector = f.sector if f.sector is not None else actor.sector
             return Cand(a, b, f.category, actor=actor, sector=sector, kind=actor.kind, name=actor.name,
                         code=actor.code)
-        return Cand(a, b, f.category, sector=f.sector, role=f.role)
+        generic = next(((g.sector,) for g in forms if g.category == "generic"), None) if f.category == "role" else None
+        return Cand(a, b, f.category, sector=f.sector, role=f.role, generic=generic)
 
     def _pick_person(self, persons: dict[str, list[Actor]], full: bool) -> str | None:
         if len(persons) == 1:  # the tenure decides the role, or "former ..." outside it
@@ -442,6 +444,8 @@ class Resolver:
                 added.append(Cand(a, b, "person", sector=_role_sector(r, state), role=r.role, kind="person", how="role",
                                   code=state.code, name=None))
                 removed.add(id(state))
+            elif r.generic is not None:  # "Ermittlungen gegen zwei Oppositionspolitiker": no one named, people all the same
+                added.append(Cand(r.a, r.b, "generic", sector=r.generic[0]))
         return sorted([c for c in cands if id(c) not in removed] + added, key=lambda c: c.a)
 
     # -- pass 4: sectors and generic nouns ----------------------------------------------------
