@@ -29,6 +29,11 @@ def coded(doc, word):
     # "according to reports" names no source in the subject after it
     ("en", "According to reports Britain is pushing hard for the US support its debt relief plan.",
      ("REQUEST", {"GBR"}, {"USA"})),
+    # a verb's phrase the parser hung on its object ("support from the Assembly") is still the verb's
+    ("en", "Kosovo municipal officials demanded support from the Kosovo Assembly in regaining control over their "
+     "properties.", ("REQUEST", {"XKX", "UNK"}, {"XKX"})),
+    ("en", "Russia closed its southern borders with Georgia and Azerbaijan because of the fighting.",
+     ("SANCTION", {"RUS"}, {"GEO", "AZE"})),
 ])
 def test_roles(process, lang, text, expected):
     etype, actors, recipients = expected

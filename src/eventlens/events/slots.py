@@ -108,7 +108,11 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
     if name == "iobj":
         return _children(trigger, IOBJ)
     if name == "obl":
-        return _obliques(trigger, "obl", case, passive_agent)
+        own = _obliques(trigger, "obl", case, passive_agent)
+        if own or passive:
+            return own
+        # "demanded support from the Assembly": a parser often hangs the verb's phrase on its object
+        return [n for o in _children(trigger, OBJ) for n in _obliques(o, "nmod", case) if n.i > o.i]
     if name == "nmod":
         return _obliques(trigger, "nmod", case) + _obliques(trigger, "obl", case)
     if name == "poss":
