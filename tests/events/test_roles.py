@@ -58,3 +58,10 @@ def test_coordinated_verb_takes_the_doer_named_with_its_shared_subject(process):
                   "and would deny entry to the United States to all individuals undermining stability there.", "en")
     denied = coded(doc, "deny")
     assert denied and {m.code for m in denied[0].actors} == {"USA"}, [e.to_dict() for e in doc.events]
+
+
+def test_party_in_a_clause_on_the_subject_is_no_doer(process):
+    doc = process("Muslim hackers angered by the publication of cartoons of the Prophet Mohammed have defaced "
+                  "nearly 3,000 Danish Web sites over the past month.", "en")
+    assert not any("Prophet" in m.text for e in coded(doc, "defaced") for m in e.actors), \
+        [e.to_dict() for e in doc.events]

@@ -1531,11 +1531,13 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
     subject = _subject_before(trigger, syntax, syntax.trust_parse) if slots.has_parse(span.doc) else None
     if subject is not None:
         # "it would prohibit aid to Albanian rebels and would deny entry to ...": the doer is named no later
-        # than the verb's (own or shared) subject, not among the first verb's objects; "Hundreds of people
-        # blocked streets in defiance of Chinese authorities": a subject naming no party leaves the doer
-        # unnamed, and nobody after the verb is its doer
+        # than the verb's (own or shared) subject phrase, not among the first verb's objects nor in a clause
+        # on the subject ("Muslim hackers angered by cartoons of the Prophet have defaced"); "Hundreds of
+        # people blocked streets in defiance of Chinese authorities": a subject naming no party leaves the
+        # doer unnamed, and nobody after the verb is its doer
         if syntax.trust_parse:
-            before = [g for g in before if tok_of[id(g[0])][0] <= subject.right_edge.i]
+            last = max((i for i in slots.phrase_tokens(subject) if not span.doc[i].is_punct), default=subject.i)
+            before = [g for g in before if tok_of[id(g[0])][0] <= last]
         if not before:
             return [], (after[0] if after else [])
     if syntax.actor_order == "first_in_clause":
