@@ -65,3 +65,10 @@ def test_party_in_a_clause_on_the_subject_is_no_doer(process):
                   "nearly 3,000 Danish Web sites over the past month.", "en")
     assert not any("Prophet" in m.text for e in coded(doc, "defaced") for m in e.actors), \
         [e.to_dict() for e in doc.events]
+
+
+def test_distributive_word_outside_the_parties_splits_nothing(process):
+    # "both" is said of the sides the sources are on, not of the killing's parties
+    doc = process("Hezbollah fighters killed a senior commander of Israel's militia ally in southern Lebanon "
+                  "Sunday sources on both sides said.", "en")
+    assert len(coded(doc, "killed")) == 1, [e.to_dict() for e in doc.events]

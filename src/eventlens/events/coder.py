@@ -807,7 +807,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
                 confidence=CONFIDENCE_PARSE if how == "parse" else CONFIDENCE_ORDER,
                 signal=f"rule:{trig.id}", rule=trig)
     note = f"trigger {cand.token.text!r} ({cand.lemma}) -> {trig.type} by {how}"
-    groups = _distribute(span, actors, recipients, syntax)
+    groups = _distribute(span, cand.token, actors, recipients, syntax)
     events = []
     for acts, recs in groups:
         for ctx_split in _context_splits(cand.token, ctx, contexts, trig):
@@ -1649,11 +1649,19 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     return out
 
 
-def _distribute(span: Span, actors, recipients, syntax: Syntax):
-    """"Nordkorea und Russland unterliegen beide Sanktionen": a distributive word makes one event each."""
-    words = {t.lower_ for t in span}
+def _distribute(span: Span, trigger: Token, actors, recipients, syntax: Syntax):
+    """"Nordkorea und Russland unterliegen beide Sanktionen": a distributive word makes one event each,
+    when it is said of the act or its parties (not "sources on both sides said")."""
+    parties = [(m.clean_start, m.clean_end) for m in actors + recipients]
+
+    def of_parties(t: Token) -> bool:
+        head = t.head
+        return not slots.has_parse(span.doc) or head.i in (t.i, trigger.i, trigger.head.i) or any(
+            a <= head.idx < b or a <= t.idx < b for a, b in parties)
+
+    distributive = any(t.lower_ in syntax.distributive and of_parties(t) for t in span)
     joint = len({(m.clean_start, m.clean_end) for m in actors}) == 1 < len(actors)
-    if syntax.distributive & words and not joint:  # "Beide" standing for both parties acts jointly
+    if distributive and not joint:  # "Beide" standing for both parties acts jointly
         if len(recipients) > 1:
             return [(actors, [r]) for r in recipients]
         if len(actors) > 1 and recipients:
