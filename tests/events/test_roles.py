@@ -34,6 +34,9 @@ def coded(doc, word):
      "properties.", ("REQUEST", {"XKX", "UNK"}, {"XKX"})),
     ("en", "Russia closed its southern borders with Georgia and Azerbaijan because of the fighting.",
      ("SANCTION", {"RUS"}, {"GEO", "AZE"})),
+    # a complaint's topic ("over X's violations") names whom it is against, before the one it is made to
+    ("en", "Greece complained to the European Union on Monday over Turkish violations of its airspace.",
+     ("ACCUSE", {"GRC"}, {"TUR"})),
 ])
 def test_roles(process, lang, text, expected):
     etype, actors, recipients = expected
