@@ -75,3 +75,9 @@ def test_distributive_word_outside_the_parties_splits_nothing(process):
     doc = process("Hezbollah fighters killed a senior commander of Israel's militia ally in southern Lebanon "
                   "Sunday sources on both sides said.", "en")
     assert len(coded(doc, "killed")) == 1, [e.to_dict() for e in doc.events]
+
+
+def test_hyphenated_participle_before_a_noun_is_no_act(process):
+    # "Russian-backed separatists" describes the separatists; only the shelling happened
+    doc = process("Russian-backed separatists shelled Ukrainian positions near Donetsk on Monday.", "en")
+    assert {e.type for e in doc.events} == {"ASSAULT"}, [e.to_dict() for e in doc.events]

@@ -656,8 +656,10 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         if tok.pos_ == "ADJ":
             # with an article of its own, an argument is a group of people ("evacuated the wounded")
             return tok.dep_ not in ("amod", "nmod", "det") and not _determined(tok)
+        # (also the second half of a hyphenated modifier: "the Israeli-occupied West Bank", "Syrian-backed")
         attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
-                       and tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ", "ADP"))
+                       and (tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ", "ADP")
+                            or (tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_)))
         return tok.pos_ in ("VERB", "AUX") and not attributive and not _determined(tok)
     if pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN") or _determined(tok)
