@@ -37,6 +37,9 @@ def coded(doc, word):
     # a complaint's topic ("over X's violations") names whom it is against, before the one it is made to
     ("en", "Greece complained to the European Union on Monday over Turkish violations of its airspace.",
      ("ACCUSE", {"GRC"}, {"TUR"})),
+    # a target found by word order comes with the parties coordinated with it
+    ("en", "Algeria today threatened to break off diplomatic relations with Morocco and Spain over their ties with "
+     "Israel.", ("THREATEN", {"DZA"}, {"MAR", "ESP"})),
 ])
 def test_roles(process, lang, text, expected):
     etype, actors, recipients = expected

@@ -760,9 +760,13 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         if not recipients and trig.recipient:
             # parsers often hang the target's phrase on the nearest noun ("tiré des missiles sur Israël")
             taken = {m.code for m in actors}
-            recipients = [m for m in order_recipients + order_actors + _after_in_clause(span, cand.token, usable,
-                                                                                        tok_of, syntax)
-                          if m.code not in taken][:1]
+            found = [m for m in order_recipients + order_actors + _after_in_clause(span, cand.token, usable,
+                                                                                   tok_of, syntax)
+                     if m.code not in taken]
+            # the first party with those coordinated with it ("blows to the United States and Israel")
+            recipients = next((g for g in mention_groups(span, found[:1] + [m for m in found if m not in found[:1]],
+                                                         tok_of, syntax.coordinators)
+                               if found[0] in g), []) if found else []
     else:
         # word order first where the pack says its parser is weak; the parse may still name the recipient
         how, actors = "order", order_actors
