@@ -157,6 +157,22 @@ def mention_groups(span: Span, mentions: list[Mention], tok_of, coordinators: fr
     return groups
 
 
+def _in_marker_phrase(span: Span, start: int, first: int, i: int) -> bool:
+    """Is token i inside the noun phrase the source marker at [start, first) opens (the noun of "nach
+    Angaben", or the one "according to" governs)? "According to reports the UK is pushing ...": the UK
+    starts a phrase of its own, the subject, and is no source. Without a parse, nearness decides alone."""
+    if not span.doc.has_annotation("DEP"):
+        return True
+    root = span.doc[first - 1]
+    for _ in range(first - start):
+        if root.pos_ in ("NOUN", "PROPN") or not start <= root.i < first:
+            break
+        root = root.head  # "to" hangs on "according", which hangs on the source's noun
+    if root.i < start:
+        return True  # "citing officials": a verb's object, not a phrase of the marker's own
+    return root.left_edge.i <= i <= root.right_edge.i
+
+
 def in_range(m: Mention, tok_of, start: int, end: int) -> bool:
     return id(m) in tok_of and start <= tok_of[id(m)][0] < end
 
@@ -212,7 +228,8 @@ def according_to_group(span: Span, mentions: list[Mention], tok_of, before: froz
                 _, end = clause(span, span.doc[first])
                 near = [m for m in mentions if in_range(m, tok_of, first, min(end, first + 6))]
                 groups = mention_groups(span, near, tok_of, coordinators)
-                if groups and tok_of[id(groups[0][0])][0] <= first + 3:
+                if groups and tok_of[id(groups[0][0])][0] <= first + 3 and _in_marker_phrase(
+                        span, first - len(parts), first, tok_of[id(groups[0][0])][0]):
                     return groups[0]
         for marker in after:
             if words[i] == marker:

@@ -683,8 +683,10 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         if tok.pos_ == "ADJ":
             # with an article of its own, an argument is a group of people ("evacuated the wounded")
             return tok.dep_ not in ("amod", "nmod", "det") and not _determined(tok)
+        # (also the second half of a hyphenated modifier: "the Israeli-occupied West Bank", "Syrian-backed")
         attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
-                       and tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ", "ADP"))
+                       and (tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ", "ADP")
+                            or (tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_)))
         return tok.pos_ in ("VERB", "AUX") and not attributive and not _determined(tok)
     if pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN") or _determined(tok)
@@ -785,9 +787,13 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         if not recipients and trig.recipient:
             # parsers often hang the target's phrase on the nearest noun ("tiré des missiles sur Israël")
             taken = {m.code for m in actors}
-            recipients = [m for m in order_recipients + order_actors + _after_in_clause(span, cand.token, usable,
-                                                                                        tok_of, syntax)
-                          if m.code not in taken][:1]
+            found = [m for m in order_recipients + order_actors + _after_in_clause(span, cand.token, usable,
+                                                                                   tok_of, syntax)
+                     if m.code not in taken]
+            # the first party with those coordinated with it ("blows to the United States and Israel")
+            recipients = next((g for g in mention_groups(span, found[:1] + [m for m in found if m not in found[:1]],
+                                                         tok_of, syntax.coordinators)
+                               if found[0] in g), []) if found else []
     else:
         # word order first where the pack says its parser is weak; the parse may still name the recipient
         how, actors = "order", order_actors
@@ -805,6 +811,11 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         # "A US national has been put under investigation in Italy": no doer named, the state where it happens
         actors = _state_where_done(span, cand.token, usable, tok_of, syntax, recipients)
         how = "place of an agentless passive" if actors else how
+    if not actors and trig.type == "PROTEST" and slots.has_parse(doc.nlp) and _subject_before(cand.token, syntax):
+        # "Thousands of people marched in the centre of Tunis": a crowd of no named party is the people of
+        # the place it protests in (the claims stage does the same for unnamed protesters it places)
+        actors = _people_of_place(cand.token, usable, tok_of, syntax)
+        how = "people of the place" if actors else how
     actors, recipients = _unique(actors), _unique(recipients)
     if trig.reciprocal:
         actors = _unique(_with_partners(span, cand.token, actors + recipients, usable, tok_of, syntax))
@@ -829,7 +840,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
                 confidence=CONFIDENCE_PARSE if how == "parse" else CONFIDENCE_ORDER,
                 signal=f"rule:{trig.id}", rule=trig)
     note = f"trigger {cand.token.text!r} ({cand.lemma}) -> {trig.type} by {how}"
-    groups = _distribute(span, actors, recipients, syntax)
+    groups = _distribute(span, cand.token, actors, recipients, syntax)
     events = []
     for acts, recs in groups:
         for ctx_split in _context_splits(cand.token, ctx, contexts, trig):
@@ -927,6 +938,32 @@ def _state_where_done(span: Span, trigger: Token, mentions, tok_of, syntax: Synt
         if _is_place_phrase(span, group, tok_of, syntax):
             return group[:1]
     return []
+
+
+def _people_of_place(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """The state (or a town standing for it) named in a place phrase of the verb ("in Hong Kong", "dans le
+    centre de Tunis", "am Samstag in Tiflis"), as the people who live there."""
+    where = syntax.place_prepositions | syntax.locative
+    for c in trigger.children:
+        if c.dep_.split(":")[0] != "obl":
+            continue
+        within = slots.phrase_tokens(c)
+        # the place may hang on another phrase of the verb's ("am Samstag in Tiflis")
+        for place in sorted(i for i in within if slots.case_words(trigger.doc[i]) & where):
+            phrase = slots.phrase_tokens(trigger.doc[place])
+            found = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] in phrase
+                     and _place_name(m, trigger.doc[tok_of[id(m)][1] - 1])]
+            if found:
+                return [replace(found[0], sector=None, how="place")]
+    return []
+
+
+def _place_name(mention: Mention, last: Token) -> bool:
+    """Does a mention name a country or town ("Hong Kong", "Tunis"), not a body ("Chinese authorities") or
+    an adjective ("Chinese")?"""
+    town = mention.how == "dictionary" and mention.sector == "GOV"  # a capital standing for its government
+    return (mention.kind == "state" and mention.code != "UNK" and last.pos_ == "PROPN"
+            and (mention.sector is None or town))
 
 
 def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
@@ -1529,6 +1566,24 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
     before = _before_aside(span, c_start, mentions, tok_of, syntax) + \
         [g for g in groups if tok_of[id(g[0])][0] < trigger.i]
     after = [g for g in groups if tok_of[id(g[0])][0] > trigger.i]
+    if not before and _continues_clause(span, trigger, c_start):
+        # "..., but was still refusing admittance to Ghanaians", "..., charging its neighbour with": a verb
+        # that opens its clause without a subject shares the one of the clause before; a party after it
+        # is acted upon
+        return _controller(span, c_start, mentions, tok_of, syntax), (after[0] if after else [])
+    # (where the pack distrusts the parse, only a verb's own subject counts, and word order before it stands)
+    subject = _subject_before(trigger, syntax, syntax.trust_parse) if slots.has_parse(span.doc) else None
+    if subject is not None:
+        # "it would prohibit aid to Albanian rebels and would deny entry to ...": the doer is named no later
+        # than the verb's (own or shared) subject phrase, not among the first verb's objects nor in a clause
+        # on the subject ("Muslim hackers angered by cartoons of the Prophet have defaced"); "Hundreds of
+        # people blocked streets in defiance of Chinese authorities": a subject naming no party leaves the
+        # doer unnamed, and nobody after the verb is its doer
+        if syntax.trust_parse:
+            last = max((i for i in slots.phrase_tokens(subject) if not span.doc[i].is_punct), default=subject.i)
+            before = [g for g in before if tok_of[id(g[0])][0] <= last]
+        if not before:
+            return [], (after[0] if after else [])
     if syntax.actor_order == "first_in_clause":
         ordered = before + after
         # a fronted prepositional phrase ("Bei Gesprächen mit einer US-Delegation hat sich die Ukraine
@@ -1559,6 +1614,31 @@ def _before_aside(span: Span, c_start: int, mentions, tok_of, syntax: Syntax) ->
     p_start = syntax.clause(span, doc[opener - 1])[0]
     return mention_groups(span, [m for m in mentions if id(m) in tok_of and p_start <= tok_of[id(m)][0] < opener],
                           tok_of, syntax.coordinators)
+
+
+def _continues_clause(span: Span, trigger: Token, c_start: int) -> bool:
+    """Does a verb with no subject in the parse open a clause that continues the one before: a present
+    participle right after the break ("..., charging X with", "..., accusant X de") or a verb after a
+    coordinator with only auxiliaries and adverbs between ("..., but was still refusing", ", und lehnte ...
+    ab")?"""
+    if c_start <= span.start or trigger.pos_ != "VERB" or not slots.has_parse(span.doc) or any(
+            c.dep_ in slots.SUBJ or c.dep_ in slots.PASS_SUBJ for c in trigger.children):
+        return False
+    opener = span.doc[c_start]
+    if opener.i == trigger.i:
+        return slots.participle(trigger)
+    return opener.pos_ == "CCONJ" and all(t.pos_ in ("AUX", "ADV", "PART") for t in span.doc[opener.i + 1 : trigger.i])
+
+
+def _subject_before(trigger: Token, syntax: Syntax, shared: bool = True) -> Token | None:
+    """The subject of an active verb in the parse, its own or (with `shared`) the one it shares ("and would
+    deny"), where it stands before the verb (a relative pronoun is no subject here: it stands for the noun
+    before it)."""
+    if trigger.pos_ not in ("VERB", "AUX") or slots.is_passive(trigger):
+        return None
+    heads = [h for h in slots.slot_heads(trigger, "subj", syntax.passive_agent, inherit=shared)
+             if h.i < trigger.i and not _relative_word(h, syntax)]
+    return heads[0] if heads else None
 
 
 def _infinitive(span: Span, trigger: Token, syntax: Syntax) -> bool:
@@ -1634,11 +1714,19 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     return out
 
 
-def _distribute(span: Span, actors, recipients, syntax: Syntax):
-    """"Nordkorea und Russland unterliegen beide Sanktionen": a distributive word makes one event each."""
-    words = {t.lower_ for t in span}
+def _distribute(span: Span, trigger: Token, actors, recipients, syntax: Syntax):
+    """"Nordkorea und Russland unterliegen beide Sanktionen": a distributive word makes one event each,
+    when it is said of the act or its parties (not "sources on both sides said")."""
+    parties = [(m.clean_start, m.clean_end) for m in actors + recipients]
+
+    def of_parties(t: Token) -> bool:
+        head = t.head
+        return not slots.has_parse(span.doc) or head.i in (t.i, trigger.i, trigger.head.i) or any(
+            a <= head.idx < b or a <= t.idx < b for a, b in parties)
+
+    distributive = any(t.lower_ in syntax.distributive and of_parties(t) for t in span)
     joint = len({(m.clean_start, m.clean_end) for m in actors}) == 1 < len(actors)
-    if syntax.distributive & words and not joint:  # "Beide" standing for both parties acts jointly
+    if distributive and not joint:  # "Beide" standing for both parties acts jointly
         if len(recipients) > 1:
             return [(actors, [r]) for r in recipients]
         if len(actors) > 1 and recipients:

@@ -108,7 +108,11 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
     if name == "iobj":
         return _children(trigger, IOBJ)
     if name == "obl":
-        return _obliques(trigger, "obl", case, passive_agent)
+        own = _obliques(trigger, "obl", case, passive_agent)
+        if own or passive:
+            return own
+        # "demanded support from the Assembly": a parser often hangs the verb's phrase on its object
+        return [n for o in _children(trigger, OBJ) for n in _obliques(o, "nmod", case) if n.i > o.i]
     if name == "nmod":
         return _obliques(trigger, "nmod", case) + _obliques(trigger, "obl", case)
     if name == "poss":
@@ -177,7 +181,7 @@ def inside_subject(verb: Token, tok: Token) -> bool:
     return in_clause and path.head.i == verb.i and path.dep_.startswith("nsubj")
 
 
-def _participle(tok: Token) -> bool:
+def participle(tok: Token) -> bool:
     """A present participle or gerund ("vowing", "accusing", "tuant")."""
     return "Ger" in tok.morph.get("VerbForm") or tok.tag_ == "VBG" or (
         "Part" in tok.morph.get("VerbForm") and "Pres" in tok.morph.get("Tense"))
@@ -203,7 +207,7 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
         # describes the clause's act, whatever noun the parser hung it on
         verb = governing_verb(head)
         return slot_heads(verb, "subj", passive_agent) if verb is not None and verb.i < trigger.i else []
-    if (dep == "advcl" and _participle(trigger) and trigger.i > 0 and trigger.doc[trigger.i - 1].is_punct
+    if (dep == "advcl" and participle(trigger) and trigger.i > 0 and trigger.doc[trigger.i - 1].is_punct
             and head.dep_ in ("acl:relcl", "relcl")):
         # "rebuffed a statement that criticised ..., accusing the group of": a participle after a comma
         # closing a relative clause is said of the main clause, not of the relative clause's noun
@@ -212,10 +216,10 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
             return slot_heads(verb, "subj", passive_agent)
     if dep in ("acl", "acl:relcl", "relcl"):
         return [head]
-    if (dep == "parataxis" or (dep == "advcl" and head.i > trigger.i)) and _participle(trigger) and trigger.i > 0 \
-            and trigger.doc[trigger.i - 1].is_punct:
+    if (dep == "parataxis" or (dep in ("advcl", "csubj") and head.i > trigger.i)) and participle(trigger) \
+            and trigger.i > 0 and trigger.doc[trigger.i - 1].is_punct:
         # (also "shelled the town ..., killing 20 people, officials said": a parser may hang the participle
-        # on the reporting verb after it, which it cannot be said of)
+        # on the reporting verb after it, which it cannot be said of, even as its subject)
         # "..., the Pakistani army said, vowing to retaliate": set off by a comma, the participle is said
         # of the nearest clause before it that has a subject, whatever the parse hung it on
         for verb in reversed(trigger.doc[trigger.sent.start : trigger.i]):
@@ -226,7 +230,7 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
     if dep in CONJ or dep == "advcl" or dep == "xcomp":
         if dep in CONJ and not any(c.dep_ == "cc" for c in trigger.children):
             return []  # "..., a dénoncé le Quai d'Orsay": a comma-joined verb often has its subject after it
-        if dep == "advcl" and not _participle(trigger) and any(
+        if dep == "advcl" and not participle(trigger) and any(
                 c.dep_ == "mark" and c.pos_ == "SCONJ" and "to" != c.lower_ for c in trigger.children):
             return []  # "after the army withdrew": a clause of its own whose subject is missing, not shared
         if dep == "xcomp":

@@ -1,0 +1,86 @@
+"""Who fills the actor and recipient slots when the parse or word order alone would pick the wrong party."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.pipeline
+
+
+def triples(doc):
+    return {(e.type, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients)) for e in doc.events}
+
+
+def coded(doc, word):
+    return [e for e in doc.events if e.trigger_text == word]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a crowd of no named party is the people of the place it protests in
+    ("en", "Hundreds of thousands of people blocked streets in Hong Kong in defiance of Chinese authorities to "
+     "demand democratic reforms.", ("PROTEST", {"HKG"}, {"CHN"})),
+    ("de", "Tausende Menschen demonstrierten am Samstag in Tiflis gegen die Regierung.", ("PROTEST", {"GEO"}, {"GEO"})),
+    ("fr", "Plusieurs milliers de personnes ont défilé samedi dans le centre d'Alger contre le gouvernement.",
+     ("PROTEST", {"DZA"}, {"DZA"})),
+    # a verb opening its clause after "but" with no subject shares the one of the clause before
+    ("en", "Benin opened its borders today to most West Africans ordered out of Nigeria as illegal aliens, but was "
+     "still refusing admittance to Ghanaians, by far the biggest group involved, Benin police said.",
+     ("REJECT", {"BEN"}, {"GHA"})),
+    # "according to reports" names no source in the subject after it
+    ("en", "According to reports Britain is pushing hard for the US support its debt relief plan.",
+     ("REQUEST", {"GBR"}, {"USA"})),
+    # a verb's phrase the parser hung on its object ("support from the Assembly") is still the verb's
+    ("en", "Kosovo municipal officials demanded support from the Kosovo Assembly in regaining control over their "
+     "properties.", ("REQUEST", {"XKX", "UNK"}, {"XKX"})),
+    ("en", "Russia closed its southern borders with Georgia and Azerbaijan because of the fighting.",
+     ("SANCTION", {"RUS"}, {"GEO", "AZE"})),
+    # a complaint's topic ("over X's violations") names whom it is against, before the one it is made to
+    ("en", "Greece complained to the European Union on Monday over Turkish violations of its airspace.",
+     ("ACCUSE", {"GRC"}, {"TUR"})),
+    # a target found by word order comes with the parties coordinated with it
+    ("en", "Algeria today threatened to break off diplomatic relations with Morocco and Spain over their ties with "
+     "Israel.", ("THREATEN", {"DZA"}, {"MAR", "ESP"})),
+])
+def test_roles(process, lang, text, expected):
+    etype, actors, recipients = expected
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))
+
+
+def test_party_after_a_verb_with_an_unnamed_subject_is_no_doer(process):
+    doc = process("Hundreds of thousands of people marched in defiance of Chinese authorities.", "en")
+    assert not any("CHN" in {m.code for m in e.actors} for e in doc.events), [e.to_dict() for e in doc.events]
+
+
+def test_participle_after_a_comma_is_said_of_the_clause_before(process):
+    doc = process("Serbia lodged an official protest with Albania today, charging its neighbor with supporting "
+                  "dissidents here in what is said was tantamount to inciting revolution.", "en")
+    charged = coded(doc, "charging")
+    assert charged and {m.code for m in charged[0].actors} == {"SRB"}, [e.to_dict() for e in doc.events]
+
+
+def test_coordinated_verb_takes_the_doer_named_with_its_shared_subject(process):
+    # the pronoun's antecedent comes before it, not among the first verb's objects
+    doc = process("The United States announced Wednesday it would prohibit all aid to Albanian rebels in Macedonia "
+                  "and would deny entry to the United States to all individuals undermining stability there.", "en")
+    denied = coded(doc, "deny")
+    assert denied and {m.code for m in denied[0].actors} == {"USA"}, [e.to_dict() for e in doc.events]
+
+
+def test_party_in_a_clause_on_the_subject_is_no_doer(process):
+    doc = process("Muslim hackers angered by the publication of cartoons of the Prophet Mohammed have defaced "
+                  "nearly 3,000 Danish Web sites over the past month.", "en")
+    assert not any("Prophet" in m.text for e in coded(doc, "defaced") for m in e.actors), \
+        [e.to_dict() for e in doc.events]
+
+
+def test_distributive_word_outside_the_parties_splits_nothing(process):
+    # "both" is said of the sides the sources are on, not of the killing's parties
+    doc = process("Hezbollah fighters killed a senior commander of Israel's militia ally in southern Lebanon "
+                  "Sunday sources on both sides said.", "en")
+    assert len(coded(doc, "killed")) == 1, [e.to_dict() for e in doc.events]
+
+
+def test_hyphenated_participle_before_a_noun_is_no_act(process):
+    # "Russian-backed separatists" describes the separatists; only the shelling happened
+    doc = process("Russian-backed separatists shelled Ukrainian positions near Donetsk on Monday.", "en")
+    assert {e.type for e in doc.events} == {"ASSAULT"}, [e.to_dict() for e in doc.events]
