@@ -767,3 +767,15 @@ def test_a_refusal_after_a_meeting_is_aimed_at_the_other_party(process, lang, te
     """No recipient in its own sentence: the other party of the meeting told just before."""
     refusals = [e for e in process(text, lang).events if e.type == "REJECT"]
     assert refusals and {m.code for m in refusals[0].recipients} == {"JPN"}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russian soldiers sexually abused Ukrainian prisoners, Amnesty International said."),
+    ("de", "Russische Soldaten haben ukrainische Gefangene sexuell missbraucht."),
+    ("fr", "Des soldats russes ont agressé sexuellement des prisonnières ukrainiennes."),
+])
+def test_sexual_abuse_is_sexual_violence(process, lang, text):
+    """'abused' alone is no act; with 'sexually' it is ASSAULT, mode sexual (PLOVER)."""
+    found = {(e.type, e.mode, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients))
+             for e in process(text, lang).events}
+    assert ("ASSAULT", "sexual", frozenset({"RUS"}), frozenset({"UKR"})) in found
