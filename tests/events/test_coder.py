@@ -779,3 +779,14 @@ def test_sexual_abuse_is_sexual_violence(process, lang, text):
     found = {(e.type, e.mode, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients))
              for e in process(text, lang).events}
     assert ("ASSAULT", "sexual", frozenset({"RUS"}), frozenset({"UKR"})) in found
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Russia sent dozens of drones against Ukrainian cities overnight."),
+    ("de", "Russland schickte in der Nacht Dutzende Drohnen gegen ukrainische Städte."),
+    ("fr", "La Russie a envoyé des dizaines de drones contre des villes ukrainiennes."),
+])
+def test_sent_against_someone_is_an_attack_not_a_delivery(process, lang, text):
+    found = {(e.type, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients))
+             for e in process(text, lang).events}
+    assert found == {("ASSAULT", frozenset({"RUS"}), frozenset({"UKR"}))}
