@@ -219,8 +219,9 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         for ev in sentence_events:
             if id(ev) in absorbed:
                 host = absorbed[id(ev)]
-                relation = "the topic" if host.type == "PROTEST" else "the content"
-                _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} of "
+                relation = ("the topic of" if host.type == "PROTEST" else
+                            "the same act as" if host.type == ev.type else "the content of")
+                _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} "
                        f"{host.type} {host.trigger_text!r}, not an act of its own", ev)
             elif any(ev is k for k in kept):
                 _trace(doc, sent, None, "coded: " + ev.notes[0] + f" [{','.join(m.code for m in ev.actors)} -> "
@@ -1050,6 +1051,7 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
     phrase_of = {i: e for e in events for i in _companion_tokens(span, e, syntax)}
     out: dict[int, list[Event]] = {}
     inquiries = [e for e in events if e.mode == "investigate"]
+    told_by: dict[int, Event] = {}  # a pair's event -> the verb that tells the same act
     for ev in events:
         topic_of = [p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p, syntax)][:1]
         if not topic_of and ev.type == "ACCUSE" and ev.mode != "investigate":
@@ -1058,10 +1060,21 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
             topic_of = [v for v in inquiries if _looked_into(span, ev, v, syntax)
                         and {m.code for m in ev.actors} <= {m.code for m in v.actors}][:1]
         part_of = phrase_of.get(_token_at(span, ev.trigger_clean_start))
-        if part_of is not None and part_of.type != ev.type:
+        if part_of is not None and part_of.type == ev.type and _verb_of_pair(ev, part_of):
+            # "granted asylum", "le veto opposé par Brasília": the verb's own entry tells the act the pair's
+            # entry tells; the verb's slots name its parties best (a noun borrows them from its verb)
+            told_by[id(part_of)] = ev
+        elif part_of is not None:
             topic_of = [part_of]  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
         out[id(ev)] = topic_of or [v for v in verbal if _holds_content(span, v, ev, syntax, framing)]
+    for key, verb in told_by.items():
+        out[key] = [verb] + out[key]
     return out
+
+
+def _verb_of_pair(ev: Event, pair: Event) -> bool:
+    """Is ev a verb's event, and pair a noun's entry that requires that verb?"""
+    return ev.rule is not None and pair.rule is not None and ev.rule.pos == "VERB" and pair.rule.pos != "VERB"
 
 
 def _holds_content(span: Span, v: Event, ev: Event, syntax: Syntax, framing: frozenset[str]) -> bool:
@@ -1181,7 +1194,10 @@ def _target_from_content(host: Event, content: Event) -> None:
     """A threat or promise that names nobody is aimed at whom its content is: "threatened to deliver
     blows to the United States" threatens the United States. A protest whose purpose is a protest is one
     act told twice ("began a hunger strike to protest against Sweden's decision"): the purpose says against
-    whom, over the target the strike had by default."""
+    whom, over the target the strike had by default. A verb that tells the act of a pair's entry ("granted" of
+    "granted asylum") takes the kind that entry names."""
+    if host.type == content.type != "PROTEST" and _kind_named(content) and not _kind_named(host):
+        host.mode, host.cameo, host.contexts = content.mode, content.cameo, list(content.contexts)
     if host.type == content.type == "PROTEST" and content.recipients:
         host.recipients = list(content.recipients)
         host.notes.append(f"recipient: the target of its purpose {content.trigger_text!r}")
@@ -1198,6 +1214,11 @@ def _target_from_content(host: Event, content: Event) -> None:
     if targets:
         host.recipients = targets
         host.notes.append(f"recipient: the target of its content {content.trigger_text!r}")
+
+
+def _kind_named(ev: Event) -> bool:
+    """Does ev's entry say what kind of act it is (a mode or contexts of its own)?"""
+    return ev.rule is not None and bool(ev.rule.mode or ev.rule.contexts)
 
 
 def _token_at(span: Span, clean_start: int) -> int:

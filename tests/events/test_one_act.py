@@ -1,0 +1,34 @@
+"""One act told twice in a sentence is one event; a meeting that only sets the scene and an act that is only a
+condition are none (events/coder.py: absorb_contents, merge_repeats)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.pipeline
+
+
+def coded(doc):
+    return [(e.type, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients))
+            for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text, actor, recipient", [
+    ("en", "Peru has granted diplomatic asylum to five Panamanian army officers.", "PER", "PAN"),
+    ("de", "Frankreich hat dem tunesischen Journalisten am Montag politisches Asyl gewährt.", "FRA", "TUN"),
+    ("fr", "La France a accordé l'asile politique à un journaliste tunisien lundi.", "FRA", "TUN"),
+])
+def test_a_verb_and_the_pair_entry_that_requires_it_are_one_act_of_the_pairs_kind(process, lang, text, actor,
+                                                                                   recipient):
+    doc = process(text, lang)
+    assert coded(doc) == [("AID", frozenset({actor}), frozenset({recipient}))], coded(doc)
+    assert doc.events[0].cameo == "075", doc.events[0].cameo  # granting asylum, as the pair's entry says
+
+
+def test_the_verb_names_the_parties_of_a_pair_told_with_a_participle(process):
+    # "le veto opposé par Brasília": the noun alone would borrow the main clause's subject
+    doc = process("Le président vénézuélien Nicolás Maduro a menacé mercredi de rompre les relations avec le Brésil, "
+                  "après le veto opposé par Brasília à l'entrée de Caracas dans les BRICS.", "fr")
+    rejects = [e for e in doc.events if e.type == "REJECT"]
+    assert [({m.code for m in e.actors}, {m.code for m in e.recipients}, e.mode) for e in rejects] == [
+        ({"BRA"}, {"VEN"}, "yield")], coded(doc)
