@@ -32,3 +32,14 @@ def test_the_verb_names_the_parties_of_a_pair_told_with_a_participle(process):
     rejects = [e for e in doc.events if e.type == "REJECT"]
     assert [({m.code for m in e.actors}, {m.code for m in e.recipients}, e.mode) for e in rejects] == [
         ({"BRA"}, {"VEN"}, "yield")], coded(doc)
+
+
+def test_an_entry_that_fixes_its_code_is_not_split_by_coordinated_objects(process):
+    # "withdraw" with "inspector" is CAMEO 1662 whatever is withdrawn with them
+    doc = process("The UN said it will withdraw its weapons inspectors and humanitarian workers from Iraq.", "en")
+    assert coded(doc) == [("SANCTION", frozenset({"UN"}), frozenset({"IRQ"}))], coded(doc)
+
+
+def test_coordinated_objects_that_make_different_acts_still_split(process):
+    doc = process("Japan will provide economic aid and air-defence missiles to Ukraine.", "en")
+    assert sorted(e.cameo for e in doc.events) == ["0311", "0312"], [e.cameo for e in doc.events]

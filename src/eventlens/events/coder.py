@@ -806,7 +806,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     groups = _distribute(span, actors, recipients, syntax)
     events = []
     for acts, recs in groups:
-        for ctx_split in _context_splits(cand.token, ctx, contexts, trig):
+        for ctx_split in _context_splits(cand.token, ctx, contexts, trig, ontology):
             events.append(Event(actors=acts, recipients=recs, contexts=ctx_split, notes=[note], **base))
     return events
 
@@ -1608,9 +1608,12 @@ def _distribute(span: Span, actors, recipients, syntax: Syntax):
     return [(actors, recipients)]
 
 
-def _context_splits(trigger: Token, ctx: list[str], contexts, trig: Trigger) -> list[list[str]]:
-    """Coordinated objects of different kinds ("wirtschaftliche Unterstützung und Raketen") are two events."""
-    if trig.contexts or not trigger.doc.has_annotation("DEP"):
+def _context_splits(trigger: Token, ctx: list[str], contexts, trig: Trigger, ontology) -> list[list[str]]:
+    """Coordinated objects of different kinds ("wirtschaftliche Unterstützung und Raketen") are two events when
+    the kinds make different acts (CAMEO codes). An entry that fixes its own code names one act, whatever is
+    coordinated with its object ("withdraw weapons inspectors and humanitarian workers")."""
+    fixed = trig.cameo != ontology.cameo(trig.type, trig.mode)
+    if trig.contexts or fixed or not trigger.doc.has_annotation("DEP"):
         return [list(ctx)]
     heads = [c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass")]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
@@ -1620,7 +1623,7 @@ def _context_splits(trigger: Token, ctx: list[str], contexts, trig: Trigger) -> 
         found = contexts.contexts_for(words)
         if found and found[0] not in [k[0] for k in kinds]:
             kinds.append(found)
-    return kinds if len(kinds) > 1 else [list(ctx)]
+    return kinds if len({ontology.cameo(trig.type, trig.mode, k[0]) for k in kinds}) > 1 else [list(ctx)]
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
