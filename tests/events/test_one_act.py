@@ -43,3 +43,19 @@ def test_an_entry_that_fixes_its_code_is_not_split_by_coordinated_objects(proces
 def test_coordinated_objects_that_make_different_acts_still_split(process):
     doc = process("Japan will provide economic aid and air-defence missiles to Ukraine.", "en")
     assert sorted(e.cameo for e in doc.events) == ["0311", "0312"], [e.cameo for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "U.S. Secretary of State Antony Blinken telephoned Russian Foreign Minister Sergei Lavrov on Tuesday to "
+           "discuss the war in Ukraine.", ("CONSULT", frozenset({"USA"}), frozenset({"RUS"}))),
+    ("en", "Russian President Vladimir Putin hosted Chinese President Xi Jinping in Moscow for an informal meeting "
+           "on Monday.", ("CONSULT", frozenset({"CHN"}), frozenset({"RUS"}))),
+    ("de", "Der russische Präsident Wladimir Putin empfing den chinesischen Präsidenten Xi Jinping am Montag in "
+           "Moskau zu einem informellen Treffen.", ("CONSULT", frozenset({"CHN"}), frozenset({"RUS"}))),
+    ("de", "Bundeskanzler Olaf Scholz telefonierte am Dienstag mit dem französischen Präsidenten Emmanuel Macron, um "
+           "über die Lage in der Ukraine zu beraten.", ("CONSULT", frozenset({"DEU", "FRA"}), frozenset())),
+])
+def test_a_joint_act_told_again_over_the_same_parties_is_one_event(process, lang, text, expected):
+    # the call or visit and the talks it was for are one consultation; the visit says who came to whom
+    doc = process(text, lang)
+    assert coded(doc) == [expected], coded(doc)

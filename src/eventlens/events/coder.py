@@ -1631,7 +1631,9 @@ def merge_repeats(events: list[Event]) -> list[Event]:
 
     Runs after the claims stage, since the same act asserted and merely speculated are two records.
     Contexts keep apart what one sentence split ("wirtschaftliche Unterstützung und Raketen"), but a
-    repeat whose contexts overlap the first mention's is the same act told again.
+    repeat whose contexts overlap the first mention's is the same act told again. A joint act and another
+    record of its type in the same sentence over some of its parties are one act; the record with more
+    parties, or with a direction, tells it.
     """
     out: list[Event] = []
     for ev in events:
@@ -1643,6 +1645,12 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             kept = next((k for k in events if _told_with_its_target(k, ev)), None)
             if kept is not None and not any(k is kept for k in out):
                 out.append(kept)  # the fuller record comes later in the sentence: it takes this one's place
+        if kept is None:
+            kept = next((k for k in out if _one_joint_act(k, ev)), None)
+            if kept is not None and _fuller_party_record(ev, kept):
+                out[next(i for i, k in enumerate(out) if k is kept)] = ev
+                ev.notes.extend(n for n in kept.notes if n.startswith("repeated in sentence "))
+                kept, ev = ev, kept
         if kept is None:
             out.append(ev)
             continue
@@ -1668,6 +1676,28 @@ def _told_with_its_target(full: Event, bare: Event) -> bool:
             and {m.code for m in full.actors} == {m.code for m in bare.actors}
             # a bare repeat whose entry names no context took the sentence's: it cannot disagree
             and (bare.rule is None or not bare.rule.contexts or _contexts_agree(full, bare)))
+
+
+def _one_joint_act(a: Event, b: Event) -> bool:
+    """Are a and b one joint act told twice in a sentence: of a type whose entry makes it joint, with the
+    same status, the parties of one all among the other's ("telephoned Kozyrev to discuss ...", "held talks
+    with ..., the first delegation to visit Bucharest", "hosted X for an informal meeting")?"""
+    if a is b or a.type != b.type or a.sentence.index != b.sentence.index or a.status != b.status:
+        return False
+    if not any(e.rule is not None and e.rule.reciprocal for e in (a, b)):
+        return False
+    pa, pb = _parties(a), _parties(b)
+    return bool(pa and pb) and (pa <= pb or pb <= pa)
+
+
+def _fuller_party_record(ev: Event, kept: Event) -> bool:
+    """Does ev tell the joint act better than kept: more parties, or as many and who visits or calls whom?"""
+    pe, pk = _parties(ev), _parties(kept)
+    return pe > pk or (pe == pk and bool(ev.recipients) and not kept.recipients)
+
+
+def _parties(ev: Event) -> set[str]:
+    return {m.code for m in ev.actors + ev.recipients}
 
 
 def repeat_key(ev: Event) -> tuple:
