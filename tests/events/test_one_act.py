@@ -59,3 +59,25 @@ def test_a_joint_act_told_again_over_the_same_parties_is_one_event(process, lang
     # the call or visit and the talks it was for are one consultation; the visit says who came to whom
     doc = process(text, lang)
     assert coded(doc) == [expected], coded(doc)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Umma party has said it will boycott Algeria's first multi-party elections unless the president "
+           "agrees to step down.", ("PROTEST", frozenset({"DZA"}), frozenset({"DZA"}))),
+    ("de", "Serbien wird seinen Botschafter aus Zagreb abberufen, falls Kroatien serbische Diplomaten ausweist.",
+     ("SANCTION", frozenset({"SRB"}), frozenset({"HRV"}))),
+    ("fr", "La Serbie rappellera son ambassadeur à Zagreb à moins que la Croatie libère les diplomates serbes.",
+     ("SANCTION", frozenset({"SRB"}), frozenset({"HRV"}))),
+    # the parser takes "si" for a preposition here
+    ("fr", "La Serbie rappellera son ambassadeur à Zagreb si la Croatie expulse des diplomates serbes.",
+     ("SANCTION", frozenset({"SRB"}), frozenset({"HRV"}))),
+])
+def test_an_act_in_a_condition_clause_is_no_event(process, lang, text, expected):
+    doc = process(text, lang)
+    assert coded(doc) == [expected], coded(doc)
+
+
+def test_an_act_in_a_condition_clause_stays_when_no_other_act_is_told(process):
+    # "schließen" is no event here: nothing is left that the troop movement would be the condition of
+    doc = process("Polen will die Grenze zu Belarus schließen, wenn Minsk weitere Truppen an die Grenze verlegt.", "de")
+    assert coded(doc) == [("MOBILIZE", frozenset({"BLR"}), frozenset())], coded(doc)

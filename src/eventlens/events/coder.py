@@ -74,6 +74,7 @@ class Syntax:
     reply_verbs: frozenset[str] = frozenset()  # respond, answer: the means of a reply promised with ...
     promise_auxiliaries: frozenset[str] = frozenset()  # ... will, would: is a threat, not an act done
     undertakings: frozenset[str] = frozenset()  # mission, effort: "mediation mission" is the act, not a kind
+    conditions: frozenset[str] = frozenset()  # if, unless, falls, à moins que: open a clause that is a condition
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
     operators: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -147,6 +148,7 @@ class Syntax:
             reply_verbs=words("reply_verbs"),
             promise_auxiliaries=words("promise_auxiliaries"),
             undertakings=words("undertakings"),
+            conditions=words("conditions"),
             operators=_operator_words(data.get("operators", {}), path),
         )
 
@@ -215,6 +217,8 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             if id(ev) in absorbed:
                 _target_from_content(absorbed[id(ev)], ev)
         kept = [e for e in kept if id(e) not in absorbed]
+        conditions = _conditions(span, kept, syntax)
+        kept = [e for e in kept if id(e) not in conditions]
         _promised_replies(span, kept, syntax, ontology)
         for ev in sentence_events:
             if id(ev) in absorbed:
@@ -223,6 +227,10 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                             "the same act as" if host.type == ev.type else "the content of")
                 _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} "
                        f"{host.type} {host.trigger_text!r}, not an act of its own", ev)
+            elif id(ev) in conditions:
+                main = conditions[id(ev)]
+                _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: a condition of {main.type} "
+                       f"{main.trigger_text!r}, not an act", ev)
             elif any(ev is k for k in kept):
                 _trace(doc, sent, None, "coded: " + ev.notes[0] + f" [{','.join(m.code for m in ev.actors)} -> "
                        f"{','.join(m.code for m in ev.recipients)}]", ev)
@@ -1075,6 +1083,42 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
 def _verb_of_pair(ev: Event, pair: Event) -> bool:
     """Is ev a verb's event, and pair a noun's entry that requires that verb?"""
     return ev.rule is not None and pair.rule is not None and ev.rule.pos == "VERB" and pair.rule.pos != "VERB"
+
+
+def _conditions(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Event]:
+    """{id(event): the act it is a condition of}: an act in a clause opened by a condition word ("will boycott
+    the elections unless the president agrees to step down", "falls der Präsident nicht zurücktritt", "si
+    l'Occident livre des missiles") has not happened; it is the condition of the act told outside it."""
+    if not syntax.conditions or not slots.has_parse(span.doc):
+        return {}
+    clauses: dict[int, set[int]] = {}
+    for ev in events:
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        # a weak parse may take the condition word for a preposition ("si la Croatie expulse": case)
+        head = next((a for a in [tok, *tok.ancestors] if any(
+            c.dep_ in ("mark", "case") and _condition_word(c, syntax) for c in a.children)), None)
+        if head is not None:
+            clauses[id(ev)] = {t.i for t in head.subtree}
+    out: dict[int, Event] = {}
+    for ev in events:
+        if id(ev) in clauses:
+            main = next((e for e in events if id(e) not in clauses
+                         and _token_at(span, e.trigger_clean_start) not in clauses[id(ev)]), None)
+            if main is not None:
+                out[id(ev)] = main
+    return out
+
+
+def _condition_word(mark: Token, syntax: Syntax) -> bool:
+    """Is the subordinator `mark` a condition word, alone ("if", "falls") or as the last word of one ("à moins
+    que", where the parse marks only "que")?"""
+    doc = mark.doc
+    for words in syntax.conditions:
+        parts = words.split()
+        start = mark.i - len(parts) + 1
+        if start >= 0 and [t.lower_ for t in doc[start:mark.i + 1]] == parts:
+            return True
+    return False
 
 
 def _holds_content(span: Span, v: Event, ev: Event, syntax: Syntax, framing: frozenset[str]) -> bool:
