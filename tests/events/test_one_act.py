@@ -81,3 +81,29 @@ def test_an_act_in_a_condition_clause_stays_when_no_other_act_is_told(process):
     # "schließen" is no event here: nothing is left that the troop movement would be the condition of
     doc = process("Polen will die Grenze zu Belarus schließen, wenn Minsk weitere Truppen an die Grenze verlegt.", "de")
     assert coded(doc) == [("MOBILIZE", frozenset({"BLR"}), frozenset())], coded(doc)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Israel and the Palestinians reached a consensus on water resources on the second day of a multilateral "
+           "conference in Amman.", "AGREE"),
+    ("en", "Zimbabwe accused the United States of restoring the blackmail in the negotiations on independence for "
+           "Namibia.", "ACCUSE"),
+    ("de", "Israel und die Palästinenser einigten sich am zweiten Tag einer multilateralen Konferenz in Amman auf "
+           "einen Austausch von Daten.", "AGREE"),
+    # the parse makes "lors" the head of "jour"
+    ("fr", "Israël et les Palestiniens sont parvenus à un accord sur l'eau lors du deuxième jour d'une conférence "
+           "multilatérale à Amman.", "AGREE"),
+    ("fr", "Le Zimbabwe a accusé les États-Unis de chantage dans les négociations sur l'indépendance de la Namibie.",
+     "ACCUSE"),
+])
+def test_a_meeting_that_only_places_another_act_is_no_event(process, lang, text, expected):
+    doc = process(text, lang)
+    assert [e.type for e in doc.events] == [expected], coded(doc)
+
+
+def test_a_meeting_that_names_a_party_of_its_own_is_an_event_where_the_act_was_done(process):
+    # docs/annotation.md: the talks in Jeddah are coded beside the readiness declared there
+    doc = process("Bei Gesprächen mit einer US-Delegation in Dschidda hat sich die Ukraine am Dienstag zu einer "
+                  "30-tägigen Waffenruhe bereit erklärt.", "de")
+    assert ("CONSULT", frozenset({"UKR", "USA"}), frozenset()) in coded(doc), coded(doc)
+    assert "CONCEDE" in [e.type for e in doc.events], coded(doc)

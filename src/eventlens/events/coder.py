@@ -75,6 +75,7 @@ class Syntax:
     promise_auxiliaries: frozenset[str] = frozenset()  # ... will, would: is a threat, not an act done
     undertakings: frozenset[str] = frozenset()  # mission, effort: "mediation mission" is the act, not a kind
     conditions: frozenset[str] = frozenset()  # if, unless, falls, à moins que: open a clause that is a condition
+    settings: frozenset[str] = frozenset()  # in, at, during, bei, lors: a phrase that places an act
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
     operators: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -149,6 +150,7 @@ class Syntax:
             promise_auxiliaries=words("promise_auxiliaries"),
             undertakings=words("undertakings"),
             conditions=words("conditions"),
+            settings=words("settings"),
             operators=_operator_words(data.get("operators", {}), path),
         )
 
@@ -219,6 +221,8 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         kept = [e for e in kept if id(e) not in absorbed]
         conditions = _conditions(span, kept, syntax)
         kept = [e for e in kept if id(e) not in conditions]
+        settings = _settings(span, kept, [e for e in sentence_events if id(e) in absorbed], syntax)
+        kept = [e for e in kept if id(e) not in settings]
         _promised_replies(span, kept, syntax, ontology)
         for ev in sentence_events:
             if id(ev) in absorbed:
@@ -227,9 +231,10 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                             "the same act as" if host.type == ev.type else "the content of")
                 _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} "
                        f"{host.type} {host.trigger_text!r}, not an act of its own", ev)
-            elif id(ev) in conditions:
-                main = conditions[id(ev)]
-                _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: a condition of {main.type} "
+            elif id(ev) in conditions or id(ev) in settings:
+                relation, main = (("a condition", conditions[id(ev)]) if id(ev) in conditions
+                                  else ("the setting", settings[id(ev)]))
+                _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: {relation} of {main.type} "
                        f"{main.trigger_text!r}, not an act", ev)
             elif any(ev is k for k in kept):
                 _trace(doc, sent, None, "coded: " + ev.notes[0] + f" [{','.join(m.code for m in ev.actors)} -> "
@@ -1074,6 +1079,9 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
             told_by[id(part_of)] = ev
         elif part_of is not None:
             topic_of = [part_of]  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
+        if not topic_of and _placed_meeting(span, ev, syntax):
+            out[id(ev)] = []  # "Bei Gesprächen mit X hat sich Y bereit erklärt": where the act was done, not what
+            continue
         out[id(ev)] = topic_of or [v for v in verbal if _holds_content(span, v, ev, syntax, framing)]
     for key, verb in told_by.items():
         out[key] = [verb] + out[key]
@@ -1107,6 +1115,80 @@ def _conditions(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Ev
             if main is not None:
                 out[id(ev)] = main
     return out
+
+
+# Meetings: the kind of act another act is placed in ("agreed in talks", "at the fourth round of talks").
+SETTING_TYPE = "CONSULT"
+
+
+def _settings(span: Span, kept: list[Event], absorbed: list[Event], syntax: Syntax) -> dict[int, Event]:
+    """{id(meeting): the act it is the setting of}: a meeting noun in a phrase that places another act
+    ("reached a consensus on the second day of a multilateral conference", "accused the US of restoring the
+    blackmail in the negotiations", "mediation in the talks") is where that act is told, not an act of its
+    own in the sentence. Placing a meeting in a meeting tells one meeting. A meeting where the act itself was
+    done is coded when it names a party of its own ("Bei Gesprächen mit einer US-Delegation hat sich die
+    Ukraine ... bereit erklärt"; docs/annotation.md)."""
+    if not syntax.settings or not slots.has_parse(span.doc):
+        return {}
+    meetings = [e for e in kept if _placed_meeting(span, e, syntax)]
+    if not meetings:
+        return {}
+    acts: dict[int, Event] = {}  # a token -> the act whose trigger or required word it is
+    for e in kept + absorbed:
+        acts.update({i: e for i in _companion_tokens(span, e, syntax)})
+        acts[_token_at(span, e.trigger_clean_start)] = e
+    out: dict[int, Event] = {}
+    for ev in meetings:
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        placed = _placed_on(tok, syntax)
+        if placed is None:
+            continue
+        host = next((acts[a.i] for a in [placed, *placed.ancestors] if a.i in acts and acts[a.i] is not ev), None)
+        if host is None:
+            continue
+        if host.type == SETTING_TYPE or acts.get(placed.i) is not host or not _names_a_party(tok, ev, syntax):
+            out[id(ev)] = host
+    return out
+
+
+def _names_a_party(tok: Token, ev: Event, syntax: Syntax) -> bool:
+    """Does the meeting noun name one of its parties itself ("US-Soviet talks", "talks with a US delegation"),
+    not as the place it is held in ("a conference in Amman") or deeper in what it is about ("negotiations on
+    independence for Namibia")?"""
+    own = {t.idx: t for t in tok.subtree}
+    for m in ev.actors + ev.recipients:
+        word = own.get(m.clean_start)
+        while word is not None and word.i != tok.i and not any(c.dep_ == "case" for c in word.children):
+            word = word.head
+        if word is None:
+            continue
+        if word.i == tok.i or (word.head.i == tok.i and not any(
+                c.dep_ == "case" and c.lower_ in syntax.place_prepositions for c in word.children)):
+            return True
+    return False
+
+
+def _placed_meeting(span: Span, ev: Event, syntax: Syntax) -> bool:
+    """Is ev a meeting noun in a phrase that places something ("in the talks", "bei Gesprächen")?"""
+    return (ev.type == SETTING_TYPE and ev.rule is not None and ev.rule.pos == "NOUN" and bool(syntax.settings)
+            and slots.has_parse(span.doc) and _placed_on(span.doc[_token_at(span, ev.trigger_clean_start)],
+                                                         syntax) is not None)
+
+
+def _placed_on(tok: Token, syntax: Syntax) -> Token | None:
+    """The word a noun's setting phrase hangs on: the noun's own ("in the talks") or that of a noun it is
+    part of ("at the fourth round of talks", "on the second day of a conference")."""
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.dep_.split(":")[0] not in ("obl", "nmod"):
+            return None
+        if any(c.dep_ == "case" and c.lower_ in syntax.settings for c in tok.children):
+            return tok.head
+        if tok.head.lower_ in syntax.settings:  # "lors du deuxième jour": the parse made "lors" the head
+            return tok.head.head
+        if tok.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        tok = tok.head
+    return None
 
 
 def _condition_word(mark: Token, syntax: Syntax) -> bool:
