@@ -1079,6 +1079,9 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
             told_by[id(part_of)] = ev
         elif part_of is not None:
             topic_of = [part_of]  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
+        if not topic_of and part_of is None:
+            # "will give Tanzania a grant ... to finance projects": the purpose tells the same act again
+            topic_of = [h for h in events if _purpose_of(span, ev, h)][:1]
         if not topic_of and _placed_meeting(span, ev, syntax):
             out[id(ev)] = []  # "Bei Gesprächen mit X hat sich Y bereit erklärt": where the act was done, not what
             continue
@@ -1086,6 +1089,18 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
     for key, verb in told_by.items():
         out[key] = [verb] + out[key]
     return out
+
+
+def _purpose_of(span: Span, ev: Event, act: Event) -> bool:
+    """Is ev the purpose of an act of its type by the same doers: an infinitive clause with no subject of its
+    own hung on the act's word ("gave a grant to finance projects", "sent engineers to help")?"""
+    if ev is act or ev.type != act.type or not ev.actors or not slots.has_parse(span.doc):
+        return False
+    if not {m.code for m in ev.actors} <= {m.code for m in act.actors}:
+        return False
+    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    return (tok.dep_ == "advcl" and tok.head.i == _token_at(span, act.trigger_clean_start)
+            and "Inf" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in tok.children))
 
 
 def _verb_of_pair(ev: Event, pair: Event) -> bool:
