@@ -120,3 +120,19 @@ def test_a_meeting_that_names_a_party_of_its_own_is_an_event_where_the_act_was_d
 def test_the_purpose_of_an_act_told_as_an_act_of_its_type_is_the_same_act(process, lang, text, expected):
     doc = process(text, lang)
     assert coded(doc) == [expected], coded(doc)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Nordkorea hat nach Erkenntnissen des südkoreanischen Geheimdienstes weitere Artilleriegeschosse an "
+           "Russland geliefert. Pjöngjang bestreitet jegliche Waffenlieferungen an Moskau."),
+    ("en", "North Korea has shipped more artillery shells to Russia, according to South Korean intelligence. "
+           "Pyongyang denies any arms deliveries to Moscow."),
+    ("fr", "La Corée du Nord a livré des obus d'artillerie à la Russie, selon les services de renseignement "
+           "sud-coréens. Pyongyang dément toute livraison d'armes à Moscou."),
+])
+def test_a_denial_of_a_reported_act_does_not_tell_it_again(process, lang, text):
+    # docs/annotation.md: the alleged act keeps the status it was reported with
+    doc = process(text, lang)
+    aid = [e for e in doc.events if e.type == "AID"]
+    assert [(e.status != "denied", {m.code for m in e.actors}, {m.code for m in e.recipients}) for e in aid] == [
+        (True, {"PRK"}, {"RUS"})], [(e.type, e.status) for e in doc.events]

@@ -1787,8 +1787,9 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             if kept is not None and not any(k is kept for k in out):
                 out.append(kept)  # the fuller record comes later in the sentence: it takes this one's place
         if kept is None:
-            kept = next((k for k in out if _one_joint_act(k, ev)), None)
-            if kept is not None and _fuller_party_record(ev, kept):
+            kept = next((k for k in out if _one_joint_act(k, ev) or _denial_of_reported(k, ev)), None)
+            if kept is not None and (_fuller_party_record(ev, kept) if _one_joint_act(kept, ev)
+                                     else kept.status == "denied"):
                 out[next(i for i, k in enumerate(out) if k is kept)] = ev
                 ev.notes.extend(n for n in kept.notes if n.startswith("repeated in sentence "))
                 kept, ev = ev, kept
@@ -1829,6 +1830,14 @@ def _one_joint_act(a: Event, b: Event) -> bool:
         return False
     pa, pb = _parties(a), _parties(b)
     return bool(pa and pb) and (pa <= pb or pb <= pa)
+
+
+def _denial_of_reported(a: Event, b: Event) -> bool:
+    """Is one of a and b a denial of the act the other reports ("hat weitere Geschosse an Russland geliefert
+    ... Pjöngjang bestreitet jegliche Waffenlieferungen an Moskau")? The act is told once, with the status it
+    was reported with; the denial is a REJECT of its own (docs/annotation.md)."""
+    return (a.status != b.status and "denied" in (a.status, b.status)
+            and repeat_key(a)[:3] == repeat_key(b)[:3])
 
 
 def _fuller_party_record(ev: Event, kept: Event) -> bool:
