@@ -1774,7 +1774,8 @@ def merge_repeats(events: list[Event]) -> list[Event]:
     Contexts keep apart what one sentence split ("wirtschaftliche Unterstützung und Raketen"), but a
     repeat whose contexts overlap the first mention's is the same act told again. A joint act and another
     record of its type in the same sentence over some of its parties are one act; the record with more
-    parties, or with a direction, tells it.
+    parties, or with a direction, tells it. A denial of an act reported elsewhere in the article tells no
+    second act: the reported record stays.
     """
     out: list[Event] = []
     for ev in events:
@@ -1788,8 +1789,7 @@ def merge_repeats(events: list[Event]) -> list[Event]:
                 out.append(kept)  # the fuller record comes later in the sentence: it takes this one's place
         if kept is None:
             kept = next((k for k in out if _one_joint_act(k, ev) or _denial_of_reported(k, ev)), None)
-            if kept is not None and (_fuller_party_record(ev, kept) if _one_joint_act(kept, ev)
-                                     else kept.status == "denied"):
+            if kept is not None and _tells_better(ev, kept):
                 out[next(i for i, k in enumerate(out) if k is kept)] = ev
                 ev.notes.extend(n for n in kept.notes if n.startswith("repeated in sentence "))
                 kept, ev = ev, kept
@@ -1840,8 +1840,11 @@ def _denial_of_reported(a: Event, b: Event) -> bool:
             and repeat_key(a)[:3] == repeat_key(b)[:3])
 
 
-def _fuller_party_record(ev: Event, kept: Event) -> bool:
-    """Does ev tell the joint act better than kept: more parties, or as many and who visits or calls whom?"""
+def _tells_better(ev: Event, kept: Event) -> bool:
+    """Of two records of one act, does ev tell it better than kept: the reported act over its denial; for a
+    joint act, more parties, or as many and who visits or calls whom?"""
+    if ev.status != kept.status:
+        return kept.status == "denied"
     pe, pk = _parties(ev), _parties(kept)
     return pe > pk or (pe == pk and bool(ev.recipients) and not kept.recipients)
 
