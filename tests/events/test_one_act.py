@@ -136,3 +136,18 @@ def test_a_denial_of_a_reported_act_does_not_tell_it_again(process, lang, text):
     aid = [e for e in doc.events if e.type == "AID"]
     assert [(e.status != "denied", {m.code for m in e.actors}, {m.code for m in e.recipients}) for e in aid] == [
         (True, {"PRK"}, {"RUS"})], [(e.type, e.status) for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Israel today mounted its long-threatened invasion of South Lebanon.",
+     ("ASSAULT", frozenset({"ISR"}), frozenset({"LBN"}))),
+    ("en", "Germany finally delivered the promised aid to Ukraine on Monday.",
+     ("AID", frozenset({"DEU"}), frozenset({"UKR"}))),
+    ("fr", "L'Allemagne a enfin livré lundi l'aide promise à l'Ukraine.", ("AID", frozenset({"DEU"}), frozenset({"UKR"}))),
+    ("de", "Deutschland hat der Ukraine am Montag die lange versprochene Hilfe geliefert.",
+     ("AID", frozenset({"DEU"}), frozenset({"UKR"}))),
+])
+def test_an_acts_noun_with_its_verb_and_its_adjective_is_one_act(process, lang, text, expected):
+    # the threat and the promise describe the act; the aid delivered is what "delivered" tells
+    doc = process(text, lang)
+    assert coded(doc) == [expected], coded(doc)

@@ -1079,9 +1079,14 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
             told_by[id(part_of)] = ev
         elif part_of is not None:
             topic_of = [part_of]  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
+        else:
+            verb = next((v for v in events if _verb_of_object(span, v, ev)), None)
+            if verb is not None:
+                told_by[id(ev)] = verb  # "delivered the promised aid": the noun names the act its verb tells
         if not topic_of and part_of is None:
-            # "will give Tanzania a grant ... to finance projects": the purpose tells the same act again
-            topic_of = [h for h in events if _purpose_of(span, ev, h)][:1]
+            # "will give Tanzania a grant ... to finance projects": the purpose tells the same act again;
+            # "its long-threatened invasion": a participle on an act's noun describes that act
+            topic_of = [h for h in events if _purpose_of(span, ev, h) or _describes(span, ev, h)][:1]
         if not topic_of and _placed_meeting(span, ev, syntax):
             out[id(ev)] = []  # "Bei Gesprächen mit X hat sich Y bereit erklärt": where the act was done, not what
             continue
@@ -1101,6 +1106,22 @@ def _purpose_of(span: Span, ev: Event, act: Event) -> bool:
     tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     return (tok.dep_ == "advcl" and tok.head.i == _token_at(span, act.trigger_clean_start)
             and "Inf" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in tok.children))
+
+
+def _describes(span: Span, ev: Event, act: Event) -> bool:
+    """Is ev's word an adjective on act's noun ("long-threatened invasion", "the promised aid")?"""
+    if ev is act or not slots.has_parse(span.doc):
+        return False
+    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    return tok.dep_ == "amod" and tok.head.i == _token_at(span, act.trigger_clean_start) != tok.i
+
+
+def _verb_of_object(span: Span, verb: Event, noun: Event) -> bool:
+    """Is noun, an event noun, the object of verb, a verb's event of its type ("delivered aid")?"""
+    if not _verb_of_pair(verb, noun) or verb.type != noun.type or not slots.has_parse(span.doc):
+        return False
+    tok = span.doc[_token_at(span, noun.trigger_clean_start)]
+    return tok.dep_ == "obj" and tok.head.i == _token_at(span, verb.trigger_clean_start)
 
 
 def _verb_of_pair(ev: Event, pair: Event) -> bool:
