@@ -1072,7 +1072,8 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
             # investigator's own (an author named apart, "allegations by the LPC", keeps them an act)
             topic_of = [v for v in inquiries if _looked_into(span, ev, v, syntax)
                         and {m.code for m in ev.actors} <= {m.code for m in v.actors}][:1]
-        part_of = phrase_of.get(_token_at(span, ev.trigger_clean_start))
+        at = _token_at(span, ev.trigger_clean_start)
+        part_of = phrase_of.get(at)
         if part_of is not None and part_of.type == ev.type and _verb_of_pair(ev, part_of):
             # "granted asylum", "le veto opposé par Brasília": the verb's own entry tells the act the pair's
             # entry tells; the verb's slots name its parties best (a noun borrows them from its verb)
@@ -1086,7 +1087,7 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
         if not topic_of and part_of is None:
             # "will give Tanzania a grant ... to finance projects": the purpose tells the same act again;
             # "its long-threatened invasion": a participle on an act's noun describes that act
-            topic_of = [h for h in events if _purpose_of(span, ev, h) or _describes(span, ev, h)][:1]
+            topic_of = [h for h in events if _purpose_of(span, ev, h) or _describes(span, span.doc[at], ev, h)][:1]
         if not topic_of and _placed_meeting(span, ev, syntax):
             out[id(ev)] = []  # "Bei Gesprächen mit X hat sich Y bereit erklärt": where the act was done, not what
             continue
@@ -1108,12 +1109,10 @@ def _purpose_of(span: Span, ev: Event, act: Event) -> bool:
             and "Inf" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in tok.children))
 
 
-def _describes(span: Span, ev: Event, act: Event) -> bool:
-    """Is ev's word an adjective on act's noun ("long-threatened invasion", "the promised aid")?"""
-    if ev is act or not slots.has_parse(span.doc):
-        return False
-    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
-    return tok.dep_ == "amod" and tok.head.i == _token_at(span, act.trigger_clean_start) != tok.i
+def _describes(span: Span, tok: Token, ev: Event, act: Event) -> bool:
+    """Is ev's word tok an adjective on act's noun ("long-threatened invasion", "the promised aid")?"""
+    return (ev is not act and tok.dep_ == "amod" and slots.has_parse(span.doc)
+            and tok.head.i == _token_at(span, act.trigger_clean_start) != tok.i)
 
 
 def _verb_of_object(span: Span, verb: Event, noun: Event) -> bool:
