@@ -151,3 +151,15 @@ def test_an_acts_noun_with_its_verb_and_its_adjective_is_one_act(process, lang, 
     # the threat and the promise describe the act; the aid delivered is what "delivered" tells
     doc = process(text, lang)
     assert coded(doc) == [expected], coded(doc)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Sollte Belgrad die Russland-Sanktionen weiter ignorieren, könnte die EU die Beitrittsgespräche mit "
+           "Serbien auf Eis legen, sagte ein EU-Diplomat.", ("SANCTION", frozenset({"EU"}), frozenset({"SRB"}))),
+    ("en", "Should Belgrade keep ignoring the Russia sanctions, the EU could freeze accession talks with Serbia, an EU "
+           "diplomat said.", ("SANCTION", frozenset({"EU"}), frozenset({"SRB"}))),
+])
+def test_an_act_in_a_condition_opened_by_an_auxiliary_is_no_event(process, lang, text, expected):
+    # the parse hangs the main clause on the condition: the comma bounds it
+    doc = process(text, lang)
+    assert expected in coded(doc) and "REJECT" not in [e.type for e in doc.events], coded(doc)

@@ -75,6 +75,7 @@ class Syntax:
     promise_auxiliaries: frozenset[str] = frozenset()  # ... will, would: is a threat, not an act done
     undertakings: frozenset[str] = frozenset()  # mission, effort: "mediation mission" is the act, not a kind
     conditions: frozenset[str] = frozenset()  # if, unless, falls, à moins que: open a clause that is a condition
+    inverted_conditions: frozenset[str] = frozenset()  # should, sollte: a condition when they open the clause
     settings: frozenset[str] = frozenset()  # in, at, during, bei, lors: a phrase that places an act
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
     operators: dict[str, frozenset[str]] = field(default_factory=dict)
@@ -150,6 +151,7 @@ class Syntax:
             promise_auxiliaries=words("promise_auxiliaries"),
             undertakings=words("undertakings"),
             conditions=words("conditions"),
+            inverted_conditions=words("inverted_conditions"),
             settings=words("settings"),
             operators=_operator_words(data.get("operators", {}), path),
         )
@@ -1131,8 +1133,9 @@ def _verb_of_pair(ev: Event, pair: Event) -> bool:
 def _conditions(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Event]:
     """{id(event): the act it is a condition of}: an act in a clause opened by a condition word ("will boycott
     the elections unless the president agrees to step down", "falls der Präsident nicht zurücktritt", "si
-    l'Occident livre des missiles") has not happened; it is the condition of the act told outside it."""
-    if not syntax.conditions or not slots.has_parse(span.doc):
+    l'Occident livre des missiles"), or by an auxiliary put first ("Should Belgrade ignore ...", "Sollte
+    Belgrad ... ignorieren"), has not happened; it is the condition of the act told outside it."""
+    if not (syntax.conditions or syntax.inverted_conditions) or not slots.has_parse(span.doc):
         return {}
     clauses: dict[int, set[int]] = {}
     for ev in events:
@@ -1142,6 +1145,13 @@ def _conditions(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Ev
             c.dep_ in ("mark", "case") and _condition_word(c, syntax) for c in a.children)), None)
         if head is not None:
             clauses[id(ev)] = {t.i for t in head.subtree}
+            continue
+        start, end = syntax.clause(span, tok)
+        opener = span.doc[start]
+        if opener.lower_ in syntax.inverted_conditions and opener.dep_.split(":")[0] in ("aux", "cop"):
+            # "Sollte Belgrad die Sanktionen ignorieren, könnte ...": the parse often hangs the main clause on
+            # the condition, so the clause's own words bound it
+            clauses[id(ev)] = set(range(start, end))
     out: dict[int, Event] = {}
     for ev in events:
         if id(ev) in clauses:
