@@ -163,3 +163,20 @@ def test_an_act_in_a_condition_opened_by_an_auxiliary_is_no_event(process, lang,
     # the parse hangs the main clause on the condition: the comma bounds it
     doc = process(text, lang)
     assert expected in coded(doc) and "REJECT" not in [e.type for e in doc.events], coded(doc)
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("de", "Beim EU-Gipfel am Donnerstag wurden keine neuen Sanktionen gegen Israel beschlossen.", "SANCTION"),
+    ("fr", "Les dirigeants de l'UE ont imposé de nouvelles sanctions à la Russie lors du sommet de l'UE jeudi.",
+     "SANCTION"),
+])
+def test_one_bodys_own_summit_that_places_an_act_is_no_meeting(process, lang, text, expected):
+    # docs/annotation.md: a meeting inside one body is not coded
+    doc = process(text, lang)
+    assert [e.type for e in doc.events] == [expected], coded(doc)
+
+
+def test_a_visit_that_names_its_visitor_or_host_stays_a_meeting_where_the_act_was_done(process):
+    doc = process("Le Royaume-Uni et la France se sont engagés jeudi à coordonner leurs forces de dissuasion "
+                  "nucléaire, à l'occasion de la visite d'État d'Emmanuel Macron à Londres.", "fr")
+    assert ("CONSULT", frozenset({"FRA"}), frozenset({"GBR"})) in coded(doc), coded(doc)

@@ -77,6 +77,7 @@ class Syntax:
     conditions: frozenset[str] = frozenset()  # if, unless, falls, à moins que: open a clause that is a condition
     inverted_conditions: frozenset[str] = frozenset()  # should, sollte: a condition when they open the clause
     settings: frozenset[str] = frozenset()  # in, at, during, bei, lors: a phrase that places an act
+    partner_prepositions: frozenset[str] = frozenset()  # with, mit, avec: name the other side of a meeting
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
     operators: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -153,6 +154,7 @@ class Syntax:
             conditions=words("conditions"),
             inverted_conditions=words("inverted_conditions"),
             settings=words("settings"),
+            partner_prepositions=words("partner_prepositions"),
             operators=_operator_words(data.get("operators", {}), path),
         )
 
@@ -1197,20 +1199,26 @@ def _settings(span: Span, kept: list[Event], absorbed: list[Event], syntax: Synt
 
 
 def _names_a_party(tok: Token, ev: Event, syntax: Syntax) -> bool:
-    """Does the meeting noun name one of its parties itself ("US-Soviet talks", "talks with a US delegation"),
-    not as the place it is held in ("a conference in Amman") or deeper in what it is about ("negotiations on
-    independence for Namibia")?"""
+    """Does the meeting noun name a party of its own: a partner ("talks with a US delegation"), two sides
+    ("US-Soviet talks") or a side of a visit ("la visite d'Emmanuel Macron à Londres")? Not the place it is held in ("a conference in Amman"), what it is about ("negotiations
+    on independence for Namibia"), or the one body whose own meeting it is ("EU-Gipfel", "the NATO summit")."""
     own = {t.idx: t for t in tok.subtree}
+    sides = set()
     for m in ev.actors + ev.recipients:
         word = own.get(m.clean_start)
         while word is not None and word.i != tok.i and not any(c.dep_ == "case" for c in word.children):
             word = word.head
         if word is None:
             continue
-        if word.i == tok.i or (word.head.i == tok.i and not any(
-                c.dep_ == "case" and c.lower_ in syntax.place_prepositions for c in word.children)):
+        cases = {c.lower_ for c in word.children if c.dep_ == "case"}
+        # where a visit goes is its host ("la visite d'État d'Emmanuel Macron à Londres")
+        if word.i != tok.i and (word.head.i != tok.i or (cases & syntax.place_prepositions and m not in ev.recipients)):
+            continue
+        if cases & syntax.partner_prepositions:
             return True
-    return False
+        sides.add(m.code)  # in the word, its genitive ("EU-Gipfel", "sommet de l'UE") or a visit's destination
+    # a visit (it has a recipient) goes from one side to another: naming either is naming a party of its own
+    return len(sides) > (0 if ev.recipients else 1)
 
 
 def _placed_meeting(span: Span, ev: Event, syntax: Syntax) -> bool:
