@@ -74,6 +74,10 @@ class Syntax:
     reply_verbs: frozenset[str] = frozenset()  # respond, answer: the means of a reply promised with ...
     promise_auxiliaries: frozenset[str] = frozenset()  # ... will, would: is a threat, not an act done
     undertakings: frozenset[str] = frozenset()  # mission, effort: "mediation mission" is the act, not a kind
+    conditions: frozenset[str] = frozenset()  # if, unless, falls, à moins que: open a clause that is a condition
+    inverted_conditions: frozenset[str] = frozenset()  # should, sollte: a condition when they open the clause
+    settings: frozenset[str] = frozenset()  # in, at, during, bei, lors: a phrase that places an act
+    partner_prepositions: frozenset[str] = frozenset()  # with, mit, avec: name the other side of a meeting
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
     operators: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -147,6 +151,10 @@ class Syntax:
             reply_verbs=words("reply_verbs"),
             promise_auxiliaries=words("promise_auxiliaries"),
             undertakings=words("undertakings"),
+            conditions=words("conditions"),
+            inverted_conditions=words("inverted_conditions"),
+            settings=words("settings"),
+            partner_prepositions=words("partner_prepositions"),
             operators=_operator_words(data.get("operators", {}), path),
         )
 
@@ -215,13 +223,23 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             if id(ev) in absorbed:
                 _target_from_content(absorbed[id(ev)], ev)
         kept = [e for e in kept if id(e) not in absorbed]
+        conditions = _conditions(span, kept, syntax)
+        kept = [e for e in kept if id(e) not in conditions]
+        settings = _settings(span, kept, [e for e in sentence_events if id(e) in absorbed], syntax)
+        kept = [e for e in kept if id(e) not in settings]
         _promised_replies(span, kept, syntax, ontology)
         for ev in sentence_events:
             if id(ev) in absorbed:
                 host = absorbed[id(ev)]
-                relation = "the topic" if host.type == "PROTEST" else "the content"
-                _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} of "
+                relation = ("the topic of" if host.type == "PROTEST" else
+                            "the same act as" if host.type == ev.type else "the content of")
+                _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} "
                        f"{host.type} {host.trigger_text!r}, not an act of its own", ev)
+            elif id(ev) in conditions or id(ev) in settings:
+                relation, main = (("a condition", conditions[id(ev)]) if id(ev) in conditions
+                                  else ("the setting", settings[id(ev)]))
+                _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: {relation} of {main.type} "
+                       f"{main.trigger_text!r}, not an act", ev)
             elif any(ev is k for k in kept):
                 _trace(doc, sent, None, "coded: " + ev.notes[0] + f" [{','.join(m.code for m in ev.actors)} -> "
                        f"{','.join(m.code for m in ev.recipients)}]", ev)
@@ -843,7 +861,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     groups = _distribute(span, cand.token, actors, recipients, syntax)
     events = []
     for acts, recs in groups:
-        for ctx_split in _context_splits(cand.token, ctx, contexts, trig):
+        for ctx_split in _context_splits(cand.token, ctx, contexts, trig, ontology):
             events.append(Event(actors=acts, recipients=recs, contexts=ctx_split, notes=[note], **base))
     return events
 
@@ -1124,6 +1142,7 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
     phrase_of = {i: e for e in events for i in _companion_tokens(span, e, syntax)}
     out: dict[int, list[Event]] = {}
     inquiries = [e for e in events if e.mode == "investigate"]
+    told_by: dict[int, Event] = {}  # a pair's event -> the verb that tells the same act
     for ev in events:
         topic_of = [p for p in protests if ev.type in PROTEST_TOPICS and _protest_topic(span, ev, p, syntax)][:1]
         if not topic_of and ev.type == "ACCUSE" and ev.mode != "investigate":
@@ -1131,11 +1150,184 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
             # investigator's own (an author named apart, "allegations by the LPC", keeps them an act)
             topic_of = [v for v in inquiries if _looked_into(span, ev, v, syntax)
                         and {m.code for m in ev.actors} <= {m.code for m in v.actors}][:1]
-        part_of = phrase_of.get(_token_at(span, ev.trigger_clean_start))
-        if part_of is not None and part_of.type != ev.type:
+        at = _token_at(span, ev.trigger_clean_start)
+        part_of = phrase_of.get(at)
+        if part_of is not None and part_of.type == ev.type and _verb_of_pair(ev, part_of):
+            # "granted asylum", "le veto opposé par Brasília": the verb's own entry tells the act the pair's
+            # entry tells; the verb's slots name its parties best (a noun borrows them from its verb)
+            told_by[id(part_of)] = ev
+        elif part_of is not None:
             topic_of = [part_of]  # "halted aid to Serbia": the aid is part of the halt's phrase, not given
+        else:
+            verb = next((v for v in events if _verb_of_object(span, v, ev)), None)
+            if verb is not None:
+                told_by[id(ev)] = verb  # "delivered the promised aid": the noun names the act its verb tells
+        if not topic_of and part_of is None:
+            # "will give Tanzania a grant ... to finance projects": the purpose tells the same act again;
+            # "its long-threatened invasion": a participle on an act's noun describes that act
+            topic_of = [h for h in events if _purpose_of(span, ev, h) or _describes(span, span.doc[at], ev, h)][:1]
+        if not topic_of and _placed_meeting(span, ev, syntax):
+            out[id(ev)] = []  # "Bei Gesprächen mit X hat sich Y bereit erklärt": where the act was done, not what
+            continue
         out[id(ev)] = topic_of or [v for v in verbal if _holds_content(span, v, ev, syntax, framing)]
+    for key, verb in told_by.items():
+        out[key] = [verb] + out[key]
     return out
+
+
+def _purpose_of(span: Span, ev: Event, act: Event) -> bool:
+    """Is ev the purpose of an act of its type by the same doers: an infinitive clause with no subject of its
+    own hung on the act's word ("gave a grant to finance projects", "sent engineers to help")?"""
+    if ev is act or ev.type != act.type or not ev.actors or not slots.has_parse(span.doc):
+        return False
+    if not {m.code for m in ev.actors} <= {m.code for m in act.actors}:
+        return False
+    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    return (tok.dep_ == "advcl" and tok.head.i == _token_at(span, act.trigger_clean_start)
+            and "Inf" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in tok.children))
+
+
+def _describes(span: Span, tok: Token, ev: Event, act: Event) -> bool:
+    """Is ev's word tok an adjective on act's noun ("long-threatened invasion", "the promised aid")?"""
+    return (ev is not act and tok.dep_ == "amod" and slots.has_parse(span.doc)
+            and tok.head.i == _token_at(span, act.trigger_clean_start) != tok.i)
+
+
+def _verb_of_object(span: Span, verb: Event, noun: Event) -> bool:
+    """Is noun, an event noun, the object of verb, a verb's event of its type ("delivered aid")?"""
+    if not _verb_of_pair(verb, noun) or verb.type != noun.type or not slots.has_parse(span.doc):
+        return False
+    tok = span.doc[_token_at(span, noun.trigger_clean_start)]
+    return tok.dep_ == "obj" and tok.head.i == _token_at(span, verb.trigger_clean_start)
+
+
+def _verb_of_pair(ev: Event, pair: Event) -> bool:
+    """Is ev a verb's event, and pair a noun's entry that requires that verb?"""
+    return ev.rule is not None and pair.rule is not None and ev.rule.pos == "VERB" and pair.rule.pos != "VERB"
+
+
+def _conditions(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Event]:
+    """{id(event): the act it is a condition of}: an act in a clause opened by a condition word ("will boycott
+    the elections unless the president agrees to step down", "falls der Präsident nicht zurücktritt", "si
+    l'Occident livre des missiles"), or by an auxiliary put first ("Should Belgrade ignore ...", "Sollte
+    Belgrad ... ignorieren"), has not happened; it is the condition of the act told outside it."""
+    if not (syntax.conditions or syntax.inverted_conditions) or not slots.has_parse(span.doc):
+        return {}
+    clauses: dict[int, set[int]] = {}
+    for ev in events:
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        # a weak parse may take the condition word for a preposition ("si la Croatie expulse": case)
+        head = next((a for a in [tok, *tok.ancestors] if any(
+            c.dep_ in ("mark", "case") and _condition_word(c, syntax) for c in a.children)), None)
+        if head is not None:
+            clauses[id(ev)] = {t.i for t in head.subtree}
+            continue
+        start, end = syntax.clause(span, tok)
+        opener = span.doc[start]
+        if opener.lower_ in syntax.inverted_conditions and opener.dep_.split(":")[0] in ("aux", "cop"):
+            # "Sollte Belgrad die Sanktionen ignorieren, könnte ...": the parse often hangs the main clause on
+            # the condition, so the clause's own words bound it
+            clauses[id(ev)] = set(range(start, end))
+    out: dict[int, Event] = {}
+    for ev in events:
+        if id(ev) in clauses:
+            main = next((e for e in events if id(e) not in clauses
+                         and _token_at(span, e.trigger_clean_start) not in clauses[id(ev)]), None)
+            if main is not None:
+                out[id(ev)] = main
+    return out
+
+
+# Meetings: the kind of act another act is placed in ("agreed in talks", "at the fourth round of talks").
+SETTING_TYPE = "CONSULT"
+
+
+def _settings(span: Span, kept: list[Event], absorbed: list[Event], syntax: Syntax) -> dict[int, Event]:
+    """{id(meeting): the act it is the setting of}: a meeting noun in a phrase that places another act
+    ("reached a consensus on the second day of a multilateral conference", "accused the US of restoring the
+    blackmail in the negotiations", "mediation in the talks") is where that act is told, not an act of its
+    own in the sentence. Placing a meeting in a meeting tells one meeting. A meeting where the act itself was
+    done is coded when it names a party of its own ("Bei Gesprächen mit einer US-Delegation hat sich die
+    Ukraine ... bereit erklärt"; docs/annotation.md)."""
+    if not syntax.settings or not slots.has_parse(span.doc):
+        return {}
+    meetings = [e for e in kept if _placed_meeting(span, e, syntax)]
+    if not meetings:
+        return {}
+    acts: dict[int, Event] = {}  # a token -> the act whose trigger or required word it is
+    for e in kept + absorbed:
+        acts.update({i: e for i in _companion_tokens(span, e, syntax)})
+        acts[_token_at(span, e.trigger_clean_start)] = e
+    out: dict[int, Event] = {}
+    for ev in meetings:
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        placed = _placed_on(tok, syntax)
+        if placed is None:
+            continue
+        host = next((acts[a.i] for a in [placed, *placed.ancestors] if a.i in acts and acts[a.i] is not ev), None)
+        if host is None:
+            continue
+        if host.type == SETTING_TYPE or acts.get(placed.i) is not host or not _names_a_party(tok, ev, syntax):
+            out[id(ev)] = host
+    return out
+
+
+def _names_a_party(tok: Token, ev: Event, syntax: Syntax) -> bool:
+    """Does the meeting noun name a party of its own: a partner ("talks with a US delegation"), two sides
+    ("US-Soviet talks") or a side of a visit ("la visite d'Emmanuel Macron à Londres")? Not the place it is held in ("a conference in Amman"), what it is about ("negotiations
+    on independence for Namibia"), or the one body whose own meeting it is ("EU-Gipfel", "the NATO summit")."""
+    own = {t.idx: t for t in tok.subtree}
+    sides = set()
+    for m in ev.actors + ev.recipients:
+        word = own.get(m.clean_start)
+        while word is not None and word.i != tok.i and not any(c.dep_ == "case" for c in word.children):
+            word = word.head
+        if word is None:
+            continue
+        cases = {c.lower_ for c in word.children if c.dep_ == "case"}
+        # where a visit goes is its host ("la visite d'État d'Emmanuel Macron à Londres")
+        if word.i != tok.i and (word.head.i != tok.i or (cases & syntax.place_prepositions and m not in ev.recipients)):
+            continue
+        if cases & syntax.partner_prepositions:
+            return True
+        sides.add(m.code)  # in the word, its genitive ("EU-Gipfel", "sommet de l'UE") or a visit's destination
+    # a visit (it has a recipient) goes from one side to another: naming either is naming a party of its own
+    return len(sides) > (0 if ev.recipients else 1)
+
+
+def _placed_meeting(span: Span, ev: Event, syntax: Syntax) -> bool:
+    """Is ev a meeting noun in a phrase that places something ("in the talks", "bei Gesprächen")?"""
+    return (ev.type == SETTING_TYPE and ev.rule is not None and ev.rule.pos == "NOUN" and bool(syntax.settings)
+            and slots.has_parse(span.doc) and _placed_on(span.doc[_token_at(span, ev.trigger_clean_start)],
+                                                         syntax) is not None)
+
+
+def _placed_on(tok: Token, syntax: Syntax) -> Token | None:
+    """The word a noun's setting phrase hangs on: the noun's own ("in the talks") or that of a noun it is
+    part of ("at the fourth round of talks", "on the second day of a conference")."""
+    for _ in range(3):
+        if tok.head.i == tok.i or tok.dep_.split(":")[0] not in ("obl", "nmod"):
+            return None
+        if any(c.dep_ == "case" and c.lower_ in syntax.settings for c in tok.children):
+            return tok.head
+        if tok.head.lower_ in syntax.settings:  # "lors du deuxième jour": the parse made "lors" the head
+            return tok.head.head
+        if tok.head.pos_ not in ("NOUN", "PROPN"):
+            return None
+        tok = tok.head
+    return None
+
+
+def _condition_word(mark: Token, syntax: Syntax) -> bool:
+    """Is the subordinator `mark` a condition word, alone ("if", "falls") or as the last word of one ("à moins
+    que", where the parse marks only "que")?"""
+    doc = mark.doc
+    for words in syntax.conditions:
+        parts = words.split()
+        start = mark.i - len(parts) + 1
+        if start >= 0 and [t.lower_ for t in doc[start:mark.i + 1]] == parts:
+            return True
+    return False
 
 
 def _holds_content(span: Span, v: Event, ev: Event, syntax: Syntax, framing: frozenset[str]) -> bool:
@@ -1255,7 +1447,10 @@ def _target_from_content(host: Event, content: Event) -> None:
     """A threat or promise that names nobody is aimed at whom its content is: "threatened to deliver
     blows to the United States" threatens the United States. A protest whose purpose is a protest is one
     act told twice ("began a hunger strike to protest against Sweden's decision"): the purpose says against
-    whom, over the target the strike had by default."""
+    whom, over the target the strike had by default. A verb that tells the act of a pair's entry ("granted" of
+    "granted asylum") takes the kind that entry names."""
+    if host.type == content.type != "PROTEST" and _kind_named(content) and not _kind_named(host):
+        host.mode, host.cameo, host.contexts = content.mode, content.cameo, list(content.contexts)
     if host.type == content.type == "PROTEST" and content.recipients:
         host.recipients = list(content.recipients)
         host.notes.append(f"recipient: the target of its purpose {content.trigger_text!r}")
@@ -1272,6 +1467,11 @@ def _target_from_content(host: Event, content: Event) -> None:
     if targets:
         host.recipients = targets
         host.notes.append(f"recipient: the target of its content {content.trigger_text!r}")
+
+
+def _kind_named(ev: Event) -> bool:
+    """Does ev's entry say what kind of act it is (a mode or contexts of its own)?"""
+    return ev.rule is not None and bool(ev.rule.mode or ev.rule.contexts)
 
 
 def _token_at(span: Span, clean_start: int) -> int:
@@ -1734,9 +1934,12 @@ def _distribute(span: Span, trigger: Token, actors, recipients, syntax: Syntax):
     return [(actors, recipients)]
 
 
-def _context_splits(trigger: Token, ctx: list[str], contexts, trig: Trigger) -> list[list[str]]:
-    """Coordinated objects of different kinds ("wirtschaftliche Unterstützung und Raketen") are two events."""
-    if trig.contexts or not trigger.doc.has_annotation("DEP"):
+def _context_splits(trigger: Token, ctx: list[str], contexts, trig: Trigger, ontology) -> list[list[str]]:
+    """Coordinated objects of different kinds ("wirtschaftliche Unterstützung und Raketen") are two events when
+    the kinds make different acts (CAMEO codes). An entry that fixes its own code names one act, whatever is
+    coordinated with its object ("withdraw weapons inspectors and humanitarian workers")."""
+    fixed = trig.cameo != ontology.cameo(trig.type, trig.mode)
+    if trig.contexts or fixed or not trigger.doc.has_annotation("DEP"):
         return [list(ctx)]
     heads = [c for c in trigger.children if c.dep_ in ("obj", "nsubj:pass")]
     heads += [c for h in heads for c in h.children if c.dep_ == "conj"]
@@ -1746,7 +1949,7 @@ def _context_splits(trigger: Token, ctx: list[str], contexts, trig: Trigger) -> 
         found = contexts.contexts_for(words)
         if found and found[0] not in [k[0] for k in kinds]:
             kinds.append(found)
-    return kinds if len(kinds) > 1 else [list(ctx)]
+    return kinds if len({ontology.cameo(trig.type, trig.mode, k[0]) for k in kinds}) > 1 else [list(ctx)]
 
 
 def merge_repeats(events: list[Event]) -> list[Event]:
@@ -1754,7 +1957,10 @@ def merge_repeats(events: list[Event]) -> list[Event]:
 
     Runs after the claims stage, since the same act asserted and merely speculated are two records.
     Contexts keep apart what one sentence split ("wirtschaftliche Unterstützung und Raketen"), but a
-    repeat whose contexts overlap the first mention's is the same act told again.
+    repeat whose contexts overlap the first mention's is the same act told again. A joint act and another
+    record of its type in the same sentence over some of its parties are one act; the record with more
+    parties, or with a direction, tells it. A denial of an act reported elsewhere in the article tells no
+    second act: the reported record stays.
     """
     out: list[Event] = []
     for ev in events:
@@ -1766,6 +1972,12 @@ def merge_repeats(events: list[Event]) -> list[Event]:
             kept = next((k for k in events if _told_with_its_target(k, ev)), None)
             if kept is not None and not any(k is kept for k in out):
                 out.append(kept)  # the fuller record comes later in the sentence: it takes this one's place
+        if kept is None:
+            kept = next((k for k in out if _one_joint_act(k, ev) or _denial_of_reported(k, ev)), None)
+            if kept is not None and _tells_better(ev, kept):
+                out[next(i for i, k in enumerate(out) if k is kept)] = ev
+                ev.notes.extend(n for n in kept.notes if n.startswith("repeated in sentence "))
+                kept, ev = ev, kept
         if kept is None:
             out.append(ev)
             continue
@@ -1791,6 +2003,39 @@ def _told_with_its_target(full: Event, bare: Event) -> bool:
             and {m.code for m in full.actors} == {m.code for m in bare.actors}
             # a bare repeat whose entry names no context took the sentence's: it cannot disagree
             and (bare.rule is None or not bare.rule.contexts or _contexts_agree(full, bare)))
+
+
+def _one_joint_act(a: Event, b: Event) -> bool:
+    """Are a and b one joint act told twice in a sentence: of a type whose entry makes it joint, with the
+    same status, the parties of one all among the other's ("telephoned Kozyrev to discuss ...", "held talks
+    with ..., the first delegation to visit Bucharest", "hosted X for an informal meeting")?"""
+    if a is b or a.type != b.type or a.sentence.index != b.sentence.index or a.status != b.status:
+        return False
+    if not any(e.rule is not None and e.rule.reciprocal for e in (a, b)):
+        return False
+    pa, pb = _parties(a), _parties(b)
+    return bool(pa and pb) and (pa <= pb or pb <= pa)
+
+
+def _denial_of_reported(a: Event, b: Event) -> bool:
+    """Is one of a and b a denial of the act the other reports ("hat weitere Geschosse an Russland geliefert
+    ... Pjöngjang bestreitet jegliche Waffenlieferungen an Moskau")? The act is told once, with the status it
+    was reported with; the denial is a REJECT of its own (docs/annotation.md)."""
+    return (a.status != b.status and "denied" in (a.status, b.status)
+            and repeat_key(a)[:3] == repeat_key(b)[:3])
+
+
+def _tells_better(ev: Event, kept: Event) -> bool:
+    """Of two records of one act, does ev tell it better than kept: the reported act over its denial; for a
+    joint act, more parties, or as many and who visits or calls whom?"""
+    if ev.status != kept.status:
+        return kept.status == "denied"
+    pe, pk = _parties(ev), _parties(kept)
+    return pe > pk or (pe == pk and bool(ev.recipients) and not kept.recipients)
+
+
+def _parties(ev: Event) -> set[str]:
+    return {m.code for m in ev.actors + ev.recipients}
 
 
 def repeat_key(ev: Event) -> tuple:
