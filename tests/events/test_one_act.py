@@ -62,8 +62,8 @@ def test_a_joint_act_told_again_over_the_same_parties_is_one_event(process, lang
 
 
 @pytest.mark.parametrize("lang, text, expected", [
-    ("en", "The Umma party has said it will boycott Algeria's first multi-party elections unless the president "
-           "agrees to step down.", ("PROTEST", frozenset({"DZA"}), frozenset({"DZA"}))),
+    ("en", "Algeria's Islamist opposition has said it will boycott the elections unless the president agrees to "
+           "step down.", ("PROTEST", frozenset({"DZA"}), frozenset({"DZA"}))),
     ("de", "Serbien wird seinen Botschafter aus Zagreb abberufen, falls Kroatien serbische Diplomaten ausweist.",
      ("SANCTION", frozenset({"SRB"}), frozenset({"HRV"}))),
     ("fr", "La Serbie rappellera son ambassadeur à Zagreb à moins que la Croatie libère les diplomates serbes.",
@@ -174,3 +174,11 @@ def test_an_act_in_a_condition_opened_by_an_auxiliary_is_no_event(process, lang,
     # the parse hangs the main clause on the condition: the comma bounds it
     doc = process(text, lang)
     assert expected in coded(doc) and "REJECT" not in [e.type for e in doc.events], coded(doc)
+
+
+def test_a_condition_stays_a_condition_when_the_main_act_has_no_named_doer(process):
+    """'The Umma party' is no known party, so the boycott is not coded; the president agreeing is still only its
+    condition."""
+    doc = process("The Umma party has said it will boycott Algeria's first multi-party elections unless the "
+                  "president agrees to step down.", "en")
+    assert not [e for e in doc.events if e.type in ("AGREE", "RETREAT")], coded(doc)

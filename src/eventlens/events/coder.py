@@ -223,7 +223,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             if id(ev) in absorbed:
                 _target_from_content(absorbed[id(ev)], ev)
         kept = [e for e in kept if id(e) not in absorbed]
-        conditions = _conditions(span, kept, syntax)
+        conditions = _conditions(span, kept, syntax, sentence_events)
         kept = [e for e in kept if id(e) not in conditions]
         settings = _settings(span, kept, [e for e in sentence_events if id(e) in absorbed], syntax)
         kept = [e for e in kept if id(e) not in settings]
@@ -1206,11 +1206,12 @@ def _verb_of_pair(ev: Event, pair: Event) -> bool:
     return ev.rule is not None and pair.rule is not None and ev.rule.pos == "VERB" and pair.rule.pos != "VERB"
 
 
-def _conditions(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Event]:
+def _conditions(span: Span, events: list[Event], syntax: Syntax, told: list[Event] | None = None) -> dict[int, Event]:
     """{id(event): the act it is a condition of}: an act in a clause opened by a condition word ("will boycott
     the elections unless the president agrees to step down", "falls der Präsident nicht zurücktritt", "si
     l'Occident livre des missiles"), or by an auxiliary put first ("Should Belgrade ignore ...", "Sollte
-    Belgrad ... ignorieren"), has not happened; it is the condition of the act told outside it."""
+    Belgrad ... ignorieren"), has not happened; it is the condition of the act told outside it (any act of
+    the sentence, `told`, even one whose doer could not be named)."""
     if not (syntax.conditions or syntax.inverted_conditions) or not slots.has_parse(span.doc):
         return {}
     clauses: dict[int, set[int]] = {}
@@ -1231,7 +1232,7 @@ def _conditions(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Ev
     out: dict[int, Event] = {}
     for ev in events:
         if id(ev) in clauses:
-            main = next((e for e in events if id(e) not in clauses
+            main = next((e for e in (told or events) if e is not ev and id(e) not in clauses
                          and _token_at(span, e.trigger_clean_start) not in clauses[id(ev)]), None)
             if main is not None:
                 out[id(ev)] = main
