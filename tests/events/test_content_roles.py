@@ -18,6 +18,13 @@ def test_a_subjunctive_read_as_a_noun_still_names_who_is_asked(process):
     assert ("REQUEST", frozenset({"USA"}), frozenset({"PSE"})) in triples(doc), triples(doc)
 
 
+def test_a_subjunctive_read_as_a_compound_still_names_who_is_asked(process):
+    # the tagger reads "end" as a compound of "curbs" and hangs "government" on it: the first noun
+    # phrase after "that" is still the one asked
+    doc = process("Reporters Without Borders demanded that the Chinese government end curbs on internet freedom.", "en")
+    assert any(e.type == "REQUEST" and {m.code for m in e.recipients} == {"CHN"} for e in doc.events), triples(doc)
+
+
 def test_a_possessive_pronoun_on_an_event_noun_stands_for_the_subject(process):
     # "its demands that Burundi's government grant ...": the rebels demand, the government is asked
     doc = process("The main Hutu rebel group insisted on its demands that Burundi's government grant the Hutu "

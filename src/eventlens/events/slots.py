@@ -147,10 +147,18 @@ def _complementizer(clause: Token, complementizers: Iterable[str]) -> Token | No
 
 def _name_before(clause: Token, mark: Token | None) -> list[Token]:
     """A clause whose verb the tagger read as a noun keeps its subject as a name hung on it between the
-    complementizer and the verb ("that Hamas renounce")."""
+    complementizer and the verb ("that Hamas renounce"), or as the first noun phrase after the
+    complementizer when the misread verb itself hangs on the clause's object ("that the Sudanese
+    government end curbs": government -> end -> curbs)."""
     if mark is None or clause.pos_ != "NOUN":
         return []
-    return [c for c in clause.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and mark.i < c.i < clause.i]
+    named = [c for c in clause.children if c.dep_ in ("compound", "nmod") and c.pos_ == "PROPN" and mark.i < c.i < clause.i]
+    if named:
+        return named
+    # the first noun of the span that hangs on a later word of the span heads the subject phrase
+    span = clause.doc[mark.i + 1:clause.i]
+    return next(([t] for t in span if t.pos_ in ("NOUN", "PROPN") and t.dep_ in ("compound", "nmod", "nsubj")
+                 and t.i < t.head.i < clause.i), [])
 
 
 def _relative(token: Token) -> bool:
