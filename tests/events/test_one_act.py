@@ -1,5 +1,6 @@
 """One act told twice in a sentence is one event; a meeting that only sets the scene and an act that is only a
-condition are none (events/coder.py: absorb_contents, merge_repeats)."""
+condition are none, nor is an act only named as what a right allows or something aims at (events/coder.py:
+absorb_contents, merge_repeats, _named_contents)."""
 
 from __future__ import annotations
 
@@ -182,3 +183,22 @@ def test_a_condition_stays_a_condition_when_the_main_act_has_no_named_doer(proce
     doc = process("The Umma party has said it will boycott Algeria's first multi-party elections unless the "
                   "president agrees to step down.", "en")
     assert not [e for e in doc.events if e.type in ("AGREE", "RETREAT")], coded(doc)
+
+
+@pytest.mark.parametrize("lang, text, dropped", [
+    ("en", "Putin hosted Erdogan for talks aimed at restoring diplomatic relations.", "SUPPORT"),
+    ("de", "Ungarn stimmt für eine Resolution, die auf neue Sanktionen der EU gegen Serbien abzielt.", "SANCTION"),
+    ("fr", "La Hongrie votera pour une résolution de l'ONU qui vise à imposer un blocus naval à la Serbie.", "COERCE"),
+    # the parse hangs the infinitive on the main verb: the comma after the noun tells it
+    ("de", "Die Türkei sagt, sie habe das Recht, kurdische Milizen in Syrien anzugreifen.", "ASSAULT"),
+    ("fr", "La Turquie affirme avoir le droit d'attaquer les milices kurdes en Syrie.", "ASSAULT"),
+])
+def test_an_act_only_named_as_what_a_right_or_an_aim_holds_is_no_event(process, lang, text, dropped):
+    doc = process(text, lang)
+    assert dropped not in [e.type for e in doc.events], coded(doc)
+
+
+def test_what_a_passed_resolution_does_stays_an_act(process):
+    # a participle on the resolution tells what passing it did: the censure is coded
+    doc = process("The IAEA board passed a resolution censuring Iran for its poor cooperation.", "en")
+    assert "ACCUSE" in [e.type for e in doc.events], coded(doc)

@@ -78,6 +78,8 @@ class Syntax:
     inverted_conditions: frozenset[str] = frozenset()  # should, sollte: a condition when they open the clause
     settings: frozenset[str] = frozenset()  # in, at, during, bei, lors: a phrase that places an act
     partner_prepositions: frozenset[str] = frozenset()  # with, mit, avec: name the other side of a meeting
+    named_contents: frozenset[str] = frozenset()  # right, Recht, droit: what one allows is no act done
+    aims: frozenset[str] = frozenset()  # aim, abzielen, viser: what a thing aims at is no act done
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
     operators: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -155,6 +157,8 @@ class Syntax:
             inverted_conditions=words("inverted_conditions"),
             settings=words("settings"),
             partner_prepositions=words("partner_prepositions"),
+            named_contents=words("named_contents"),
+            aims=words("aims"),
             operators=_operator_words(data.get("operators", {}), path),
         )
 
@@ -227,6 +231,8 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         kept = [e for e in kept if id(e) not in conditions]
         settings = _settings(span, kept, [e for e in sentence_events if id(e) in absorbed], syntax)
         kept = [e for e in kept if id(e) not in settings]
+        contents = _named_contents(span, kept, syntax)
+        kept = [e for e in kept if id(e) not in contents]
         _promised_replies(span, kept, syntax, ontology)
         for ev in sentence_events:
             if id(ev) in absorbed:
@@ -235,6 +241,9 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                             "the same act as" if host.type == ev.type else "the content of")
                 _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} "
                        f"{host.type} {host.trigger_text!r}, not an act of its own", ev)
+            elif id(ev) in contents:
+                _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: the content of "
+                       f"{contents[id(ev)].text!r}, named but not done", ev)
             elif id(ev) in conditions or id(ev) in settings:
                 relation, main = (("a condition", conditions[id(ev)]) if id(ev) in conditions
                                   else ("the setting", settings[id(ev)]))
@@ -1237,6 +1246,51 @@ def _conditions(span: Span, events: list[Event], syntax: Syntax, told: list[Even
             if main is not None:
                 out[id(ev)] = main
     return out
+
+
+def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Token]:
+    """{id(event): the word it is the content of}: an act told as what a right allows (an infinitive on such a
+    noun: "the right of troops to fire", "das Recht, Milizen anzugreifen") or as what a thing aims at ("a
+    resolution that aims to tighten sanctions", "a meeting aimed at establishing relations") is only named;
+    it has not happened."""
+    if not (syntax.named_contents or syntax.aims) or not slots.has_parse(span.doc):
+        return {}
+    out: dict[int, Token] = {}
+    for ev in events:
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        aimed = infinitive = False
+        for a in [tok, *tok.ancestors]:
+            aimed = aimed or _lemma_in(a, syntax.aims)
+            infinitive = infinitive or _infinitival(span, a, syntax)
+            if a.dep_.split(":")[0] != "acl" and a.dep_ != "relcl":
+                continue
+            # only an infinitive is what the right allows: a participle or a finite clause on the noun tells
+            # what is or was done
+            if aimed or (infinitive and _lemma_in(a.head, syntax.named_contents)):
+                out[id(ev)] = a.head
+            break
+        if id(ev) not in out and (word := _infinitive_after_noun(span, tok, syntax)) is not None:
+            out[id(ev)] = word
+    return out
+
+
+def _infinitive_after_noun(span: Span, tok: Token, syntax: Syntax) -> Token | None:
+    """The right or aim word just before the comma that opens tok's infinitive clause ("das Recht,
+    Milizen anzugreifen", "darauf abzielt, Sanktionen zu verhängen"), or None. The parse often hangs such a
+    clause on the main verb, so the words' order decides."""
+    start, end = syntax.clause(span, tok)
+    if start - 2 < span.start or span.doc[start - 1].text != ",":
+        return None
+    word = span.doc[start - 2]
+    if not (_lemma_in(word, syntax.named_contents) or _lemma_in(word, syntax.aims)):
+        return None
+    inside = [a for a in [tok, *tok.ancestors] if start <= a.i < end]
+    return word if any(_infinitival(span, a, syntax) for a in inside) else None
+
+
+def _infinitival(span: Span, tok: Token, syntax: Syntax) -> bool:
+    # the German parse leaves "anzugreifen" without morphology: its "zu" tells it
+    return "Inf" in tok.morph.get("VerbForm") or (tok.pos_ in ("VERB", "AUX") and _infinitive(span, tok, syntax))
 
 
 # Meetings: the kind of act another act is placed in ("agreed in talks", "at the fourth round of talks").
