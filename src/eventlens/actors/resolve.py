@@ -67,7 +67,7 @@ class Cand:
     code: str | None = None
     state: Cand | None = None  # for role candidates from a {STATE} pattern
     people: str | None = None  # an ethnic or national group (peoples.yaml id); actor: the state chosen for it
-    generic: tuple[str | None] | None = None  # a role word that is also a generic noun: (its sector,)
+    generic: Form | None = None  # a role word's entry as a generic noun too ("Oppositionspolitiker")
 
     @property
     def stateish(self) -> bool:
@@ -219,7 +219,7 @@ class Resolver:
             sector = f.sector if f.sector is not None else actor.sector
             return Cand(a, b, f.category, actor=actor, sector=sector, kind=actor.kind, name=actor.name,
                         code=actor.code)
-        generic = next(((g.sector,) for g in forms if g.category == "generic"), None) if f.category == "role" else None
+        generic = next((g for g in forms if g.category == "generic"), None) if f.category == "role" else None
         return Cand(a, b, f.category, sector=f.sector, role=f.role, generic=generic)
 
     def _pick_person(self, persons: dict[str, list[Actor]], full: bool) -> str | None:
@@ -445,7 +445,7 @@ class Resolver:
                                   code=state.code, name=None))
                 removed.add(id(state))
             elif r.generic is not None:  # "Ermittlungen gegen zwei Oppositionspolitiker": no one named, people all the same
-                added.append(Cand(r.a, r.b, "generic", sector=r.generic[0]))
+                added.append(Cand(r.a, r.b, "generic", sector=r.generic.sector))
         return sorted([c for c in cands if id(c) not in removed] + added, key=lambda c: c.a)
 
     # -- pass 4: sectors and generic nouns ----------------------------------------------------
@@ -489,7 +489,7 @@ class Resolver:
         # "the Russian foreign ministry spokeswoman Maria Zakharova": the phrase describes the person
         linked = getattr(self, "linked_roles", set())
         out = [c for c in out if not (c.how == "sector" and c.b in linked)]
-        home = self._home_state(cands)
+        home = self._story_state(cands)
         starts = {c.a for c in cands}
         for x in cands:
             if id(x) in used:
@@ -519,7 +519,7 @@ class Resolver:
         return (x.a > 0 and words[x.a - 1].key in self.ld.determiners and x.b not in starts
                 and (x.b >= len(words) or words[x.b].key not in self.ld.role_state_connectors))
 
-    def _home_state(self, cands: list[Cand]) -> Actor | None:
+    def _story_state(self, cands: list[Cand]) -> Actor | None:
         """The state a story is set in: the one its states and persons name at least twice, and at least twice
         as often as any other. A story of two states ("Berlin and Beijing ...") has none."""
         counts = Counter(c.code for c in cands if c.code and c.cat in ("name", "metonym", "adjective", "person")

@@ -34,6 +34,14 @@ CONFIDENCE_PARSE = 0.8
 CONFIDENCE_ORDER = 0.55
 
 
+# Syntax fields read from syntax.yaml under their own name, as lists of words (empty when absent)
+PLAIN_WORD_LISTS = ("distributive", "locative", "relative_pronouns", "particles", "passive_auxiliaries",
+                    "clause_openers", "infinitive_markers", "place_prepositions", "perfect_auxiliaries",
+                    "complementizers", "act_nouns", "retaliation", "gerund_prepositions", "means_markers",
+                    "reply_verbs", "promise_auxiliaries", "undertakings", "conditions", "inverted_conditions",
+                    "settings", "partner_prepositions", "named_contents", "aims")
+
+
 @dataclass
 class Syntax:
     """A language pack's syntax hints (lang/<xx>/syntax.yaml)."""
@@ -117,20 +125,16 @@ class Syntax:
         if order not in ("nearest_before", "first_in_clause"):
             raise DataError("E502", path=path, why="field 'actor_order' must be nearest_before or first_in_clause")
         return cls(
+            **{name: words(name) for name in PLAIN_WORD_LISTS},
             passive_agent=tuple(sorted(words("passive_agent", ["by"]))),
             coordinators=words("coordinators", ["and", ","]),
-            distributive=words("distributive"),
             clause_breaks=words("clause_breaks", [",", ";", ":", "(", ")", "–", "—"]) | {"\n"},
             actor_order=order,
             compound_heads=bool(data.get("compound_heads", False)),
             compound_min=int(data.get("compound_min", 4)),
             particle_deps=words("particle_deps", ["compound:prt"]),
             speech_verbs=words("speech_verbs", source=claims, where=claims_path),
-            locative=words("locative"),
-            relative_pronouns=words("relative_pronouns"),
-            particles=words("particles"),
             particle_position=str(data.get("particle_position", "clause_end")),
-            passive_auxiliaries=words("passive_auxiliaries"),
             denial_verbs=words("denial_verbs", source=claims, where=claims_path),
             refusal_verbs=words("refusal_verbs", source=claims, where=claims_path),
             rejection_verbs=words("rejection_verbs", source=claims, where=claims_path),
@@ -140,25 +144,7 @@ class Syntax:
             according_after=words("according_to_after", source=claims, where=claims_path),
             negation=words("negation", source=claims, where=claims_path),
             trust_parse=bool(data.get("trust_parse", True)),
-            clause_openers=words("clause_openers"),
-            infinitive_markers=words("infinitive_markers"),
-            place_prepositions=words("place_prepositions"),
-            perfect_auxiliaries=words("perfect_auxiliaries"),
-            complementizers=words("complementizers"),
-            act_nouns=words("act_nouns"),
-            retaliation=words("retaliation"),
             gerund_ending=str(data.get("gerund_ending", "") or ""),
-            gerund_prepositions=words("gerund_prepositions"),
-            means_markers=words("means_markers"),
-            reply_verbs=words("reply_verbs"),
-            promise_auxiliaries=words("promise_auxiliaries"),
-            undertakings=words("undertakings"),
-            conditions=words("conditions"),
-            inverted_conditions=words("inverted_conditions"),
-            settings=words("settings"),
-            partner_prepositions=words("partner_prepositions"),
-            named_contents=words("named_contents"),
-            aims=words("aims"),
             operators=_operator_words(data.get("operators", {}), path),
         )
 
@@ -227,12 +213,17 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             if id(ev) in absorbed:
                 _target_from_content(absorbed[id(ev)], ev)
         kept = [e for e in kept if id(e) not in absorbed]
-        conditions = _conditions(span, kept, syntax, sentence_events)
-        kept = [e for e in kept if id(e) not in conditions]
-        settings = _settings(span, kept, [e for e in sentence_events if id(e) in absorbed], syntax)
-        kept = [e for e in kept if id(e) not in settings]
-        contents = _named_contents(span, kept, syntax)
-        kept = [e for e in kept if id(e) not in contents]
+        # acts told but not done in this sentence: each step sees what the one before left
+        not_done: dict[int, str] = {}
+        for key, main in _conditions(span, kept, syntax, sentence_events).items():
+            not_done[key] = f"a condition of {main.type} {main.trigger_text!r}, not an act"
+        kept = [e for e in kept if id(e) not in not_done]
+        for key, main in _settings(span, kept, [e for e in sentence_events if id(e) in absorbed], syntax).items():
+            not_done[key] = f"the setting of {main.type} {main.trigger_text!r}, not an act"
+        kept = [e for e in kept if id(e) not in not_done]
+        for key, word in _named_contents(span, kept, syntax).items():
+            not_done[key] = f"the content of {word.text!r}, named but not done"
+        kept = [e for e in kept if id(e) not in not_done]
         _promised_replies(span, kept, syntax, ontology)
         for ev in sentence_events:
             if id(ev) in absorbed:
@@ -241,14 +232,8 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                             "the same act as" if host.type == ev.type else "the content of")
                 _trace(doc, sent, None, f"absorbed {ev.trigger_text!r} -> {ev.type}: {relation} "
                        f"{host.type} {host.trigger_text!r}, not an act of its own", ev)
-            elif id(ev) in contents:
-                _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: the content of "
-                       f"{contents[id(ev)].text!r}, named but not done", ev)
-            elif id(ev) in conditions or id(ev) in settings:
-                relation, main = (("a condition", conditions[id(ev)]) if id(ev) in conditions
-                                  else ("the setting", settings[id(ev)]))
-                _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: {relation} of {main.type} "
-                       f"{main.trigger_text!r}, not an act", ev)
+            elif id(ev) in not_done:
+                _trace(doc, sent, None, f"rejected {ev.trigger_text!r} -> {ev.type}: {not_done[id(ev)]}", ev)
             elif any(ev is k for k in kept):
                 _trace(doc, sent, None, "coded: " + ev.notes[0] + f" [{','.join(m.code for m in ev.actors)} -> "
                        f"{','.join(m.code for m in ev.recipients)}]", ev)
