@@ -115,6 +115,30 @@ def test_approving_another_partys_act_does_not_make_it_ones_own(process):
 
 
 @pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "Russia cut gas supplies to Ukraine on Monday.", ("SANCTION", {"RUS"}, {"UKR"})),
+    ("en", "Moscow resumed gas supplies to Moldova after a week.", ("AID", {"RUS"}, {"MDA"})),
+    ("de", "Russland hat die Gasversorgung der Ukraine am Montag eingestellt.", ("SANCTION", {"RUS"}, {"UKR"})),
+    ("fr", "La Russie a coupé l'approvisionnement en gaz de l'Ukraine lundi.", ("SANCTION", {"RUS"}, {"UKR"})),
+    ("fr", "Moscou a repris l'approvisionnement de la Moldavie en gaz.", ("AID", {"RUS"}, {"MDA"})),
+])
+def test_supplies_cut_or_resumed_are_aid_operated_on(process, lang, text, expected):
+    etype, actors, recipients = expected
+    assert triples(process(text, lang)) == {(etype, frozenset(actors), frozenset(recipients))}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The army received fresh supplies from Iran."),
+    ("de", "Die Versorgung der Stadt mit Wasser ist schwierig."),
+])
+def test_supplies_merely_named_are_no_act(process, lang, text):
+    doc = process(text, lang)
+    assert not any(e.rule is not None and e.rule.lemma.lower() in ("supply", "versorgung") for e in doc.events), [
+        e.to_dict() for e in doc.events]
+
+
+@pytest.mark.pipeline
 def test_a_standing_relation_named_is_no_act(process):
     doc = process("Germany and France praised their close partnership.", "en")
     assert "COOPERATE" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
