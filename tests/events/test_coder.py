@@ -90,6 +90,12 @@ def triples(doc):
     # a bare -ing word after "by" is a gerund sharing the main clause's subject, even when tagged a noun
     ("en", "Pyongyang responded by warning that it would take strong countermeasures.",
      ("THREATEN", {"PRK"}, set())),
+    # violating a ban, a law or a border defies it (CAMEO 128), aimed at whoever imposed or owns it
+    ("en", "The Serbian opposition violated the government's ban on rallies in Belgrade.",
+     ("REJECT", {"SRB"}, {"SRB"})),
+    ("en", "Russian jets violated Estonian airspace on Friday.", ("REJECT", {"RUS"}, {"EST"})),
+    ("de", "Russische Kampfjets verstießen gegen den estnischen Luftraum.", ("REJECT", {"RUS"}, {"EST"})),
+    ("fr", "L'opposition serbe a enfreint l'interdiction du gouvernement.", ("REJECT", {"SRB"}, set())),
 ])
 def test_type_actor_recipient(process, lang, text, expected):
     etype, actors, recipients = expected
