@@ -769,7 +769,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         # nach Litauen"): its phrase holds the destination, never the doer
         themes = {c.i for c in cand.token.children if c.i > cand.token.i
                   and any(_is_word(c, w) or _compound_of(c, w, syntax) for w in trig.words)}
-        parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes)
+        stative = trig.pos == "ADJ"  # "is opposed to": an adjective's subject holds it, never a passive's patient
+        parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes, stative=stative)
         if not parse_actors and "subj" in trig.actor:
             parse_actors = antecedent = (_pronoun_antecedent(cand.token, mentions, tok_of, syntax)
                                          or _speaker_as_we(cand.token, mentions, speakers, syntax))
@@ -779,7 +780,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
             parse_actors = antecedent = _pronoun_antecedent(light, mentions, tok_of, syntax)
         if not parse_actors and "poss" in trig.actor:
             parse_actors = _possessor_antecedent(cand.token, mentions, tok_of, syntax)
-        parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
+        parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax, stative=stative)
         if not parse_recipients and "obj" in trig.recipient:
             parse_recipients = _object_pronoun_antecedent(cand.token, usable, tok_of, syntax)
         if not parse_recipients and trig.pos == "NOUN":
@@ -1616,10 +1617,11 @@ def _mentions_inside_token(tok: Token, mentions: list[Mention], tok_of) -> list[
     return [m for m in mentions if tok_of.get(id(m)) == (tok.i, tok.i + 1)]
 
 
-def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: set[int] = frozenset()) -> list[Mention]:
+def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: set[int] = frozenset(),
+          stative: bool = False) -> list[Mention]:
     for slot in slot_names:
-        heads = [h for h in slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers)
-                 if h.i not in skip]
+        heads = [h for h in slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers,
+                                             stative=stative) if h.i not in skip]
         found: list[Mention] = []
         for head in heads:
             own = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] <= head.i < tok_of[id(m)][1]
