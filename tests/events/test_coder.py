@@ -102,6 +102,12 @@ def triples(doc):
     ("de", "Polen steht einem Beitritt der Türkei ablehnend gegenüber.", ("REJECT", {"POL"}, {"TUR"})),
     # ... but a passive verb's agent still opposes
     ("en", "The French plan was opposed by Germany.", ("REJECT", {"DEU"}, {"FRA"})),
+    # civilians driven from their homes: mass expulsion, as "vertreiben" and "chasser"
+    ("en", "Serb forces drove out thousands of Albanian civilians from their villages.", ("ASSAULT", {"SRB"}, {"ALB"})),
+    ("de", "Serbische Einheiten vertrieben tausende albanische Zivilisten aus ihren Dörfern.",
+     ("ASSAULT", {"SRB"}, {"ALB"})),
+    ("fr", "Les forces serbes ont chassé des milliers de civils albanais de leurs villages.",
+     ("ASSAULT", {"SRB"}, {"ALB"})),
 ])
 def test_type_actor_recipient(process, lang, text, expected):
     etype, actors, recipients = expected
@@ -802,3 +808,8 @@ def test_sent_against_someone_is_an_attack_not_a_delivery(process, lang, text):
     found = {(e.type, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients))
              for e in process(text, lang).events}
     assert found == {("ASSAULT", frozenset({"RUS"}), frozenset({"UKR"}))}
+
+
+def test_a_leader_forced_out_of_office_is_no_mass_expulsion(process):
+    doc = process("The army forced the Malian president out of office on Tuesday.", "en")
+    assert "ASSAULT" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
