@@ -813,3 +813,14 @@ def test_sent_against_someone_is_an_attack_not_a_delivery(process, lang, text):
 def test_a_leader_forced_out_of_office_is_no_mass_expulsion(process):
     doc = process("The army forced the Malian president out of office on Tuesday.", "en")
     assert "ASSAULT" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Chinese President Xi Jinping gave a warm welcome to Vladimir Putin in Beijing."),
+    ("de", "Xi Jinping bereitete Wladimir Putin in Peking einen herzlichen Empfang."),
+    ("fr", "Xi Jinping a réservé un accueil chaleureux à Vladimir Poutine à Pékin."),
+])
+def test_a_welcome_given_to_a_visitor_is_a_visit_not_aid(process, lang, text):
+    doc = process(text, lang)
+    assert [(e.type, e.mode) for e in doc.events] == [("CONSULT", "visit")], [e.to_dict() for e in doc.events]
+    assert {m.code for e in doc.events for m in e.actors + e.recipients} == {"CHN", "RUS"}

@@ -3,7 +3,7 @@
 `lang/<code>/triggers.yaml` lists trigger lemmas (verbs, event nouns, a few adjectives) with the PLOVER type,
 mode and contexts they signal and the syntactic slots that hold the actor and the recipient. Slots are
 language-neutral names over Universal Dependencies (`subj`, `obj`, `iobj`, `obl:<case word>`,
-`nmod:<case word>`, `poss`, `head_subj`, `head_obj`, `head_obl:<case word>`, `xcomp_subj`); the coder
+`nmod:<case word>`, `poss`, `head_subj`, `head_obj`, `head_iobj`, `head_obl:<case word>`, `xcomp_subj`); the coder
 (`eventlens.events.slots`) reads them. `lang/<code>/contexts.yaml` lists cue lemmas per PLOVER context.
 
 Both files are validated on load; a bad entry raises `DataError` naming the file, the line and the field.
@@ -24,7 +24,7 @@ from eventlens.errors import DataError
 from eventlens.lang import LANG_DIR
 
 POS_TAGS = ("VERB", "NOUN", "ADJ")
-SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|ccomp_subj|head_subj|head_obj|xcomp_subj|(obl|nmod|head_obl):[^\s:]+)$")
+SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|ccomp_subj|head_subj|head_obj|head_iobj|xcomp_subj|(obl|nmod|head_obl):[^\s:]+)$")
 # a `with` lemma may name the slot it must fill ("obj:demand"), or, after obl/nmod, the preposition that
 # must introduce a phrase of the trigger ("obl:to"); bare, it may stand anywhere in the clause
 WITH_SLOTS = ("", "obj", "obl", "nmod")
@@ -271,7 +271,7 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
         for s in slots:
             if not SLOT_RE.match(s):
                 raise bad(fld, f"unknown slot {s!r} (subj, obj, iobj, poss, ccomp_subj, obl:<case>, nmod:<case>, head_subj, "
-                               "head_obj, head_obl:<case>, xcomp_subj)")
+                               "head_obj, head_iobj, head_obl:<case>, xcomp_subj)")
     if not actor:
         raise bad("actor", "needs at least one slot")
     flags = {}

@@ -1,7 +1,7 @@
 """Slot readers: which actor mentions fill a trigger's syntactic slot in a Universal Dependencies parse.
 
 A slot name is language-neutral (see the triggers.yaml schema): `subj`, `obj`, `iobj`, `obl:<case>`,
-`nmod:<case>`, `poss`, `ccomp_subj`, `head_subj`, `head_obj`, `head_obl:<case>`, `xcomp_subj`. Each reader returns the
+`nmod:<case>`, `poss`, `ccomp_subj`, `head_subj`, `head_obj`, `head_iobj`, `head_obl:<case>`, `xcomp_subj`. Each reader returns the
 head tokens of the phrases in that slot; `mentions_in` then collects the actor mentions inside them.
 Passive voice is undone here, once, so the lexicons can describe the active sentence only.
 """
@@ -133,11 +133,11 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
             c.dep_ in ("acl", "acl:relcl", "relcl", "advcl", "obj") and _complementizer(c, complementizers))]
         return [h for c in clauses for h in slot_heads(c, "subj", passive_agent, inherit=False)
                 or _name_before(c, _complementizer(c, complementizers))]
-    if name in ("head_subj", "head_obj", "head_obl", "xcomp_subj"):
+    if name in ("head_subj", "head_obj", "head_iobj", "head_obl", "xcomp_subj"):
         head = governing_verb(trigger)
         if head is None:
             return []
-        inner = {"head_subj": "subj", "head_obj": "obj", "head_obl": "obl", "xcomp_subj": "subj"}[name]
+        inner = {"head_subj": "subj", "head_obj": "obj", "head_iobj": "iobj", "head_obl": "obl", "xcomp_subj": "subj"}[name]
         return slot_heads(head, inner + (":" + case if case else ""), passive_agent)
     return []
 
