@@ -312,7 +312,10 @@ def _operand(ev: Event) -> bool:
 
 def _operator_kind(span: Span, tok: Token, syntax: Syntax) -> str | None:
     """The kind of act on acts a word is (stop, prevent, allow), by the pack's `operators` lists; a
-    particle verb is listed with its particle ("call off")."""
+    particle verb is listed with its particle ("call off"). The half of a hyphenated word ("open-ended")
+    operates on nothing."""
+    if _hyphen_half(tok):
+        return None
     keys = lemma_keys(tok, syntax, span)
     for kind, words in syntax.operators.items():
         for word in words:
@@ -605,7 +608,9 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
         # to meet its ministers"), where a parse says so
         return any(_is_word(h, bare) for h in slots.slot_heads(tok, slot, syntax.passive_agent, inherit=False))
     word = bare
-    if tok.doc.has_annotation("DEP") and any(_is_word(c, word) or _compound_of(c, word, syntax) for c in tok.children):
+    # the half of a hyphenated word is no word of its own: an "open-ended strike" has not ended
+    if tok.doc.has_annotation("DEP") and any((_is_word(c, word) and not _hyphen_half(c)) or _compound_of(c, word, syntax)
+                                             for c in tok.children):
         return True
     if tok.doc.has_annotation("DEP") and any(_is_word(a, word) for c in tok.children if _content_clause(c, syntax)
                                              for a in c.children if a.dep_ == "aux"):
@@ -616,7 +621,8 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
             return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
-    return any(_is_word(t, word) or _compound_of(t, word, syntax) for t in span.doc[start:end] if t.i != tok.i)
+    return any((_is_word(t, word) and not _hyphen_half(t)) or _compound_of(t, word, syntax)
+               for t in span.doc[start:end] if t.i != tok.i)
 
 
 def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
@@ -698,11 +704,16 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         # (also the second half of a hyphenated modifier: "the Israeli-occupied West Bank", "Syrian-backed")
         attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
                        and (tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ", "ADP")
-                            or (tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_)))
+                            or _hyphen_half(tok)))
         return tok.pos_ in ("VERB", "AUX") and not attributive and not _determined(tok)
     if pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN") or _determined(tok)
     return tok.pos_ == pos
+
+
+def _hyphen_half(tok: Token) -> bool:
+    """Is tok the second half of a hyphenated word ("open-ended", "Israeli-occupied")?"""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_
 
 
 def _determined(tok: Token) -> bool:
