@@ -790,3 +790,26 @@ def test_sent_against_someone_is_an_attack_not_a_delivery(process, lang, text):
     found = {(e.type, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients))
              for e in process(text, lang).events}
     assert found == {("ASSAULT", frozenset({"RUS"}), frozenset({"UKR"}))}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Houthis vowed to attack Israeli ships in the Red Sea.", ("THREATEN", "violence", {"ISR"})),
+    ("en", "Ethnic Albanian rebels have sworn to fight until they control the villages.", ("THREATEN", "violence", set())),
+    ("de", "Die Huthi schworen, israelische Schiffe im Roten Meer anzugreifen.", ("THREATEN", "violence", {"ISR"})),
+    ("fr", "L'Iran a juré de frapper Israël.", ("THREATEN", "violence", {"ISR"})),
+])
+def test_a_promise_of_force_is_a_threat(process, lang, text, expected):
+    etype, mode, recipients = expected
+    doc = process(text, lang)
+    assert [(e.type, e.mode, {m.code for m in e.recipients}) for e in doc.events] == [(etype, mode, recipients)], [
+        e.to_dict() for e in doc.events]
+
+
+def test_a_promise_not_to_use_force_stays_a_promise(process):
+    doc = process("Hungary pledged never to attack its neighbours.", "en")
+    assert "THREATEN" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+
+
+def test_an_oath_of_office_is_no_promise(process):
+    doc = process("Uganda's new president was sworn in on Sunday.", "en")
+    assert not doc.events, [e.to_dict() for e in doc.events]

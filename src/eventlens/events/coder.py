@@ -211,6 +211,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         absorbed = absorb_contents(doc, span, sentence_events, syntax, ontology, kept)
         for ev in kept:
             if id(ev) in absorbed:
+                _threat_from_promise(span, absorbed[id(ev)], ev, syntax, ontology)
                 _target_from_content(absorbed[id(ev)], ev)
         kept = [e for e in kept if id(e) not in absorbed]
         # acts told but not done in this sentence: each step sees what the one before left
@@ -1518,6 +1519,30 @@ def _target_from_content(host: Event, content: Event) -> None:
     if targets:
         host.recipients = targets
         host.notes.append(f"recipient: the target of its content {content.trigger_text!r}")
+
+
+# What a promise may hold that makes it a threat: force, coercion, punishment (PLOVER: THREATEN is such an act
+# announced; "vowed to fight", "a juré de se venger"). A promised protest or deployment is no threat of itself.
+THREAT_CONTENTS = ("ASSAULT", "COERCE", "SANCTION")
+
+
+def _threat_from_promise(span: Span, host: Event, content: Event, syntax: Syntax, ontology) -> None:
+    """A one-sided promise whose own content is force, coercion or punishment ("vowed to fight until ...",
+    "schwor, die Stadt anzugreifen", "a promis d'expulser les diplomates") is a threat (PLOVER THREATEN,
+    as the lexicon codes "vowed to retaliate"); a promise not to use force ("vowed never to attack") stays
+    a promise. The threat's mode is the content's where THREATEN has it, and violence for force of arms."""
+    if host.type != "AGREE" or content.type not in THREAT_CONTENTS or host.rule is None or host.rule.reciprocal:
+        return
+    if not slots.has_parse(span.doc):
+        return
+    tok = span.doc[_token_at(span, content.trigger_clean_start)]
+    if tok.head.i != _token_at(span, host.trigger_clean_start) or any(
+            c.lower_ in syntax.negation or c.lemma_.lower() in syntax.negation for c in tok.children):
+        return
+    mode = content.mode if content.mode and ontology.is_mode("THREATEN", content.mode) else (
+        "violence" if content.type == "ASSAULT" else None)
+    host.notes.append(f"AGREE -> THREATEN: its content {content.trigger_text!r} is {content.type}")
+    host.type, host.mode, host.cameo = "THREATEN", mode, ontology.cameo("THREATEN", mode)
 
 
 def _kind_named(ev: Event) -> bool:
