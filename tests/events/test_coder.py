@@ -813,3 +813,22 @@ def test_a_promise_not_to_use_force_stays_a_promise(process):
 def test_an_oath_of_office_is_no_promise(process):
     doc = process("Uganda's new president was sworn in on Sunday.", "en")
     assert not doc.events, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the infinitive's marker belongs to the trigger even where a parenthesis cuts the clause
+    ("Chinese authorities have been pressuring dock workers in Shanghai (the Yangshan terminal) to call off their "
+     "strike.", ("REQUEST", {"CHN"}, {"CHN"})),
+    # a "that" clause the parser hangs as an adverbial is still the content of the demand
+    ("The Dutch foreign minister issued a sharp reminder to Serbia on Monday that it must hand over war crimes "
+     "suspects.", ("REQUEST", {"NLD"}, {"SRB"})),
+])
+def test_what_a_demand_asks_is_not_done(process, text, expected):
+    etype, actors, recipients = expected
+    assert triples(process(text, "en")) == {(etype, frozenset(actors), frozenset(recipients))}
+
+
+def test_an_allegation_in_a_that_clause_is_aimed_at_its_subject(process):
+    doc = process("North Korea expelled the inspectors after U.S. officials alleged that Pyongyang had a secret "
+                  "uranium program.", "en")
+    assert ("ACCUSE", frozenset({"USA"}), frozenset({"PRK"})) in triples(doc), [e.to_dict() for e in doc.events]

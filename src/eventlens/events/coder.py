@@ -616,6 +616,11 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
     if tok.doc.has_annotation("DEP") and any(_is_word(a, word) for c in tok.children if _content_clause(c, syntax)
                                              for a in c.children if a.dep_ == "aux"):
         return True  # a modal of the content clause ("said that Sudan must return ..."): an obligation voiced
+    if word not in syntax.particles and tok.doc.has_annotation("DEP") and any(
+            _is_word(m, word) for c in tok.children if c.dep_ in slots.CLAUSAL for m in c.children if m.dep_ == "mark"):
+        # the marker of the trigger's own infinitive ("pressured the workers (...) to cancel"); a separable
+        # particle ("um", "zu") must be the verb's, not a purpose clause's
+        return True
     start, end = syntax.event_scope(span, tok) if word not in syntax.particles else syntax.clause(span, tok)
     if word in syntax.particles:
         if syntax.particle_position == "after_verb":  # "cracked down on", "handed the base over"
@@ -1568,10 +1573,11 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
             path = path.head
         if path.head.i != v_tok.i or path.i == v_tok.i:
             return False
-        # "threatened to attack": parsers often call the infinitive an adverbial clause
+        # "threatened to attack": parsers often call the infinitive an adverbial clause, and a "that" clause too
+        # ("issued a reminder to Iraq that it must cooperate")
         infinitive = path.dep_ == "advcl" and any(c.lower_ in syntax.infinitive_markers for c in path.children
                                                    if c.dep_ == "mark")
-        return path.dep_ in CONTENT_DEPS or infinitive
+        return path.dep_ in CONTENT_DEPS or infinitive or (path.dep_ == "advcl" and _content_clause(path, syntax))
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:
         # an event noun holds its own complements, never the verb that governs it ("die Forderung der
