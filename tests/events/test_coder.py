@@ -832,3 +832,21 @@ def test_an_allegation_in_a_that_clause_is_aimed_at_its_subject(process):
     doc = process("North Korea expelled the inspectors after U.S. officials alleged that Pyongyang had a secret "
                   "uranium program.", "en")
     assert ("ACCUSE", frozenset({"USA"}), frozenset({"PRK"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Hungarian government is ignoring the rights of asylum seekers, Amnesty International protested on "
+           "Tuesday."),
+    ("en", "Amnesty International protested that the Hungarian government was ignoring the rights of asylum seekers."),
+    ("de", "Die ungarische Regierung missachtet die Rechte der Asylbewerber, protestierte Amnesty International am "
+           "Dienstag."),
+])
+def test_a_protest_in_words_is_a_complaint_aimed_at_whom_it_names(process, lang, text):
+    doc = process(text, lang)
+    assert ("ACCUSE", frozenset({"AI"}), frozenset({"HUN"})) in triples(doc), [e.to_dict() for e in doc.events]
+    assert "PROTEST" not in {e.type for e in doc.events}
+
+
+def test_a_participle_saying_why_people_marched_is_still_a_protest(process):
+    doc = process("Thousands of French workers marched through Paris on Tuesday, protesting the pension reform.", "en")
+    assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]

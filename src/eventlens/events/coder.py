@@ -226,6 +226,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             not_done[key] = f"the content of {word.text!r}, named but not done"
         kept = [e for e in kept if id(e) not in not_done]
         _promised_replies(span, kept, syntax, ontology)
+        _verbal_protests(doc, span, kept, mentions, syntax, ontology)
         for ev in sentence_events:
             if id(ev) in absorbed:
                 host = absorbed[id(ev)]
@@ -505,6 +506,39 @@ def _promised_replies(span: Span, events: list[Event], syntax: Syntax, ontology)
         # a threatened expulsion keeps its mode; force of arms is the threat of violence
         mode = ev.mode if ontology.is_mode("THREATEN", ev.mode) and ev.mode else "violence"
         ev.type, ev.mode = "THREATEN", mode
+
+
+def _verbal_protests(doc: Document, span: Span, events: list[Event], mentions: list[Mention], syntax: Syntax,
+                     ontology) -> None:
+    """A protest verb that reports words, with a content clause ("protested that the government was ignoring
+    ...") or as the tag of the clause before it ("X is failing refugees, a rights group protested"), is a
+    complaint voiced, not people in the street: PLOVER codes it ACCUSE `disapprove`, aimed at the subject of
+    what was said."""
+    if not slots.has_parse(span.doc):
+        return
+    tok_of = None
+    for ev in events:
+        if ev.type != "PROTEST" or ev.rule is None or ev.rule.pos != "VERB":
+            continue
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        said = [c for c in tok.children if _content_clause(c, syntax)]
+        # a tag with its own subject or auxiliary after what it reports (parataxis; an adverbial in an inverted
+        # French tag, "..., a protesté X"), not a participle saying why people marched ("marched through Paris,
+        # protesting the reform")
+        finite = any(c.dep_.startswith(("aux", "nsubj")) for c in tok.children)
+        # (a weak parse joins the tag as a conjunct with no "and")
+        if not said and finite and tok.dep_ in ("parataxis", "advcl", *slots.CONJ) and tok.head.i < tok.i \
+                and tok.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("mark", "cc") for c in tok.children):
+            said = [tok.head]
+        if not said:
+            continue
+        ev.notes.append(f"PROTEST -> ACCUSE: {tok.text!r} reports what was said, {said[0].text!r}")
+        ev.type, ev.mode, ev.cameo = "ACCUSE", "disapprove", ontology.cameo("ACCUSE", "disapprove")
+        tok_of = tok_of if tok_of is not None else mention_tokens(doc, mentions)
+        phrase = {i for h in slots.slot_heads(said[0], "subj", syntax.passive_agent, inherit=False)
+                  for i in slots.phrase_tokens(h)}
+        doers = {m.code for m in ev.actors}
+        ev.recipients = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] in phrase and m.code not in doers]
 
 
 def _retaliates(span: Span, tok: Token, syntax: Syntax) -> bool:
