@@ -850,3 +850,24 @@ def test_a_protest_in_words_is_a_complaint_aimed_at_whom_it_names(process, lang,
 def test_a_participle_saying_why_people_marched_is_still_a_protest(process):
     doc = process("Thousands of French workers marched through Paris on Tuesday, protesting the pension reform.", "en")
     assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Hungary is opposed to Ukrainian membership of the European Union, a government spokesman said."),
+    ("fr", "La Hongrie est opposée à l'adhésion de l'Ukraine à l'Union européenne."),
+])
+def test_a_stance_told_in_the_passive_form_is_its_subjects(process, lang, text):
+    doc = process(text, lang)
+    rejects = [e for e in doc.events if e.type == "REJECT"]
+    assert rejects and {m.code for m in rejects[0].actors} == {"HUN"}, [e.to_dict() for e in doc.events]
+    assert "UKR" in {m.code for m in rejects[0].recipients}
+
+
+def test_a_stance_participle_with_its_agent_is_a_passive(process):
+    doc = process("The Russian proposal was opposed by France in the Security Council.", "en")
+    assert ("REJECT", frozenset({"FRA"}), frozenset({"RUS"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+def test_a_meeting_a_stance_is_about_is_not_held(process):
+    doc = process("Israel is opposed to French mediation in the talks with Syria.", "en")
+    assert {e.type for e in doc.events} == {"REJECT"}, [e.to_dict() for e in doc.events]

@@ -39,7 +39,7 @@ PLAIN_WORD_LISTS = ("distributive", "locative", "relative_pronouns", "particles"
                     "clause_openers", "infinitive_markers", "place_prepositions", "perfect_auxiliaries",
                     "complementizers", "act_nouns", "retaliation", "gerund_prepositions", "means_markers",
                     "reply_verbs", "promise_auxiliaries", "undertakings", "conditions", "inverted_conditions",
-                    "settings", "partner_prepositions", "named_contents", "aims")
+                    "settings", "partner_prepositions", "named_contents", "aims", "stances")
 
 
 @dataclass
@@ -88,6 +88,7 @@ class Syntax:
     partner_prepositions: frozenset[str] = frozenset()  # with, mit, avec: name the other side of a meeting
     named_contents: frozenset[str] = frozenset()  # right, Recht, droit: what one allows is no act done
     aims: frozenset[str] = frozenset()  # aim, abzielen, viser: what a thing aims at is no act done
+    stances: frozenset[str] = frozenset()  # oppose, opposer: "is opposed to X" is the subject's own stance
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
     operators: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -1397,7 +1398,8 @@ def _placed_on(tok: Token, syntax: Syntax) -> Token | None:
     """The word a noun's setting phrase hangs on: the noun's own ("in the talks") or that of a noun it is
     part of ("at the fourth round of talks", "on the second day of a conference")."""
     for _ in range(3):
-        if tok.head.i == tok.i or tok.dep_.split(":")[0] not in ("obl", "nmod"):
+        # what a stance is about ("opposé à la médiation") is not where it is taken
+        if tok.head.i == tok.i or tok.dep_.split(":")[0] not in ("obl", "nmod") or _stance(tok.head, syntax):
             return None
         if any(c.dep_ == "case" and c.lower_ in syntax.settings for c in tok.children):
             return tok.head
@@ -1611,7 +1613,8 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         # ("issued a reminder to Iraq that it must cooperate")
         infinitive = path.dep_ == "advcl" and any(c.lower_ in syntax.infinitive_markers for c in path.children
                                                    if c.dep_ == "mark")
-        return path.dep_ in CONTENT_DEPS or infinitive or (path.dep_ == "advcl" and _content_clause(path, syntax))
+        return (path.dep_ in CONTENT_DEPS or infinitive or (path.dep_ == "advcl" and _content_clause(path, syntax))
+                or (path.dep_.startswith("obl") and bool(_stance(v_tok, syntax))))  # "opposed to French mediation"
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:
         # an event noun holds its own complements, never the verb that governs it ("die Forderung der
@@ -1693,9 +1696,11 @@ def _mentions_inside_token(tok: Token, mentions: list[Mention], tok_of) -> list[
 
 
 def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: set[int] = frozenset()) -> list[Mention]:
+    stance = _stance(trigger, syntax)
     for slot in slot_names:
-        heads = [h for h in slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers)
-                 if h.i not in skip]
+        heads = stance[slot] if slot in stance else slots.slot_heads(trigger, slot, syntax.passive_agent,
+                                                                     complementizers=syntax.complementizers)
+        heads = [h for h in heads if h.i not in skip]
         found: list[Mention] = []
         for head in heads:
             own = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] <= head.i < tok_of[id(m)][1]
@@ -1713,6 +1718,19 @@ def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: se
         if found:
             return _unique(found)
     return []
+
+
+def _stance(trigger: Token, syntax: Syntax) -> dict[str, list[Token]]:
+    """The slots of a participle that states a stance in the passive's form ("Israel is opposed to French
+    mediation", "Israël est opposé à la médiation"): its subject holds the stance (the active subject) and its
+    oblique is what the stance is about (the active object). Empty for any other trigger, and for a real
+    passive, one that names its agent."""
+    if not _lemma_in(trigger, syntax.stances) or not slots.is_passive(trigger):
+        return {}
+    if slots.slot_heads(trigger, "subj", syntax.passive_agent, inherit=False):
+        return {}
+    return {"subj": [c for c in trigger.children if c.dep_ in slots.PASS_SUBJ],
+            "obj": [c for c in trigger.children if c.dep_.split(":")[0] == "obl" and slots.case_words(c)]}
 
 
 def _investigated(trigger: Token, trig: Trigger, mentions, tok_of, syntax: Syntax) -> list[Mention]:
