@@ -871,3 +871,15 @@ def test_a_stance_participle_with_its_agent_is_a_passive(process):
 def test_a_meeting_a_stance_is_about_is_not_held(process):
     doc = process("Israel is opposed to French mediation in the talks with Syria.", "en")
     assert {e.type for e in doc.events} == {"REJECT"}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Chancellor Olaf Scholz gave a warm welcome to Polish President Andrzej Duda in Berlin on Thursday."),
+    ("de", "Bundeskanzler Olaf Scholz bereitete dem polnischen Präsidenten Andrzej Duda am Donnerstag in Berlin einen "
+           "herzlichen Empfang."),
+    ("fr", "Le chancelier Olaf Scholz a réservé jeudi un accueil chaleureux au président polonais Andrzej Duda."),
+])
+def test_a_welcome_given_is_a_visit_hosted_not_aid(process, lang, text):
+    doc = process(text, lang)
+    assert [(e.type, {m.code for m in e.actors + e.recipients}) for e in doc.events] == [
+        ("CONSULT", {"DEU", "POL"})], [e.to_dict() for e in doc.events]
