@@ -824,3 +824,84 @@ def test_a_welcome_given_to_a_visitor_is_a_visit_not_aid(process, lang, text):
     doc = process(text, lang)
     assert [(e.type, e.mode) for e in doc.events] == [("CONSULT", "visit")], [e.to_dict() for e in doc.events]
     assert {m.code for e in doc.events for m in e.actors + e.recipients} == {"CHN", "RUS"}
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    ("en", "The Houthis vowed to attack Israeli ships in the Red Sea.", ("THREATEN", "violence", {"ISR"})),
+    ("en", "Ethnic Albanian rebels have sworn to fight until they control the villages.", ("THREATEN", "violence", set())),
+    ("de", "Die Huthi schworen, israelische Schiffe im Roten Meer anzugreifen.", ("THREATEN", "violence", {"ISR"})),
+    ("fr", "L'Iran a juré de frapper Israël.", ("THREATEN", "violence", {"ISR"})),
+])
+def test_a_promise_of_force_is_a_threat(process, lang, text, expected):
+    etype, mode, recipients = expected
+    doc = process(text, lang)
+    assert [(e.type, e.mode, {m.code for m in e.recipients}) for e in doc.events] == [(etype, mode, recipients)], [
+        e.to_dict() for e in doc.events]
+
+
+def test_a_promise_not_to_use_force_stays_a_promise(process):
+    doc = process("Hungary pledged never to attack its neighbours.", "en")
+    assert "THREATEN" not in {e.type for e in doc.events}, [e.to_dict() for e in doc.events]
+
+
+def test_an_oath_of_office_is_no_promise(process):
+    doc = process("Uganda's new president was sworn in on Sunday.", "en")
+    assert not doc.events, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("text, expected", [
+    # the infinitive's marker belongs to the trigger even where a parenthesis cuts the clause
+    ("Chinese authorities have been pressuring dock workers in Shanghai (the Yangshan terminal) to call off their "
+     "strike.", ("REQUEST", {"CHN"}, {"CHN"})),
+    # a "that" clause the parser hangs as an adverbial is still the content of the demand
+    ("The Dutch foreign minister issued a sharp reminder to Serbia on Monday that it must hand over war crimes "
+     "suspects.", ("REQUEST", {"NLD"}, {"SRB"})),
+])
+def test_what_a_demand_asks_is_not_done(process, text, expected):
+    etype, actors, recipients = expected
+    assert triples(process(text, "en")) == {(etype, frozenset(actors), frozenset(recipients))}
+
+
+def test_an_allegation_in_a_that_clause_is_aimed_at_its_subject(process):
+    doc = process("North Korea expelled the inspectors after U.S. officials alleged that Pyongyang had a secret "
+                  "uranium program.", "en")
+    assert ("ACCUSE", frozenset({"USA"}), frozenset({"PRK"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The Hungarian government is ignoring the rights of asylum seekers, Amnesty International protested on "
+           "Tuesday."),
+    ("en", "Amnesty International protested that the Hungarian government was ignoring the rights of asylum seekers."),
+    ("de", "Die ungarische Regierung missachtet die Rechte der Asylbewerber, protestierte Amnesty International am "
+           "Dienstag."),
+])
+def test_a_protest_in_words_is_a_complaint_aimed_at_whom_it_names(process, lang, text):
+    doc = process(text, lang)
+    assert ("ACCUSE", frozenset({"AI"}), frozenset({"HUN"})) in triples(doc), [e.to_dict() for e in doc.events]
+    assert "PROTEST" not in {e.type for e in doc.events}
+
+
+def test_a_participle_saying_why_people_marched_is_still_a_protest(process):
+    doc = process("Thousands of French workers marched through Paris on Tuesday, protesting the pension reform.", "en")
+    assert {e.type for e in doc.events} == {"PROTEST"}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Hungary is opposed to Ukrainian membership of the European Union, a government spokesman said."),
+    ("fr", "La Hongrie est opposée à l'adhésion de l'Ukraine à l'Union européenne."),
+])
+def test_a_stance_told_in_the_passive_form_is_its_subjects(process, lang, text):
+    doc = process(text, lang)
+    rejects = [e for e in doc.events if e.type == "REJECT"]
+    assert rejects and {m.code for m in rejects[0].actors} == {"HUN"}, [e.to_dict() for e in doc.events]
+    assert "UKR" in {m.code for m in rejects[0].recipients}
+
+
+def test_a_stance_participle_with_its_agent_is_a_passive(process):
+    doc = process("The Russian proposal was opposed by France in the Security Council.", "en")
+    assert ("REJECT", frozenset({"FRA"}), frozenset({"RUS"})) in triples(doc), [e.to_dict() for e in doc.events]
+
+
+def test_a_meeting_a_stance_is_about_is_not_held(process):
+    doc = process("Israel is opposed to French mediation in the talks with Syria.", "en")
+    assert {e.type for e in doc.events} == {"REJECT"}, [e.to_dict() for e in doc.events]

@@ -233,3 +233,10 @@ def test_a_curfew_eased_concedes_to_the_easing_states_own_people(process, lang, 
 def test_a_protest_called_off_concedes_to_the_protesters_own_state(process, lang, text):
     # easing dissent (CAMEO 082) is aimed where the protest was: with no target named, the protesters' state
     assert triples(process(text, lang)) == {("CONCEDE", frozenset({"NGA"}), frozenset({"NGA"}))}
+
+
+@pytest.mark.pipeline
+def test_the_half_of_a_hyphenated_word_operates_on_nothing(process):
+    # "open-ended" says how long the strike may last, not that it ended
+    doc = process("Dockers in Marseille began an open-ended strike against the French government on Monday.", "en")
+    assert not {"CONCEDE", "RETREAT"} & {e.type for e in doc.events}, [e.to_dict() for e in doc.events]

@@ -39,7 +39,7 @@ PLAIN_WORD_LISTS = ("distributive", "locative", "relative_pronouns", "particles"
                     "clause_openers", "infinitive_markers", "place_prepositions", "perfect_auxiliaries",
                     "complementizers", "act_nouns", "retaliation", "gerund_prepositions", "means_markers",
                     "reply_verbs", "promise_auxiliaries", "undertakings", "conditions", "inverted_conditions",
-                    "settings", "partner_prepositions", "named_contents", "aims")
+                    "settings", "partner_prepositions", "named_contents", "aims", "stances")
 
 
 @dataclass
@@ -88,6 +88,7 @@ class Syntax:
     partner_prepositions: frozenset[str] = frozenset()  # with, mit, avec: name the other side of a meeting
     named_contents: frozenset[str] = frozenset()  # right, Recht, droit: what one allows is no act done
     aims: frozenset[str] = frozenset()  # aim, abzielen, viser: what a thing aims at is no act done
+    stances: frozenset[str] = frozenset()  # oppose, opposer: "is opposed to X" is the subject's own stance
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
     operators: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -211,6 +212,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         absorbed = absorb_contents(doc, span, sentence_events, syntax, ontology, kept)
         for ev in kept:
             if id(ev) in absorbed:
+                _threat_from_promise(span, absorbed[id(ev)], ev, syntax, ontology)
                 _target_from_content(absorbed[id(ev)], ev)
         kept = [e for e in kept if id(e) not in absorbed]
         # acts told but not done in this sentence: each step sees what the one before left
@@ -225,6 +227,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
             not_done[key] = f"the content of {word.text!r}, named but not done"
         kept = [e for e in kept if id(e) not in not_done]
         _promised_replies(span, kept, syntax, ontology)
+        _verbal_protests(doc, span, kept, mentions, syntax, ontology)
         for ev in sentence_events:
             if id(ev) in absorbed:
                 host = absorbed[id(ev)]
@@ -312,7 +315,10 @@ def _operand(ev: Event) -> bool:
 
 def _operator_kind(span: Span, tok: Token, syntax: Syntax) -> str | None:
     """The kind of act on acts a word is (stop, prevent, allow), by the pack's `operators` lists; a
-    particle verb is listed with its particle ("call off")."""
+    particle verb is listed with its particle ("call off"). The half of a hyphenated word ("open-ended")
+    operates on nothing."""
+    if _hyphen_half(tok):
+        return None
     keys = lemma_keys(tok, syntax, span)
     for kind, words in syntax.operators.items():
         for word in words:
@@ -503,6 +509,39 @@ def _promised_replies(span: Span, events: list[Event], syntax: Syntax, ontology)
         ev.type, ev.mode = "THREATEN", mode
 
 
+def _verbal_protests(doc: Document, span: Span, events: list[Event], mentions: list[Mention], syntax: Syntax,
+                     ontology) -> None:
+    """A protest verb that reports words, with a content clause ("protested that the government was ignoring
+    ...") or as the tag of the clause before it ("X is failing refugees, a rights group protested"), is a
+    complaint voiced, not people in the street: PLOVER codes it ACCUSE `disapprove`, aimed at the subject of
+    what was said."""
+    if not slots.has_parse(span.doc):
+        return
+    tok_of = None
+    for ev in events:
+        if ev.type != "PROTEST" or ev.rule is None or ev.rule.pos != "VERB":
+            continue
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        said = [c for c in tok.children if _content_clause(c, syntax)]
+        # a tag with its own subject or auxiliary after what it reports (parataxis; an adverbial in an inverted
+        # French tag, "..., a protesté X"), not a participle saying why people marched ("marched through Paris,
+        # protesting the reform")
+        finite = any(c.dep_.startswith(("aux", "nsubj")) for c in tok.children)
+        # (a weak parse joins the tag as a conjunct with no "and")
+        if not said and finite and tok.dep_ in ("parataxis", "advcl", *slots.CONJ) and tok.head.i < tok.i \
+                and tok.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("mark", "cc") for c in tok.children):
+            said = [tok.head]
+        if not said:
+            continue
+        ev.notes.append(f"PROTEST -> ACCUSE: {tok.text!r} reports what was said, {said[0].text!r}")
+        ev.type, ev.mode, ev.cameo = "ACCUSE", "disapprove", ontology.cameo("ACCUSE", "disapprove")
+        tok_of = tok_of if tok_of is not None else mention_tokens(doc, mentions)
+        phrase = {i for h in slots.slot_heads(said[0], "subj", syntax.passive_agent, inherit=False)
+                  for i in slots.phrase_tokens(h)}
+        doers = {m.code for m in ev.actors}
+        ev.recipients = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] in phrase and m.code not in doers]
+
+
 def _retaliates(span: Span, tok: Token, syntax: Syntax) -> bool:
     """Does the trigger's clause promise a reply ("vowed to retaliate", "a promis de riposter")?"""
     start, end = syntax.clause(span, tok)
@@ -605,18 +644,26 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
         # to meet its ministers"), where a parse says so
         return any(_is_word(h, bare) for h in slots.slot_heads(tok, slot, syntax.passive_agent, inherit=False))
     word = bare
-    if tok.doc.has_annotation("DEP") and any(_is_word(c, word) or _compound_of(c, word, syntax) for c in tok.children):
+    # the half of a hyphenated word is no word of its own: an "open-ended strike" has not ended
+    if tok.doc.has_annotation("DEP") and any((_is_word(c, word) and not _hyphen_half(c)) or _compound_of(c, word, syntax)
+                                             for c in tok.children):
         return True
     if tok.doc.has_annotation("DEP") and any(_is_word(a, word) for c in tok.children if _content_clause(c, syntax)
                                              for a in c.children if a.dep_ == "aux"):
         return True  # a modal of the content clause ("said that Sudan must return ..."): an obligation voiced
+    if word not in syntax.particles and tok.doc.has_annotation("DEP") and any(
+            _is_word(m, word) for c in tok.children if c.dep_ in slots.CLAUSAL for m in c.children if m.dep_ == "mark"):
+        # the marker of the trigger's own infinitive ("pressured the workers (...) to cancel"); a separable
+        # particle ("um", "zu") must be the verb's, not a purpose clause's
+        return True
     start, end = syntax.event_scope(span, tok) if word not in syntax.particles else syntax.clause(span, tok)
     if word in syntax.particles:
         if syntax.particle_position == "after_verb":  # "cracked down on", "handed the base over"
             return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
-    return any(_is_word(t, word) or _compound_of(t, word, syntax) for t in span.doc[start:end] if t.i != tok.i)
+    return any((_is_word(t, word) and not _hyphen_half(t)) or _compound_of(t, word, syntax)
+               for t in span.doc[start:end] if t.i != tok.i)
 
 
 def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
@@ -698,11 +745,16 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         # (also the second half of a hyphenated modifier: "the Israeli-occupied West Bank", "Syrian-backed")
         attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
                        and (tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ", "ADP")
-                            or (tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_)))
+                            or _hyphen_half(tok)))
         return tok.pos_ in ("VERB", "AUX") and not attributive and not _determined(tok)
     if pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN") or _determined(tok)
     return tok.pos_ == pos
+
+
+def _hyphen_half(tok: Token) -> bool:
+    """Is tok the second half of a hyphenated word ("open-ended", "Israeli-occupied")?"""
+    return tok.i > 0 and tok.doc[tok.i - 1].text == "-" and not tok.doc[tok.i - 1].whitespace_
 
 
 def _determined(tok: Token) -> bool:
@@ -769,8 +821,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         # nach Litauen"): its phrase holds the destination, never the doer
         themes = {c.i for c in cand.token.children if c.i > cand.token.i
                   and any(_is_word(c, w) or _compound_of(c, w, syntax) for w in trig.words)}
-        stative = trig.pos == "ADJ"  # "is opposed to": an adjective's subject holds it, never a passive's patient
-        parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes, stative=stative)
+        parse_actors = _fill(cand.token, trig.actor, usable, tok_of, syntax, skip=themes)
         if not parse_actors and "subj" in trig.actor:
             parse_actors = antecedent = (_pronoun_antecedent(cand.token, mentions, tok_of, syntax)
                                          or _speaker_as_we(cand.token, mentions, speakers, syntax))
@@ -780,7 +831,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
             parse_actors = antecedent = _pronoun_antecedent(light, mentions, tok_of, syntax)
         if not parse_actors and "poss" in trig.actor:
             parse_actors = _possessor_antecedent(cand.token, mentions, tok_of, syntax)
-        parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax, stative=stative)
+        parse_recipients = _fill(cand.token, trig.recipient, usable, tok_of, syntax)
         if not parse_recipients and "obj" in trig.recipient:
             parse_recipients = _object_pronoun_antecedent(cand.token, usable, tok_of, syntax)
         if not parse_recipients and trig.pos == "NOUN":
@@ -1347,7 +1398,8 @@ def _placed_on(tok: Token, syntax: Syntax) -> Token | None:
     """The word a noun's setting phrase hangs on: the noun's own ("in the talks") or that of a noun it is
     part of ("at the fourth round of talks", "on the second day of a conference")."""
     for _ in range(3):
-        if tok.head.i == tok.i or tok.dep_.split(":")[0] not in ("obl", "nmod"):
+        # what a stance is about ("opposé à la médiation") is not where it is taken
+        if tok.head.i == tok.i or tok.dep_.split(":")[0] not in ("obl", "nmod") or _stance(tok.head, syntax):
             return None
         if any(c.dep_ == "case" and c.lower_ in syntax.settings for c in tok.children):
             return tok.head
@@ -1510,6 +1562,30 @@ def _target_from_content(host: Event, content: Event) -> None:
         host.notes.append(f"recipient: the target of its content {content.trigger_text!r}")
 
 
+# What a promise may hold that makes it a threat: force, coercion, punishment (PLOVER: THREATEN is such an act
+# announced; "vowed to fight", "a juré de se venger"). A promised protest or deployment is no threat of itself.
+THREAT_CONTENTS = ("ASSAULT", "COERCE", "SANCTION")
+
+
+def _threat_from_promise(span: Span, host: Event, content: Event, syntax: Syntax, ontology) -> None:
+    """A one-sided promise whose own content is force, coercion or punishment ("vowed to fight until ...",
+    "schwor, die Stadt anzugreifen", "a promis d'expulser les diplomates") is a threat (PLOVER THREATEN,
+    as the lexicon codes "vowed to retaliate"); a promise not to use force ("vowed never to attack") stays
+    a promise. The threat's mode is the content's where THREATEN has it, and violence for force of arms."""
+    if host.type != "AGREE" or content.type not in THREAT_CONTENTS or host.rule is None or host.rule.reciprocal:
+        return
+    if not slots.has_parse(span.doc):
+        return
+    tok = span.doc[_token_at(span, content.trigger_clean_start)]
+    if tok.head.i != _token_at(span, host.trigger_clean_start) or any(
+            c.lower_ in syntax.negation or c.lemma_.lower() in syntax.negation for c in tok.children):
+        return
+    mode = content.mode if content.mode and ontology.is_mode("THREATEN", content.mode) else (
+        "violence" if content.type == "ASSAULT" else None)
+    host.notes.append(f"AGREE -> THREATEN: its content {content.trigger_text!r} is {content.type}")
+    host.type, host.mode, host.cameo = "THREATEN", mode, ontology.cameo("THREATEN", mode)
+
+
 def _kind_named(ev: Event) -> bool:
     """Does ev's entry say what kind of act it is (a mode or contexts of its own)?"""
     return ev.rule is not None and bool(ev.rule.mode or ev.rule.contexts)
@@ -1533,10 +1609,12 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
             path = path.head
         if path.head.i != v_tok.i or path.i == v_tok.i:
             return False
-        # "threatened to attack": parsers often call the infinitive an adverbial clause
+        # "threatened to attack": parsers often call the infinitive an adverbial clause, and a "that" clause too
+        # ("issued a reminder to Iraq that it must cooperate")
         infinitive = path.dep_ == "advcl" and any(c.lower_ in syntax.infinitive_markers for c in path.children
                                                    if c.dep_ == "mark")
-        return path.dep_ in CONTENT_DEPS or infinitive
+        return (path.dep_ in CONTENT_DEPS or infinitive or (path.dep_ == "advcl" and _content_clause(path, syntax))
+                or (path.dep_.startswith("obl") and bool(_stance(v_tok, syntax))))  # "opposed to French mediation"
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:
         # an event noun holds its own complements, never the verb that governs it ("die Forderung der
@@ -1617,11 +1695,12 @@ def _mentions_inside_token(tok: Token, mentions: list[Mention], tok_of) -> list[
     return [m for m in mentions if tok_of.get(id(m)) == (tok.i, tok.i + 1)]
 
 
-def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: set[int] = frozenset(),
-          stative: bool = False) -> list[Mention]:
+def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: set[int] = frozenset()) -> list[Mention]:
+    stance = _stance(trigger, syntax)
     for slot in slot_names:
-        heads = [h for h in slots.slot_heads(trigger, slot, syntax.passive_agent, complementizers=syntax.complementizers,
-                                             stative=stative) if h.i not in skip]
+        heads = stance[slot] if slot in stance else slots.slot_heads(trigger, slot, syntax.passive_agent,
+                                                                     complementizers=syntax.complementizers)
+        heads = [h for h in heads if h.i not in skip]
         found: list[Mention] = []
         for head in heads:
             own = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] <= head.i < tok_of[id(m)][1]
@@ -1639,6 +1718,19 @@ def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: se
         if found:
             return _unique(found)
     return []
+
+
+def _stance(trigger: Token, syntax: Syntax) -> dict[str, list[Token]]:
+    """The slots of a participle that states a stance in the passive's form ("Israel is opposed to French
+    mediation", "Israël est opposé à la médiation"): its subject holds the stance (the active subject) and its
+    oblique is what the stance is about (the active object). Empty for any other trigger, and for a real
+    passive, one that names its agent."""
+    if not _lemma_in(trigger, syntax.stances) or not slots.is_passive(trigger):
+        return {}
+    if slots.slot_heads(trigger, "subj", syntax.passive_agent, inherit=False):
+        return {}
+    return {"subj": [c for c in trigger.children if c.dep_ in slots.PASS_SUBJ],
+            "obj": [c for c in trigger.children if c.dep_.split(":")[0] == "obl" and slots.case_words(c)]}
 
 
 def _investigated(trigger: Token, trig: Trigger, mentions, tok_of, syntax: Syntax) -> list[Mention]:

@@ -83,19 +83,17 @@ def _obliques(token: Token, prefix: str, case: str, passive_agent: Iterable[str]
 
 
 def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von", "by", "par"),
-               inherit: bool = True, complementizers: Iterable[str] = (), stative: bool = False) -> list[Token]:
+               inherit: bool = True, complementizers: Iterable[str] = ()) -> list[Token]:
     """Head tokens of the phrases that fill `slot` of `trigger`; with `inherit`, a verb with no subject
-    of its own takes the one of the clause it depends on (`inherited_subject`). A `stative` trigger (an
-    adjective entry: "is opposed to", "est opposée à") is never passive: its subject holds the stance,
-    whatever label a parser gives the copula."""
-    passive = not stative and is_passive(trigger)
+    of its own takes the one of the clause it depends on (`inherited_subject`)."""
+    passive = is_passive(trigger)
     name, _, case = slot.partition(":")
     if name == "subj":
         if passive:
             agents = [c for c in trigger.children if c.dep_ == "obl:agent"]
             agents += [c for c in trigger.children if c.dep_.startswith("obl") and case_words(c) & set(passive_agent)]
             return agents
-        own = [c for c in _children(trigger, SUBJ | PASS_SUBJ if stative else SUBJ) if not _relative(c)]
+        own = [c for c in _children(trigger, SUBJ) if not _relative(c)]
         if own or not inherit:
             return own
         return inherited_subject(trigger, passive_agent)
