@@ -1790,9 +1790,15 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
               and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
     groups = [g for g in mention_groups(span, inside, tok_of, syntax.coordinators)
               if destination or not _is_place_phrase(span, g, tok_of, syntax)]
+    passive = _looks_passive(span, trigger, c_start, c_end, syntax)
+    if reciprocal and passive:
+        # "the ceasefire agreement signed in March": a joint act in the passive has as parties only those
+        # named after the agent or a partner word ("signed by X and Y", "signed between X and Y")
+        words = set(syntax.passive_agent) | syntax.partner_prepositions
+        return [m for g in groups if span.doc[tok_of[id(g[0])][0] - 1].lower_ in words for m in g], []
     if reciprocal:
         return [m for g in groups for m in g], []
-    if _looks_passive(span, trigger, c_start, c_end, syntax):
+    if passive:
         # the doer, if named at all, follows "von"/"by"/"par"; everyone else is acted upon
         agent = [g for g in groups if span.doc[tok_of[id(g[0])][0] - 1].lower_ in syntax.passive_agent]
         others = [g for g in groups if not agent or g is not agent[0]]

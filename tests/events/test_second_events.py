@@ -1,0 +1,30 @@
+"""Acts told beside another act that are not acts of the parties word order would give them: a joint act in
+the passive with no party named (events/coder.py: _by_order)."""
+
+from __future__ import annotations
+
+import pytest
+
+pytestmark = pytest.mark.pipeline
+
+
+def coded(doc):
+    return {(e.type, frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients))
+            for e in doc.events}
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Sudan and the rebels have respected the truce signed in Doha in March."),
+    ("fr", "Le Soudan et les rebelles ont respecté la trêve signée à Doha en mars."),
+])
+def test_a_joint_act_in_the_passive_names_no_parties_by_word_order(process, lang, text):
+    """Who signed the truce is not said: the subject of the clause and the place are no signers."""
+    assert "AGREE" not in {e.type for e in process(text, lang).events}, coded(process(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The treaty was signed by Russia and China on Monday."),
+    ("fr", "Le traité a été signé par la Russie et la Chine lundi."),
+])
+def test_a_joint_act_in_the_passive_keeps_the_parties_named_as_agent(process, lang, text):
+    assert ("AGREE", frozenset({"RUS", "CHN"}), frozenset()) in coded(process(text, lang))
