@@ -1,5 +1,6 @@
 """Acts told beside another act that are not acts of the parties word order would give them: a joint act in
-the passive with no party named (events/coder.py: _by_order)."""
+the passive with no party named, an act in a clause on a place (events/coder.py: _by_order; the clause openers
+in lang/<xx>/syntax.yaml)."""
 
 from __future__ import annotations
 
@@ -28,3 +29,21 @@ def test_a_joint_act_in_the_passive_names_no_parties_by_word_order(process, lang
 ])
 def test_a_joint_act_in_the_passive_keeps_the_parties_named_as_agent(process, lang, text):
     assert ("AGREE", frozenset({"RUS", "CHN"}), frozenset()) in coded(process(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kenya lifted a curfew in Mombasa where twelve people were killed in riots last month."),
+    ("fr", "Le Kenya a levé le couvre-feu à Mombasa où douze personnes ont été tuées lors d'émeutes le mois "
+           "dernier."),
+])
+def test_an_act_in_a_clause_on_a_place_is_not_the_main_subjects(process, lang, text):
+    """"where" opens a clause of its own: the riots there are not Kenya's."""
+    doc = process(text, lang)
+    assert "PROTEST" not in {e.type for e in doc.events}, coded(doc)
+    assert "CONCEDE" in {e.type for e in doc.events}, coded(doc)
+
+
+def test_a_reporting_verb_in_a_clause_on_the_event_does_not_source_it(process):
+    doc = process("Kenya lifted a curfew in Mombasa where the city was reported calm on Sunday.", "en")
+    lifted = [e for e in doc.events if e.type == "CONCEDE"]
+    assert lifted and lifted[0].source is None, [e.source for e in lifted]  # the outlet's own voice
