@@ -1,6 +1,6 @@
 """Acts told beside another act that are not acts of the parties word order would give them: a joint act in
-the passive with no party named, an act in a clause on a place (events/coder.py: _by_order; the clause openers
-in lang/<xx>/syntax.yaml)."""
+the passive with no party named, an act in a clause on a place, a statement another party acts on
+(events/coder.py: _by_order, _unmade_statements; the clause openers in lang/<xx>/syntax.yaml)."""
 
 from __future__ import annotations
 
@@ -47,3 +47,18 @@ def test_a_reporting_verb_in_a_clause_on_the_event_does_not_source_it(process):
     doc = process("Kenya lifted a curfew in Mombasa where the city was reported calm on Sunday.", "en")
     lifted = [e for e in doc.events if e.type == "CONCEDE"]
     assert lifted and lifted[0].source is None, [e.source for e in lifted]  # the outlet's own voice
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The United Nations rejected a call for peacekeepers to be sent to Haiti."),
+    ("de", "Die Vereinten Nationen wiesen einen Aufruf zur Entsendung von Blauhelmen nach Haiti zurück."),
+])
+def test_a_statement_rejected_is_not_made_by_the_rejecter(process, lang, text):
+    """The call is someone else's, unnamed: no REQUEST by the UN beside its REJECT."""
+    doc = process(text, lang)
+    assert {e.type for e in doc.events} == {"REJECT"}, coded(doc)
+
+
+def test_a_statement_rejected_keeps_the_maker_its_phrase_names(process):
+    doc = process("Hungary rejected a demand by the European Commission to withdraw the law.", "en")
+    assert any(e.type == "REQUEST" and {m.code for m in e.actors} == {"EU"} for e in doc.events), coded(doc)

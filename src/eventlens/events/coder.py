@@ -205,6 +205,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                 _trace(doc, sent, cand, "rejected: 'did not deny' is a cue for the claims stage, not an event")
             sentence_events.extend(coded)
         sentence_events = apply_operators(doc, sent, span, sentence_events, mentions, syntax, ontology)
+        _unmade_statements(span, sentence_events, ontology)
         _spare_investigators(span, sentence_events, syntax)
         kept = complete_sentence(sentence_events, span, syntax)
         # a demand whose doer the coder could not name still holds what it demands: every event may host
@@ -1402,6 +1403,30 @@ def _looked_into(span: Span, ev: Event, inquiry: Event, syntax: Syntax) -> bool:
     at = _token_at(span, ev.trigger_clean_start)
     return any(at in slots.phrase_tokens(h) for slot in inquiry.rule.recipient
                for h in slots.slot_heads(tok, slot, syntax.passive_agent, complementizers=syntax.complementizers))
+
+
+def _unmade_statements(span: Span, events: list[Event], ontology) -> None:
+    """A statement (demand, appeal, offer, accusation) named as the object of another act ("rejected a call for
+    peacekeepers", "dismissed an appeal from X") is not made by whoever acts on it: only its own phrase names
+    its maker. Word order or the governing verb's subject would make the rejecter ask."""
+    if not slots.has_parse(span.doc):
+        return
+    verbs = {_token_at(span, e.trigger_clean_start): e for e in events if e.rule is not None and e.rule.pos == "VERB"}
+    for ev in events:
+        if ev.rule is None or ev.rule.pos != "NOUN" or not ev.actors \
+                or ontology.quad_class(ev.type) not in ABSORBING_QUADS:
+            continue
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        outer = verbs.get(tok.head.i)
+        if outer is None or outer.type == ev.type or tok.dep_ not in ("obj", "nsubj:pass") \
+                or any(_is_word(tok.head, w) for w in ev.rule.words):
+            continue  # the noun's own light verb ("launched an investigation") does tell who made it
+        own = {span.doc[i].idx for i in slots.phrase_tokens(tok)}
+        if any(m.clean_start in own for m in ev.actors):
+            continue
+        if {m.code for m in ev.actors} <= {m.code for m in outer.actors}:
+            ev.actors = []
+            ev.notes.append(f"actor: none of its own; {outer.trigger_text!r} acts on it")
 
 
 def _spare_investigators(span: Span, events: list[Event], syntax: Syntax) -> None:
