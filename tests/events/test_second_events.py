@@ -1,6 +1,7 @@
 """Acts told beside another act that are not acts of the parties word order would give them: a joint act in
-the passive with no party named, an act in a clause on a place, a statement another party acts on
-(events/coder.py: _by_order, _unmade_statements; the clause openers in lang/<xx>/syntax.yaml)."""
+the passive with no party named, an act in a clause on a place, a statement another party acts on, an act an
+effort only tries (events/coder.py: _by_order, _unmade_statements, _named_contents; the clause openers and
+named contents in lang/<xx>/syntax.yaml)."""
 
 from __future__ import annotations
 
@@ -62,3 +63,15 @@ def test_a_statement_rejected_is_not_made_by_the_rejecter(process, lang, text):
 def test_a_statement_rejected_keeps_the_maker_its_phrase_names(process):
     doc = process("Hungary rejected a demand by the European Commission to withdraw the law.", "en")
     assert any(e.type == "REQUEST" and {m.code for m in e.actors} == {"EU"} for e in doc.events), coded(doc)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Japan halted economic aid to Serbia in line with Western efforts to end the fighting there."),
+    ("en", "Turkey made an attempt to invade northern Syria last year."),
+    ("fr", "La Turquie a fait une tentative d'envahir le nord de la Syrie."),
+    ("de", "Die Türkei unternahm einen Versuch, den Norden Syriens anzugreifen."),
+])
+def test_an_act_only_tried_by_an_effort_is_not_coded(process, lang, text):
+    """What an effort or attempt tries has not happened; the act beside it ("halted aid") stays."""
+    types = {e.type for e in process(text, lang).events}
+    assert not types & {"ASSAULT", "RETREAT"}, types

@@ -1255,9 +1255,20 @@ def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int
             if aimed or (infinitive and _lemma_in(a.head, syntax.named_contents)):
                 out[id(ev)] = a.head
             break
-        if id(ev) not in out and (word := _infinitive_after_noun(span, tok, syntax)) is not None:
+        if id(ev) not in out and (word := _infinitive_after_noun(span, tok, syntax)
+                                  or _infinitive_right_after_noun(span, tok, syntax)) is not None:
             out[id(ev)] = word
     return out
+
+
+def _infinitive_right_after_noun(span: Span, tok: Token, syntax: Syntax) -> Token | None:
+    """The right or effort noun right before the infinitive marker of tok's clause ("Western efforts to end the
+    fighting", where the parse hangs the infinitive on the main verb), or None."""
+    verb = next((a for a in [tok, *tok.ancestors] if _infinitival(span, a, syntax)), None)
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers
+                 and c.i > span.start), None) if verb is not None else None
+    word = span.doc[mark.i - 1] if mark is not None else None
+    return word if word is not None and _lemma_in(word, syntax.named_contents) else None
 
 
 def _infinitive_after_noun(span: Span, tok: Token, syntax: Syntax) -> Token | None:
