@@ -205,7 +205,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                 _trace(doc, sent, cand, "rejected: 'did not deny' is a cue for the claims stage, not an event")
             sentence_events.extend(coded)
         sentence_events = apply_operators(doc, sent, span, sentence_events, mentions, syntax, ontology)
-        _unmade_statements(span, sentence_events, ontology)
+        _unmade_statements(span, sentence_events, syntax, ontology)
         _spare_investigators(span, sentence_events, syntax)
         kept = complete_sentence(sentence_events, span, syntax)
         # a demand whose doer the coder could not name still holds what it demands: every event may host
@@ -1416,10 +1416,17 @@ def _looked_into(span: Span, ev: Event, inquiry: Event, syntax: Syntax) -> bool:
                for h in slots.slot_heads(tok, slot, syntax.passive_agent, complementizers=syntax.complementizers))
 
 
-def _unmade_statements(span: Span, events: list[Event], ontology) -> None:
+# Acts that answer a statement: a demand rejected or accepted was addressed to whoever answers it.
+ANSWER_TYPES = ("REJECT", "AGREE")
+
+
+def _unmade_statements(span: Span, events: list[Event], syntax: Syntax, ontology) -> None:
     """A statement (demand, appeal, offer, accusation) named as the object of another act ("rejected a call for
     peacekeepers", "dismissed an appeal from X") is not made by whoever acts on it: only its own phrase names
-    its maker. Word order or the governing verb's subject would make the rejecter ask."""
+    its maker. Word order or the governing verb's subject would make the rejecter ask. One that is answered
+    ("rejected a U.S. request to interrogate detainees") was addressed to whoever answers it, unless its own
+    phrase or the subject of its content clause names another: what it asks for names no party to it (a
+    that-clause may, where the parse loses its subject: then it is left as it is)."""
     if not slots.has_parse(span.doc):
         return
     verbs = {_token_at(span, e.trigger_clean_start): e for e in events if e.rule is not None and e.rule.pos == "VERB"}
@@ -1433,11 +1440,18 @@ def _unmade_statements(span: Span, events: list[Event], ontology) -> None:
                 or any(_is_word(tok.head, w) for w in ev.rule.words):
             continue  # the noun's own light verb ("launched an investigation") does tell who made it
         own = {span.doc[i].idx for i in slots.phrase_tokens(tok)}
-        if any(m.clean_start in own for m in ev.actors):
-            continue
-        if {m.code for m in ev.actors} <= {m.code for m in outer.actors}:
+        if not any(m.clean_start in own for m in ev.actors) and \
+                {m.code for m in ev.actors} <= {m.code for m in outer.actors}:
             ev.actors = []
             ev.notes.append(f"actor: none of its own; {outer.trigger_text!r} acts on it")
+        elif outer.type in ANSWER_TYPES and outer.actors:
+            asked = own | {span.doc[i].idx for h in slots.slot_heads(tok, "ccomp_subj", syntax.passive_agent,
+                                                                     complementizers=syntax.complementizers)
+                           for i in slots.phrase_tokens(h)}
+            told = any(c.lower_ in syntax.complementizers for t in tok.subtree for c in t.children if c.dep_ == "mark")
+            if ev.recipients and not told and not any(m.clean_start in asked for m in ev.recipients):
+                ev.recipients = [m for m in outer.actors if m.code not in {a.code for a in ev.actors}]
+                ev.notes.append(f"recipient: who answers it with {outer.trigger_text!r}")
 
 
 def _spare_investigators(span: Span, events: list[Event], syntax: Syntax) -> None:
