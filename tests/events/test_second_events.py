@@ -1,7 +1,7 @@
 """Acts told beside another act that are not acts of the parties word order would give them: a joint act in
 the passive with no party named, an act in a clause on a place, a statement another party acts on, an act an
-effort only tries (events/coder.py: _by_order, _unmade_statements, _named_contents; the clause openers and
-named contents in lang/<xx>/syntax.yaml)."""
+effort only tries or a refusal turns down (events/coder.py: _by_order, _unmade_statements, _named_contents,
+_is_content; the clause openers and named contents in lang/<xx>/syntax.yaml)."""
 
 from __future__ import annotations
 
@@ -80,3 +80,13 @@ def test_an_act_only_tried_by_an_effort_is_not_coded(process, lang, text):
     """What an effort or attempt tries has not happened; the act beside it ("halted aid") stays."""
     types = {e.type for e in process(text, lang).events}
     assert not types & {"ASSAULT", "RETREAT"}, types
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kenya rejected a Ugandan proposal for signing a free trade agreement."),
+    ("fr", "Le Kenya a rejeté une proposition ougandaise de signer un accord de libre-échange."),
+])
+def test_what_a_rejected_proposal_asks_is_not_done(process, lang, text):
+    """The signing is what the refusal turns down, as an infinitive or (English) a gerund after "for"."""
+    doc = process(text, lang)
+    assert {e.type for e in doc.events} == {"REJECT"}, coded(doc)

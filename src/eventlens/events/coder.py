@@ -1585,7 +1585,13 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         # "threatened to attack": parsers often call the infinitive an adverbial clause
         infinitive = path.dep_ == "advcl" and any(c.lower_ in syntax.infinitive_markers for c in path.children
                                                    if c.dep_ == "mark")
-        return path.dep_ in CONTENT_DEPS or infinitive
+        # "rejected a proposal for signing a trade agreement": what a refusal turns down may be a gerund after a
+        # preposition that does not make it a second act of the same doer (after, by, without:
+        # `gerund_prepositions`); elsewhere such a gerund may be a reason ("praised X for supplying ...")
+        gerund = path.dep_ == "advcl" and slots.participle(path) and _lemma_in(
+            v_tok, syntax.refusal_verbs | syntax.rejection_verbs) and any(
+            c.dep_ == "mark" and c.lower_ not in syntax.gerund_prepositions for c in path.children)
+        return path.dep_ in CONTENT_DEPS or infinitive or gerund
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:
         # an event noun holds its own complements, never the verb that governs it ("die Forderung der
