@@ -1235,10 +1235,10 @@ def _conditions(span: Span, events: list[Event], syntax: Syntax, told: list[Even
 
 
 def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Token]:
-    """{id(event): the word it is the content of}: an act told as what a right allows (an infinitive on such a
-    noun: "the right of troops to fire", "das Recht, Milizen anzugreifen") or as what a thing aims at ("a
-    resolution that aims to tighten sanctions", "a meeting aimed at establishing relations") is only named;
-    it has not happened."""
+    """{id(event): the word it is the content of}: an act told as what a right allows or an effort tries (an
+    infinitive on such a noun: "the right of troops to fire", "das Recht, Milizen anzugreifen", "efforts to end
+    the fighting") or as what a thing aims at ("a resolution that aims to tighten sanctions", "a meeting aimed
+    at establishing relations") is only named; it has not happened."""
     if not (syntax.named_contents or syntax.aims) or not slots.has_parse(span.doc):
         return {}
     out: dict[int, Token] = {}
