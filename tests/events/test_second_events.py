@@ -1,7 +1,8 @@
 """Acts told beside another act that are not acts of the parties word order would give them: a joint act in
 the passive with no party named, an act in a clause on a place, a statement another party acts on, an act an
-effort only tries or a refusal turns down (events/coder.py: _by_order, _unmade_statements, _named_contents,
-_is_content; the clause openers and named contents in lang/<xx>/syntax.yaml)."""
+effort only tries or a refusal turns down, an accusation told again by a participle (events/coder.py: _by_order,
+_unmade_statements, _named_contents, _is_content, _restates; the clause openers and named contents in
+lang/<xx>/syntax.yaml)."""
 
 from __future__ import annotations
 
@@ -90,3 +91,14 @@ def test_what_a_rejected_proposal_asks_is_not_done(process, lang, text):
     """The signing is what the refusal turns down, as an infinitive or (English) a gerund after "for"."""
     doc = process(text, lang)
     assert {e.type for e in doc.events} == {"REJECT"}, coded(doc)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Kenya lodged a protest with Uganda on Monday, charging its neighbour with arming rebels."),
+    ("fr", "Le Kenya a élevé une protestation auprès de l'Ouganda lundi, accusant son voisin d'armer les rebelles."),
+])
+def test_an_accusation_added_by_a_participle_is_the_same_act(process, lang, text):
+    """"..., charging its neighbour with": the protest told again, not a second ACCUSE at "its neighbour"."""
+    accusations = [e for e in process(text, lang).events if e.type == "ACCUSE"]
+    assert [({m.code for m in e.actors}, {m.code for m in e.recipients}) for e in accusations] == [
+        ({"KEN"}, {"UGA"})]

@@ -1160,7 +1160,8 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
         if not topic_of and part_of is None:
             # "will give Tanzania a grant ... to finance projects": the purpose tells the same act again;
             # "its long-threatened invasion": a participle on an act's noun describes that act
-            topic_of = [h for h in events if _purpose_of(span, ev, h) or _describes(span, span.doc[at], ev, h)][:1]
+            topic_of = [h for h in events if _purpose_of(span, ev, h) or _describes(span, span.doc[at], ev, h)
+                        or _restates(span, ev, h)][:1]
         if not topic_of and _placed_meeting(span, ev, syntax):
             out[id(ev)] = []  # "Bei Gesprächen mit X hat sich Y bereit erklärt": where the act was done, not what
             continue
@@ -1180,6 +1181,20 @@ def _purpose_of(span: Span, ev: Event, act: Event) -> bool:
     tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     return (tok.dep_ == "advcl" and tok.head.i == _token_at(span, act.trigger_clean_start)
             and "Inf" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in tok.children))
+
+
+def _restates(span: Span, ev: Event, act: Event) -> bool:
+    """Is ev an accusation that a participle set off by a comma adds to an accusation by the same doers
+    ("lodged an official protest with Albania, charging its neighbor with ...")? It tells the same act again."""
+    if ev is act or ev.type != "ACCUSE" or act.type != "ACCUSE" or not ev.actors or not slots.has_parse(span.doc):
+        return False
+    if {m.code for m in ev.actors} != {m.code for m in act.actors}:
+        return False
+    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    act_tok = span.doc[_token_at(span, act.trigger_clean_start)]
+    verb = act_tok if act_tok.pos_ in ("VERB", "AUX") else slots.governing_verb(act_tok)
+    return (verb is not None and tok.head.i == verb.i and tok.dep_ in ("advcl", "xcomp", "acl") and tok.i > verb.i
+            and slots.participle(tok) and span.doc[tok.i - 1].is_punct)
 
 
 def _describes(span: Span, tok: Token, ev: Event, act: Event) -> bool:
