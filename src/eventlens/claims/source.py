@@ -143,7 +143,7 @@ def _can_frame(span: Span, verb: Token, trig: Token, cues: ClaimCues, syntax: Sy
     critiqué Minsk")."""
     from eventlens.claims.status import coordinated
 
-    if coordinated(span, verb, trig, syntax) or slots.inside_subject(verb, trig):
+    if coordinated(span, verb, trig, syntax) or slots.inside_subject(verb, trig) or _subordinate_to(verb, trig, syntax):
         return False
     form = verb.morph.get("VerbForm")
     if verb.i > trig.i and ("Ger" in form or "Part" in form and "Pres" in verb.morph.get("Tense")):
@@ -154,6 +154,22 @@ def _can_frame(span: Span, verb: Token, trig: Token, cues: ClaimCues, syntax: Sy
     opener = span.doc[start] if start < verb.i else None
     return not (opener is not None and start > span.start and span.doc[start - 1].text == ","
                 and opener.lower_ in cues.relative_openers)
+
+
+def _subordinate_to(verb: Token, trig: Token, syntax: Syntax) -> bool:
+    """Is verb in a clause that a subordinating word opens on the event's word ("lifted a curfew in Montenegro
+    where ... the province was reported quiet")? It reports something said of that clause, not the event. (A
+    bare "..., the ministry announced" that the parser hung on the event is no such clause.)"""
+    tok = verb
+    subordinate = False
+    while tok.head.i != tok.i:
+        subordinate = subordinate or (tok.dep_.split(":")[0] in ("advcl", "acl", "relcl") and any(
+            c.i < tok.i and c.dep_ in ("mark", "advmod", "nsubj") and (
+                c.lower_ in syntax.clause_openers or "Rel" in c.morph.get("PronType")) for c in tok.children))
+        tok = tok.head
+        if tok.i == trig.i:
+            return subordinate
+    return False
 
 
 def _frames_complement(span: Span, verb: Token, trig: Token) -> bool:

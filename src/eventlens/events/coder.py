@@ -206,6 +206,7 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
                 _trace(doc, sent, cand, "rejected: 'did not deny' is a cue for the claims stage, not an event")
             sentence_events.extend(coded)
         sentence_events = apply_operators(doc, sent, span, sentence_events, mentions, syntax, ontology)
+        _unmade_statements(span, sentence_events, syntax, ontology)
         _spare_investigators(span, sentence_events, syntax)
         kept = complete_sentence(sentence_events, span, syntax)
         # a demand whose doer the coder could not name still holds what it demands: every event may host
@@ -1211,7 +1212,8 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
         if not topic_of and part_of is None:
             # "will give Tanzania a grant ... to finance projects": the purpose tells the same act again;
             # "its long-threatened invasion": a participle on an act's noun describes that act
-            topic_of = [h for h in events if _purpose_of(span, ev, h) or _describes(span, span.doc[at], ev, h)][:1]
+            topic_of = [h for h in events if _purpose_of(span, ev, h) or _describes(span, span.doc[at], ev, h)
+                        or _restates(span, ev, h)][:1]
         if not topic_of and _placed_meeting(span, ev, syntax):
             out[id(ev)] = []  # "Bei Gesprächen mit X hat sich Y bereit erklärt": where the act was done, not what
             continue
@@ -1231,6 +1233,20 @@ def _purpose_of(span: Span, ev: Event, act: Event) -> bool:
     tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     return (tok.dep_ == "advcl" and tok.head.i == _token_at(span, act.trigger_clean_start)
             and "Inf" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in tok.children))
+
+
+def _restates(span: Span, ev: Event, act: Event) -> bool:
+    """Is ev an accusation that a participle set off by a comma adds to an accusation by the same doers
+    ("lodged an official protest with Albania, charging its neighbor with ...")? It tells the same act again."""
+    if ev is act or ev.type != "ACCUSE" or act.type != "ACCUSE" or not ev.actors or not slots.has_parse(span.doc):
+        return False
+    if {m.code for m in ev.actors} != {m.code for m in act.actors}:
+        return False
+    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    act_tok = span.doc[_token_at(span, act.trigger_clean_start)]
+    verb = act_tok if act_tok.pos_ in ("VERB", "AUX") else slots.governing_verb(act_tok)
+    return (verb is not None and tok.head.i == verb.i and tok.dep_ in ("advcl", "xcomp", "acl") and tok.i > verb.i
+            and slots.participle(tok) and span.doc[tok.i - 1].is_punct)
 
 
 def _describes(span: Span, tok: Token, ev: Event, act: Event) -> bool:
@@ -1286,10 +1302,10 @@ def _conditions(span: Span, events: list[Event], syntax: Syntax, told: list[Even
 
 
 def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int, Token]:
-    """{id(event): the word it is the content of}: an act told as what a right allows (an infinitive on such a
-    noun: "the right of troops to fire", "das Recht, Milizen anzugreifen") or as what a thing aims at ("a
-    resolution that aims to tighten sanctions", "a meeting aimed at establishing relations") is only named;
-    it has not happened."""
+    """{id(event): the word it is the content of}: an act told as what a right allows or an effort tries (an
+    infinitive on such a noun: "the right of troops to fire", "das Recht, Milizen anzugreifen", "efforts to end
+    the fighting") or as what a thing aims at ("a resolution that aims to tighten sanctions", "a meeting aimed
+    at establishing relations") is only named; it has not happened."""
     if not (syntax.named_contents or syntax.aims) or not slots.has_parse(span.doc):
         return {}
     out: dict[int, Token] = {}
@@ -1306,9 +1322,20 @@ def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int
             if aimed or (infinitive and _lemma_in(a.head, syntax.named_contents)):
                 out[id(ev)] = a.head
             break
-        if id(ev) not in out and (word := _infinitive_after_noun(span, tok, syntax)) is not None:
+        if id(ev) not in out and (word := _infinitive_after_noun(span, tok, syntax)
+                                  or _infinitive_right_after_noun(span, tok, syntax)) is not None:
             out[id(ev)] = word
     return out
+
+
+def _infinitive_right_after_noun(span: Span, tok: Token, syntax: Syntax) -> Token | None:
+    """The right or effort noun right before the infinitive marker of tok's clause ("Western efforts to end the
+    fighting", where the parse hangs the infinitive on the main verb), or None."""
+    verb = next((a for a in [tok, *tok.ancestors] if _infinitival(span, a, syntax)), None)
+    mark = next((c for c in verb.children if c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers
+                 and c.i > span.start), None) if verb is not None else None
+    word = span.doc[mark.i - 1] if mark is not None else None
+    return word if word is not None and _lemma_in(word, syntax.named_contents) else None
 
 
 def _infinitive_after_noun(span: Span, tok: Token, syntax: Syntax) -> Token | None:
@@ -1455,6 +1482,44 @@ def _looked_into(span: Span, ev: Event, inquiry: Event, syntax: Syntax) -> bool:
     at = _token_at(span, ev.trigger_clean_start)
     return any(at in slots.phrase_tokens(h) for slot in inquiry.rule.recipient
                for h in slots.slot_heads(tok, slot, syntax.passive_agent, complementizers=syntax.complementizers))
+
+
+# Acts that answer a statement: a demand rejected or accepted was addressed to whoever answers it.
+ANSWER_TYPES = ("REJECT", "AGREE")
+
+
+def _unmade_statements(span: Span, events: list[Event], syntax: Syntax, ontology) -> None:
+    """A statement (demand, appeal, offer, accusation) named as the object of another act ("rejected a call for
+    peacekeepers", "dismissed an appeal from X") is not made by whoever acts on it: only its own phrase names
+    its maker. Word order or the governing verb's subject would make the rejecter ask. One that is answered
+    ("rejected a U.S. request to interrogate detainees") was addressed to whoever answers it, unless its own
+    phrase or the subject of its content clause names another: what it asks for names no party to it (a
+    that-clause may, where the parse loses its subject: then it is left as it is)."""
+    if not slots.has_parse(span.doc):
+        return
+    verbs = {_token_at(span, e.trigger_clean_start): e for e in events if e.rule is not None and e.rule.pos == "VERB"}
+    for ev in events:
+        if ev.rule is None or ev.rule.pos != "NOUN" or not ev.actors \
+                or ontology.quad_class(ev.type) not in ABSORBING_QUADS:
+            continue
+        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        outer = verbs.get(tok.head.i)
+        if outer is None or outer.type == ev.type or tok.dep_ not in ("obj", "nsubj:pass") \
+                or any(_is_word(tok.head, w) for w in ev.rule.words):
+            continue  # the noun's own light verb ("launched an investigation") does tell who made it
+        own = {span.doc[i].idx for i in slots.phrase_tokens(tok)}
+        if not any(m.clean_start in own for m in ev.actors) and \
+                {m.code for m in ev.actors} <= {m.code for m in outer.actors}:
+            ev.actors = []
+            ev.notes.append(f"actor: none of its own; {outer.trigger_text!r} acts on it")
+        elif outer.type in ANSWER_TYPES and outer.actors:
+            asked = own | {span.doc[i].idx for h in slots.slot_heads(tok, "ccomp_subj", syntax.passive_agent,
+                                                                     complementizers=syntax.complementizers)
+                           for i in slots.phrase_tokens(h)}
+            told = any(c.lower_ in syntax.complementizers for t in tok.subtree for c in t.children if c.dep_ == "mark")
+            if ev.recipients and not told and not any(m.clean_start in asked for m in ev.recipients):
+                ev.recipients = [m for m in outer.actors if m.code not in {a.code for a in ev.actors}]
+                ev.notes.append(f"recipient: who answers it with {outer.trigger_text!r}")
 
 
 def _spare_investigators(span: Span, events: list[Event], syntax: Syntax) -> None:
@@ -1613,7 +1678,13 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         # ("issued a reminder to Iraq that it must cooperate")
         infinitive = path.dep_ == "advcl" and any(c.lower_ in syntax.infinitive_markers for c in path.children
                                                    if c.dep_ == "mark")
-        return (path.dep_ in CONTENT_DEPS or infinitive or (path.dep_ == "advcl" and _content_clause(path, syntax))
+        # "rejected a proposal for signing a trade agreement": what a refusal turns down may be a gerund after a
+        # preposition that does not make it a second act of the same doer (after, by, without:
+        # `gerund_prepositions`); elsewhere such a gerund may be a reason ("praised X for supplying ...")
+        gerund = path.dep_ == "advcl" and slots.participle(path) and _lemma_in(
+            v_tok, syntax.refusal_verbs | syntax.rejection_verbs) and any(
+            c.dep_ == "mark" and c.lower_ not in syntax.gerund_prepositions for c in path.children)
+        return (path.dep_ in CONTENT_DEPS or infinitive or gerund or (path.dep_ == "advcl" and _content_clause(path, syntax))
                 or (path.dep_.startswith("obl") and bool(_stance(v_tok, syntax))))  # "opposed to French mediation"
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:
@@ -1884,9 +1955,15 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
               and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
     groups = [g for g in mention_groups(span, inside, tok_of, syntax.coordinators)
               if destination or not _is_place_phrase(span, g, tok_of, syntax)]
+    passive = _looks_passive(span, trigger, c_start, c_end, syntax)
+    if reciprocal and passive:
+        # "the ceasefire agreement signed in March": a joint act in the passive has as parties only those
+        # named after the agent or a partner word ("signed by X and Y", "signed between X and Y")
+        words = set(syntax.passive_agent) | syntax.partner_prepositions
+        return [m for g in groups if span.doc[tok_of[id(g[0])][0] - 1].lower_ in words for m in g], []
     if reciprocal:
         return [m for g in groups for m in g], []
-    if _looks_passive(span, trigger, c_start, c_end, syntax):
+    if passive:
         # the doer, if named at all, follows "von"/"by"/"par"; everyone else is acted upon
         agent = [g for g in groups if span.doc[tok_of[id(g[0])][0] - 1].lower_ in syntax.passive_agent]
         others = [g for g in groups if not agent or g is not agent[0]]
