@@ -84,3 +84,19 @@ def test_hyphenated_participle_before_a_noun_is_no_act(process):
     # "Russian-backed separatists" describes the separatists; only the shelling happened
     doc = process("Russian-backed separatists shelled Ukrainian positions near Donetsk on Monday.", "en")
     assert {e.type for e in doc.events} == {"ASSAULT"}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a target found by word order may be of the doer's own state when it is another side there (rebels and
+    # their president, lawmakers and theirs), not a place abroad or nobody
+    ("en", "Chadian rebels demanded the resignation of President Idriss Deby at talks in Libya.",
+     ("REQUEST", {"TCD"}, {"TCD"})),
+    ("fr", "Des rebelles tchadiens ont exigé la démission du président Idriss Deby lors de pourparlers en Libye.",
+     ("REQUEST", {"TCD"}, {"TCD"})),
+    ("de", "Tschadische Rebellen forderten bei Gesprächen in Libyen den Rücktritt von Präsident Idriss Deby.",
+     ("REQUEST", {"TCD"}, {"TCD"})),
+    ("en", "Kenyan lawmakers rejected a plea by President Uhuru Kenyatta for more time.", ("REJECT", {"KEN"}, {"KEN"})),
+])
+def test_target_by_order_may_be_another_side_at_home(process, lang, text, expected):
+    etype, actors, recipients = expected
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))

@@ -799,9 +799,10 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         if not recipients and trig.recipient:
             # parsers often hang the target's phrase on the nearest noun ("tiré des missiles sur Israël")
             taken = {m.code for m in actors}
+            # not the doer's state again, unless another side there (rebels and their president) of a one-sided act
             found = [m for m in order_recipients + order_actors + _after_in_clause(span, cand.token, usable,
                                                                                    tok_of, syntax)
-                     if m.code not in taken]
+                     if m.code not in taken or (not trig.reciprocal and _other_side_at_home(m, actors))]
             # the first party with those coordinated with it ("blows to the United States and Israel")
             recipients = next((g for g in mention_groups(span, found[:1] + [m for m in found if m not in found[:1]],
                                                          tok_of, syntax.coordinators)
