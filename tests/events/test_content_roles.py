@@ -64,3 +64,17 @@ def test_we_in_the_words_of_the_speaker_is_the_speakers_side(process, lang, text
 ])
 def test_a_decree_with_no_place_named_falls_on_the_decreeing_state(process, lang, text, expected):
     assert expected in triples(process(text, lang)), triples(process(text, lang))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # a resignation yields to those at home who want a new leader, and refusing it refuses them
+    ("en", "Slovak Prime Minister Robert Fico resigned on Friday.", ("RETREAT", frozenset({"SVK"}), frozenset({"SVK"}))),
+    ("en", "Slovak Prime Minister Robert Fico declined to resign despite weeks of street protests.",
+     ("REJECT", frozenset({"SVK"}), frozenset({"SVK"}))),
+    ("de", "Der slowakische Ministerpräsident Robert Fico weigerte sich, zurückzutreten.",
+     ("REJECT", frozenset({"SVK"}), frozenset({"SVK"}))),
+    ("fr", "Le Premier ministre slovaque Robert Fico a refusé de démissionner malgré des semaines de manifestations.",
+     ("REJECT", frozenset({"SVK"}), frozenset({"SVK"}))),
+])
+def test_a_resignation_and_its_refusal_are_aimed_at_home(process, lang, text, expected):
+    assert expected in triples(process(text, lang, "2025-02-14")), triples(process(text, lang, "2025-02-14"))

@@ -1006,8 +1006,9 @@ def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
 
 
 # Measures a state decrees over its own territory, and the crowd-control weapons its police turn on a crowd
-# (tear gas, water cannon): with no target named, they are aimed at its own people.
-HOME_MODES = ("curfew", "martial-law", "crowd-control")
+# (tear gas, water cannon): with no target named, they are aimed at its own people. So is a resignation, which
+# yields to those at home who want a change of leadership (CAMEO 0832); refusing to resign refuses them.
+HOME_MODES = ("curfew", "martial-law", "crowd-control", "resign")
 
 
 def _decreed_at_home(trigger: Token, trig: Trigger, actors: list[Mention]) -> list[Mention]:
@@ -1501,10 +1502,11 @@ def _target_from_content(host: Event, content: Event) -> None:
     doers = {m.code for m in host.actors}
     spans = {(m.clean_start, m.clean_end) for m in host.actors}
     # a content done at home ("threatened to ban Ugandan opposition candidates", "to impose a curfew in
-    # Algiers") keeps the compatriot target its own coding allowed; the threatener itself never is one
+    # Algiers") keeps the compatriot target its own coding allowed; the threatener itself never is one,
+    # but its state is when the content is aimed there by default ("declined to resign": its own people)
     home = content.type in DOMESTIC_TYPES
-    targets = [m for m in content.recipients if (m.clean_start, m.clean_end) not in spans
-               and (m.code not in doers or home or m.how == "domestic")]
+    targets = [m for m in content.recipients if m.how == "domestic" or (
+        (m.clean_start, m.clean_end) not in spans and (m.code not in doers or home))]
     if targets:
         host.recipients = targets
         host.notes.append(f"recipient: the target of its content {content.trigger_text!r}")
