@@ -100,3 +100,17 @@ def test_hyphenated_participle_before_a_noun_is_no_act(process):
 def test_target_by_order_may_be_another_side_at_home(process, lang, text, expected):
     etype, actors, recipients = expected
     assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))
+
+
+@pytest.mark.parametrize("lang, text", [
+    # a crowd named only by a generic noun is, like an unnamed one, the people of the place it protests in
+    ("en", "Thousands of demonstrators marched through central Budapest on Saturday against the new media law."),
+    ("en", "Hundreds of prisoners rioted at a jail in Hungary on Monday."),
+    ("de", "Tausende Demonstranten protestierten am Samstag in Budapest gegen das neue Mediengesetz."),
+    ("fr", "Des milliers de manifestants ont défilé samedi à travers le centre de Budapest contre la nouvelle loi "
+           "sur les médias."),
+])
+def test_a_generic_crowd_is_the_people_of_the_place_it_protests_in(process, lang, text):
+    protests = [e for e in process(text, lang).events if e.type == "PROTEST"]
+    assert protests and [m.code for m in protests[0].actors] == ["HUN"], [e.to_dict() for e in protests]
+    assert protests[0].actors[0].text != "Budapest"  # the crowd keeps its words

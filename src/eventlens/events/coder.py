@@ -824,11 +824,15 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         # "A US national has been put under investigation in Italy": no doer named, the state where it happens
         actors = _state_where_done(span, cand.token, usable, tok_of, syntax, recipients)
         how = "place of an agentless passive" if actors else how
-    if not actors and trig.type == "PROTEST" and slots.has_parse(doc.nlp) and _subject_before(cand.token, syntax):
-        # "Thousands of people marched in the centre of Tunis": a crowd of no named party is the people of
-        # the place it protests in (the claims stage does the same for unnamed protesters it places)
-        actors = _people_of_place(cand.token, usable, tok_of, syntax)
-        how = "people of the place" if actors else how
+    if (trig.type == "PROTEST" and all(m.code == "UNK" and m.kind == "generic" for m in actors)
+            and slots.has_parse(doc.nlp) and _subject_before(cand.token, syntax)):
+        # "Thousands of people marched in the centre of Tunis", "Prisoners rioted at a jail in Dili": a crowd
+        # of no named party is the people of the place it protests in (the claims stage does the same for
+        # unnamed protesters it places); a crowd named by a generic noun keeps its words
+        place = _people_of_place(cand.token, usable, tok_of, syntax)
+        if place:
+            how = how if actors else "people of the place"
+            actors = [replace(m, code=place[0].code, kind="state", how="place") for m in actors] or place
     actors, recipients = _unique(actors), _unique(recipients)
     if trig.reciprocal:
         actors = _unique(_with_partners(span, cand.token, actors + recipients, usable, tok_of, syntax))
