@@ -114,3 +114,20 @@ def test_a_generic_crowd_is_the_people_of_the_place_it_protests_in(process, lang
     protests = [e for e in process(text, lang).events if e.type == "PROTEST"]
     assert protests and [m.code for m in protests[0].actors] == ["HUN"], [e.to_dict() for e in protests]
     assert protests[0].actors[0].text != "Budapest"  # the crowd keeps its words
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the parse coordinates "called on" with the relative clause: its inherited doers would call on themselves
+    ("en", "The United Nations welcomed the accord that Ethiopia and Eritrea signed in Algiers on Friday and called "
+     "on both governments to implement it quickly.", ("REQUEST", {"UN"}, {"ETH", "ERI"})),
+    # "both" inside the one phrase naming both parties asks them together, not once each
+    ("en", "The European Union welcomed the ceasefire deal that Armenia and Azerbaijan signed in Geneva on Monday and "
+     "called on both governments to respect it.", ("REQUEST", {"EU"}, {"ARM", "AZE"})),
+    ("de", "Die Afrikanische Union begrüßte das Abkommen, das Kongo und Ruanda am Freitag in Washington unterzeichnet "
+     "hatten, und forderte beide Regierungen auf, es rasch umzusetzen.", ("REQUEST", {"AU"}, {"COD", "RWA"})),
+])
+def test_a_call_on_both_governments_is_one_request_by_the_main_subject(process, lang, text, expected):
+    etype, actors, recipients = expected
+    found = [e for e in process(text, lang).events if e.type == etype]
+    assert [(frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients)) for e in found] == [
+        (frozenset(actors), frozenset(recipients))]

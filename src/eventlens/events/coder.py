@@ -796,6 +796,8 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     elif parse_actors and (syntax.trust_parse or not order_actors or antecedent
                            or _own_phrase(trig, cand.token, usable, tok_of, syntax)):
         how, actors, recipients = "parse", parse_actors, parse_recipients
+        if recipients and not trig.reciprocal and {m.code for m in actors} == {m.code for m in recipients}:
+            actors = _main_clause_doers(cand.token, usable, tok_of, syntax) or actors
         if not recipients and trig.recipient:
             # parsers often hang the target's phrase on the nearest noun ("tiré des missiles sur Israël")
             taken = {m.code for m in actors}
@@ -863,6 +865,17 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         for ctx_split in _context_splits(cand.token, ctx, contexts, trig, ontology):
             events.append(Event(actors=acts, recipients=recs, contexts=ctx_split, notes=[note], **base))
     return events
+
+
+def _main_clause_doers(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """The subject of the main clause, for a verb the parse coordinated with a relative clause ("welcomed the
+    agreement that Congo and Rwanda signed ... and called on both governments"), once the doers it inherits
+    there turn out to be its own target: nobody calls on themselves, so the verb goes with the main one."""
+    head = trigger.head
+    if trigger.dep_ not in slots.CONJ or head.dep_ not in ("acl:relcl", "relcl"):
+        return []
+    main = slots.governing_verb(head.head)
+    return _fill(main, ("subj",), mentions, tok_of, syntax) if main is not None else []
 
 
 def _theme(mention: Mention, trigger: Token, trig: Trigger, tok_of, span: Span, syntax: Syntax) -> bool:
@@ -1973,8 +1986,10 @@ def _distribute(span: Span, trigger: Token, actors, recipients, syntax: Syntax):
 
     distributive = any(t.lower_ in syntax.distributive and of_parties(t) for t in span)
     joint = len({(m.clean_start, m.clean_end) for m in actors}) == 1 < len(actors)
+    # "called on both governments": one phrase naming both, not the act once for each
+    paired = len({(m.clean_start, m.clean_end) for m in recipients}) == 1 < len(recipients)
     if distributive and not joint:  # "Beide" standing for both parties acts jointly
-        if len(recipients) > 1:
+        if len(recipients) > 1 and not paired:
             return [(actors, [r]) for r in recipients]
         if len(actors) > 1 and recipients:
             return [([a], recipients) for a in actors]
