@@ -131,3 +131,17 @@ def test_a_call_on_both_governments_is_one_request_by_the_main_subject(process, 
     found = [e for e in process(text, lang).events if e.type == etype]
     assert [(frozenset(m.code for m in e.actors), frozenset(m.code for m in e.recipients)) for e in found] == [
         (frozenset(actors), frozenset(recipients))]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Außenministerin Annalena Baerbock traf am Montag in Genf ihren iranischen Amtskollegen Abbas Araghchi. "
+           "Berlin forderte erneut die Freilassung der Journalistin Nahid Taghavi."),
+    ("fr", "La ministre allemande des Affaires étrangères, Annalena Baerbock, a rencontré lundi à Genève son homologue "
+           "iranien Abbas Araghchi. Berlin a de nouveau demandé la libération de la journaliste Nahid Taghavi."),
+    ("en", "German Foreign Minister Annalena Baerbock met her Iranian counterpart Abbas Araghchi in Geneva on Monday. "
+           "Berlin again demanded the release of the journalist Nahid Taghavi."),
+])
+def test_a_demand_naming_only_someone_of_no_known_state_is_aimed_at_the_counterpart_just_met(process, lang, text):
+    """The journalist to be freed is no one to deal with: the demand goes to Iran, met the sentence before."""
+    requests = [e for e in process(text, lang, "2024-05-06").events if e.type == "REQUEST"]
+    assert requests and {m.code for m in requests[0].recipients} == {"IRN"}, [e.to_dict() for e in requests]

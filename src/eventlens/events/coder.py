@@ -459,13 +459,14 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
             ev.recipients = list(act.actors)
             ev.notes.append(f"recipient: who did {act.trigger_text!r}, the act {noun.text!r} refers to")
     for ev in events:
-        if not ev.recipients and ev.rule is not None and ev.rule.recipient and not ev.rule.reciprocal \
-                and ontology.quad_class(ev.type) in ABSORBING_QUADS:
+        # a recipient of no known state ("demanded the release of the writer X") names no one to deal with
+        if all(m.code == "UNK" for m in ev.recipients) and ev.rule is not None and ev.rule.recipient \
+                and not ev.rule.reciprocal and ontology.quad_class(ev.type) in ABSORBING_QUADS:
             _counterpart_before(ev, earlier)
 
 
 def _counterpart_before(ev: Event, earlier: list[Event]) -> None:
-    """A verbal act with no recipient, right after a sentence whose act joined its doer with one other
+    """A verbal act with no recipient (or one of no known state), right after a sentence whose act joined its doer with one other
     party ("Wang Yi ist mit Wadephul zusammengetroffen. Wadephul lehnte eine Lockerung ... ab"; "Barrot a
     été reçu à Alger par Attaf. Paris a demandé la libération de ..."), is aimed at that party."""
     doers = {m.code for m in ev.actors}
