@@ -78,3 +78,17 @@ def test_a_decree_with_no_place_named_falls_on_the_decreeing_state(process, lang
 ])
 def test_a_resignation_and_its_refusal_are_aimed_at_home(process, lang, text, expected):
     assert expected in triples(process(text, lang, "2025-02-14")), triples(process(text, lang, "2025-02-14"))
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # people a state acts on at home are its own, unless named as foreign or international
+    ("en", "Mali arrested two journalists on Tuesday.", ("COERCE", frozenset({"MLI"}), frozenset({"MLI"}))),
+    ("en", "Mali arrested two employees of an international aid group on Tuesday.",
+     ("COERCE", frozenset({"MLI"}), frozenset({"UNK"}))),
+    ("de", "Mali hat am Dienstag zwei ausländische Journalisten festgenommen.",
+     ("COERCE", frozenset({"MLI"}), frozenset({"UNK"}))),
+    ("fr", "Le Mali a expulsé mardi deux employés d'une organisation humanitaire internationale.",
+     ("COERCE", frozenset({"MLI"}), frozenset({"UNK"}))),
+])
+def test_people_named_foreign_are_not_the_acting_states_own(process, lang, text, expected):
+    assert expected in triples(process(text, lang, "2025-02-14")), triples(process(text, lang, "2025-02-14"))

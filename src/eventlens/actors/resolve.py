@@ -9,7 +9,7 @@ The passes, in order (each works on the candidates the previous ones left):
   3. roles      role nouns with a state beside them and a name after (or before) them
                 ("Südkoreas nationaler Sicherheitsberater Shin Won-sik" -> KOR GOV)
   4. sectors    sector nouns beside a state word ("die russische Armee" -> RUS MIL); generic nouns
-                ("Experten") become UNK; a bare "die Polizei", and a person given an office but no state
+                ("Experten") become UNK (marked "foreign" where a word says so: "ausländische Journalisten"); a bare "die Polizei", and a person given an office but no state
                 ("President X"), the state the story is set in, if it has one
   5. directions "der Norden" -> the northern state of a pair on stage
   6. references short names and honorifics of persons already named ("Herr Shin", "Shin")
@@ -498,7 +498,8 @@ class Resolver:
             if id(x) in used:
                 continue
             if x.cat == "generic":
-                out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK"))
+                out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK",
+                                how="foreign" if self._foreign(words, x) else "dictionary"))
             elif x.cat != "sector":
                 out.append(self._home_office(x, home))
             elif home is not None and x.sector in HOME_SECTORS and self._bare(words, x, starts):
@@ -515,6 +516,12 @@ class Resolver:
             else:
                 merged.append(c)
         return merged
+
+    def _foreign(self, words: list[Word], x: Cand) -> bool:
+        """Is a generic noun marked as foreign or international ("foreign journalists", "une organisation
+        humanitaire internationale"), by the word before it or (where adjectives follow) after it?"""
+        near = [x.a - 1] + ([x.b] if self.ld.adjectives_follow else [])
+        return any(0 <= k < len(words) and words[k].key in self.ld.foreign_markers for k in near)
 
     @staticmethod
     def _home_office(x: Cand, home: Actor | None) -> Cand:

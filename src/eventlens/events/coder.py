@@ -827,7 +827,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         # "A US national has been put under investigation in Italy": no doer named, the state where it happens
         actors = _state_where_done(span, cand.token, usable, tok_of, syntax, recipients)
         how = "place of an agentless passive" if actors else how
-    if (trig.type == "PROTEST" and all(m.code == "UNK" and m.kind == "generic" for m in actors)
+    if (trig.type == "PROTEST" and all(m.code == "UNK" and m.kind == "generic" and m.how != "foreign" for m in actors)
             and slots.has_parse(doc.nlp) and _subject_before(cand.token, syntax)):
         # "Thousands of people marched in the centre of Tunis", "Prisoners rioted at a jail in Dili": a crowd
         # of no named party is the people of the place it protests in (the claims stage does the same for
@@ -998,15 +998,16 @@ def _place_name(mention: Mention, last: Token) -> bool:
 
 
 def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
-    """Unnamed people (a generic mention of no stated nationality) acted on by one state are its own."""
+    """Unnamed people (a generic mention of no stated nationality) acted on by one state are its own, unless
+    named as foreign or international ("expelled employees of an international aid group")."""
     states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
     # the police act at home: those it shoots at or beats ("police opened fire on demonstrators") are its own
     police = trig.type in POLICE_TYPES and all(m.sector in POLICE_SECTORS for m in actors if m.code in states)
     if (not _domestic(trig) and not police) or trig.reciprocal or len(states) != 1:
         return recipients
     home = next(iter(states))
-    return [replace(m, code=home, kind="state", how="domestic") if m.kind == "generic" and m.code == "UNK" else m
-            for m in recipients]
+    return [replace(m, code=home, kind="state", how="domestic")
+            if m.kind == "generic" and m.code == "UNK" and m.how != "foreign" else m for m in recipients]
 
 
 def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
