@@ -9,8 +9,9 @@ The passes, in order (each works on the candidates the previous ones left):
   3. roles      role nouns with a state beside them and a name after (or before) them
                 ("Südkoreas nationaler Sicherheitsberater Shin Won-sik" -> KOR GOV)
   4. sectors    sector nouns beside a state word ("die russische Armee" -> RUS MIL); generic nouns
-                ("Experten") become UNK (marked "foreign" where a word says so: "ausländische Journalisten"); a bare "die Polizei", and a person given an office but no state
-                ("President X"), the state the story is set in, if it has one
+                ("Experten") become UNK (marked "foreign" where a word says so: "ausländische Journalisten");
+                a bare "die Polizei", and a person given an office but no state ("President X"), the state
+                the story is set in, if it has one
   5. directions "der Norden" -> the northern state of a pair on stage
   6. references short names and honorifics of persons already named ("Herr Shin", "Shin")
   7. pronouns   "er"/"he"/"il" -> the only person named just before
