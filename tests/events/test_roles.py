@@ -145,3 +145,18 @@ def test_a_demand_naming_only_someone_of_no_known_state_is_aimed_at_the_counterp
     """The journalist to be freed is no one to deal with: the demand goes to Iran, met the sentence before."""
     requests = [e for e in process(text, lang, "2024-05-06").events if e.type == "REQUEST"]
     assert requests and {m.code for m in requests[0].recipients} == {"IRN"}, [e.to_dict() for e in requests]
+
+
+@pytest.mark.parametrize("lang, text, expected", [
+    # the parse hangs "à l'Égypte" on "combat", and the tagger takes "Su-35" for a body: word order, weak
+    # evidence, prefers the party of a known state
+    ("fr", "Moscou pourrait fournir des avions de combat Su-35 à l'Égypte, selon des analystes.",
+     ("AID", {"RUS"}, {"EGY"})),
+    ("fr", "La Russie pourrait livrer des avions de combat Su-35 à l'Iran dès l'an prochain, selon des analystes.",
+     ("AID", {"RUS"}, {"IRN"})),
+    # where the parse names the target, nothing changes
+    ("en", "Russia could provide combat aircraft of the Su-57 family to Algeria, analysts say.", ("AID", {"RUS"}, {"DZA"})),
+])
+def test_a_target_by_word_order_is_a_known_party_before_an_unknown_name(process, lang, text, expected):
+    etype, actors, recipients = expected
+    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang, "2025-02-14"))

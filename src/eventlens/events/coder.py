@@ -806,6 +806,9 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
             found = [m for m in order_recipients + order_actors + _after_in_clause(span, cand.token, usable,
                                                                                    tok_of, syntax)
                      if m.code not in taken or (not trig.reciprocal and _other_side_at_home(m, actors))]
+            # word order alone is weak evidence: a party of a known state before a name nobody knows (a weapon
+            # the tagger took for a body: "des avions de combat Su-35 à l'Iran")
+            found = [m for m in found if m.code != "UNK"] + [m for m in found if m.code == "UNK"]
             # the first party with those coordinated with it ("blows to the United States and Israel")
             recipients = next((g for g in mention_groups(span, found[:1] + [m for m in found if m not in found[:1]],
                                                          tok_of, syntax.coordinators)
