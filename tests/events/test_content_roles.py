@@ -61,12 +61,6 @@ def test_we_in_the_words_of_the_speaker_is_the_speakers_side(process, lang, text
     ("fr", "Le gouvernement géorgien a instauré la loi martiale dans la capitale.",
      ("COERCE", frozenset({"GEO"}), frozenset({"GEO"}))),
     ("en", "The Georgian government imposed martial law on Saturday.", ("COERCE", frozenset({"GEO"}), frozenset({"GEO"}))),
-])
-def test_a_decree_with_no_place_named_falls_on_the_decreeing_state(process, lang, text, expected):
-    assert expected in triples(process(text, lang)), triples(process(text, lang))
-
-
-@pytest.mark.parametrize("lang, text, expected", [
     # a resignation yields to those at home who want a new leader, and refusing it refuses them
     ("en", "Slovak Prime Minister Robert Fico resigned on Friday.", ("RETREAT", frozenset({"SVK"}), frozenset({"SVK"}))),
     ("en", "Slovak Prime Minister Robert Fico declined to resign despite weeks of street protests.",
@@ -75,12 +69,6 @@ def test_a_decree_with_no_place_named_falls_on_the_decreeing_state(process, lang
      ("REJECT", frozenset({"SVK"}), frozenset({"SVK"}))),
     ("fr", "Le Premier ministre slovaque Robert Fico a refusé de démissionner malgré des semaines de manifestations.",
      ("REJECT", frozenset({"SVK"}), frozenset({"SVK"}))),
-])
-def test_a_resignation_and_its_refusal_are_aimed_at_home(process, lang, text, expected):
-    assert expected in triples(process(text, lang, "2025-02-14")), triples(process(text, lang, "2025-02-14"))
-
-
-@pytest.mark.parametrize("lang, text, expected", [
     # people a state acts on at home are its own, unless named as foreign or international
     ("en", "Mali arrested two journalists on Tuesday.", ("COERCE", frozenset({"MLI"}), frozenset({"MLI"}))),
     ("en", "Mali arrested two employees of an international aid group on Tuesday.",
@@ -90,5 +78,5 @@ def test_a_resignation_and_its_refusal_are_aimed_at_home(process, lang, text, ex
     ("fr", "Le Mali a expulsé mardi deux employés d'une organisation humanitaire internationale.",
      ("COERCE", frozenset({"MLI"}), frozenset({"UNK"}))),
 ])
-def test_people_named_foreign_are_not_the_acting_states_own(process, lang, text, expected):
-    assert expected in triples(process(text, lang, "2025-02-14")), triples(process(text, lang, "2025-02-14"))
+def test_an_act_done_at_home_falls_on_the_acting_states_own_people(process, lang, text, expected):
+    assert expected in triples(process(text, lang)), triples(process(text, lang))

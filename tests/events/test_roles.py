@@ -40,6 +40,23 @@ def coded(doc, word):
     # a target found by word order comes with the parties coordinated with it
     ("en", "Algeria today threatened to break off diplomatic relations with Morocco and Spain over their ties with "
      "Israel.", ("THREATEN", {"DZA"}, {"MAR", "ESP"})),
+    # a target found by word order may be of the doer's own state when it is another side there (rebels and
+    # their president, lawmakers and theirs), not a place abroad or nobody
+    ("en", "Chadian rebels demanded the resignation of President Idriss Deby at talks in Libya.",
+     ("REQUEST", {"TCD"}, {"TCD"})),
+    ("fr", "Des rebelles tchadiens ont exigé la démission du président Idriss Deby lors de pourparlers en Libye.",
+     ("REQUEST", {"TCD"}, {"TCD"})),
+    ("de", "Tschadische Rebellen forderten bei Gesprächen in Libyen den Rücktritt von Präsident Idriss Deby.",
+     ("REQUEST", {"TCD"}, {"TCD"})),
+    ("en", "Kenyan lawmakers rejected a plea by President Uhuru Kenyatta for more time.", ("REJECT", {"KEN"}, {"KEN"})),
+    # the parse hangs "à l'Égypte" on "combat", and the tagger takes "Su-35" for a body: word order, weak
+    # evidence, prefers the party of a known state
+    ("fr", "Moscou pourrait fournir des avions de combat Su-35 à l'Égypte, selon des analystes.",
+     ("AID", {"RUS"}, {"EGY"})),
+    ("fr", "La Russie pourrait livrer des avions de combat Su-35 à l'Iran dès l'an prochain, selon des analystes.",
+     ("AID", {"RUS"}, {"IRN"})),
+    # where the parse names the target, nothing changes
+    ("en", "Russia could provide combat aircraft of the Su-57 family to Algeria, analysts say.", ("AID", {"RUS"}, {"DZA"})),
 ])
 def test_roles(process, lang, text, expected):
     etype, actors, recipients = expected
@@ -86,22 +103,6 @@ def test_hyphenated_participle_before_a_noun_is_no_act(process):
     assert {e.type for e in doc.events} == {"ASSAULT"}, [e.to_dict() for e in doc.events]
 
 
-@pytest.mark.parametrize("lang, text, expected", [
-    # a target found by word order may be of the doer's own state when it is another side there (rebels and
-    # their president, lawmakers and theirs), not a place abroad or nobody
-    ("en", "Chadian rebels demanded the resignation of President Idriss Deby at talks in Libya.",
-     ("REQUEST", {"TCD"}, {"TCD"})),
-    ("fr", "Des rebelles tchadiens ont exigé la démission du président Idriss Deby lors de pourparlers en Libye.",
-     ("REQUEST", {"TCD"}, {"TCD"})),
-    ("de", "Tschadische Rebellen forderten bei Gesprächen in Libyen den Rücktritt von Präsident Idriss Deby.",
-     ("REQUEST", {"TCD"}, {"TCD"})),
-    ("en", "Kenyan lawmakers rejected a plea by President Uhuru Kenyatta for more time.", ("REJECT", {"KEN"}, {"KEN"})),
-])
-def test_target_by_order_may_be_another_side_at_home(process, lang, text, expected):
-    etype, actors, recipients = expected
-    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang))
-
-
 @pytest.mark.parametrize("lang, text", [
     # a crowd named only by a generic noun is, like an unnamed one, the people of the place it protests in
     ("en", "Thousands of demonstrators marched through central Budapest on Saturday against the new media law."),
@@ -145,18 +146,3 @@ def test_a_demand_naming_only_someone_of_no_known_state_is_aimed_at_the_counterp
     """The journalist to be freed is no one to deal with: the demand goes to Iran, met the sentence before."""
     requests = [e for e in process(text, lang, "2024-05-06").events if e.type == "REQUEST"]
     assert requests and {m.code for m in requests[0].recipients} == {"IRN"}, [e.to_dict() for e in requests]
-
-
-@pytest.mark.parametrize("lang, text, expected", [
-    # the parse hangs "à l'Égypte" on "combat", and the tagger takes "Su-35" for a body: word order, weak
-    # evidence, prefers the party of a known state
-    ("fr", "Moscou pourrait fournir des avions de combat Su-35 à l'Égypte, selon des analystes.",
-     ("AID", {"RUS"}, {"EGY"})),
-    ("fr", "La Russie pourrait livrer des avions de combat Su-35 à l'Iran dès l'an prochain, selon des analystes.",
-     ("AID", {"RUS"}, {"IRN"})),
-    # where the parse names the target, nothing changes
-    ("en", "Russia could provide combat aircraft of the Su-57 family to Algeria, analysts say.", ("AID", {"RUS"}, {"DZA"})),
-])
-def test_a_target_by_word_order_is_a_known_party_before_an_unknown_name(process, lang, text, expected):
-    etype, actors, recipients = expected
-    assert (etype, frozenset(actors), frozenset(recipients)) in triples(process(text, lang, "2025-02-14"))
