@@ -162,6 +162,31 @@ def test_a_bare_institution_belongs_to_the_state_the_story_is_set_in(process):
 
 
 @pytest.mark.pipeline
+@pytest.mark.parametrize("lang, text", [
+    ("en", "In Angola, Angolan troops shelled rebel positions on Monday. President Fernando Sontas later pardoned "
+     "the rebel leaders."),
+    ("de", "In Angola hat die angolanische Armee am Montag Stellungen der Rebellen beschossen. Präsident Fernando "
+     "Sontas begnadigte später die Anführer der Rebellen."),
+    ("fr", "En Angola, l'armée angolaise a bombardé lundi des positions rebelles. Le président Fernando Sontas a "
+     "ensuite gracié les chefs rebelles."),
+])
+def test_an_office_holder_of_no_named_state_holds_it_in_the_state_the_story_is_set_in(process, lang, text):
+    """'President Fernando Sontas', in a story about Angola and in no dictionary, is Angola's president."""
+    doc = process(text, lang, "2024-05-06")
+    assert {m.text: m.code for m in doc.mentions}.get("Fernando Sontas") == "AGO"
+    concede = [e for e in doc.events if e.type == "CONCEDE"]
+    assert concede and [m.code for m in concede[0].actors] == ["AGO"]
+
+
+@pytest.mark.pipeline
+def test_an_envoy_of_no_named_state_stays_unknown(process):
+    """An ambassador is as likely a foreign one: the story's state does not make him its own."""
+    doc = process("In Angola, Angolan troops shelled rebel positions on Monday. Ambassador John Mellor later met "
+                  "the rebel leaders.", "en", "2024-05-06")
+    assert {m.text: m.code for m in doc.mentions}.get("John Mellor") == "UNK"
+
+
+@pytest.mark.pipeline
 @pytest.mark.parametrize("lang,text", [
     # two states named as often: the story has no one home, and "the government" stays nobody's
     ("en", "Germany and France signed a treaty on Monday. The government said the talks went well."),

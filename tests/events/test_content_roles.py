@@ -61,6 +61,22 @@ def test_we_in_the_words_of_the_speaker_is_the_speakers_side(process, lang, text
     ("fr", "Le gouvernement géorgien a instauré la loi martiale dans la capitale.",
      ("COERCE", frozenset({"GEO"}), frozenset({"GEO"}))),
     ("en", "The Georgian government imposed martial law on Saturday.", ("COERCE", frozenset({"GEO"}), frozenset({"GEO"}))),
+    # a resignation yields to those at home who want a new leader, and refusing it refuses them
+    ("en", "Slovak Prime Minister Robert Fico resigned on Friday.", ("RETREAT", frozenset({"SVK"}), frozenset({"SVK"}))),
+    ("en", "Slovak Prime Minister Robert Fico declined to resign despite weeks of street protests.",
+     ("REJECT", frozenset({"SVK"}), frozenset({"SVK"}))),
+    ("de", "Der slowakische Ministerpräsident Robert Fico weigerte sich, zurückzutreten.",
+     ("REJECT", frozenset({"SVK"}), frozenset({"SVK"}))),
+    ("fr", "Le Premier ministre slovaque Robert Fico a refusé de démissionner malgré des semaines de manifestations.",
+     ("REJECT", frozenset({"SVK"}), frozenset({"SVK"}))),
+    # people a state acts on at home are its own, unless named as foreign or international
+    ("en", "Mali arrested two journalists on Tuesday.", ("COERCE", frozenset({"MLI"}), frozenset({"MLI"}))),
+    ("en", "Mali arrested two employees of an international aid group on Tuesday.",
+     ("COERCE", frozenset({"MLI"}), frozenset({"UNK"}))),
+    ("de", "Mali hat am Dienstag zwei ausländische Journalisten festgenommen.",
+     ("COERCE", frozenset({"MLI"}), frozenset({"UNK"}))),
+    ("fr", "Le Mali a expulsé mardi deux employés d'une organisation humanitaire internationale.",
+     ("COERCE", frozenset({"MLI"}), frozenset({"UNK"}))),
 ])
-def test_a_decree_with_no_place_named_falls_on_the_decreeing_state(process, lang, text, expected):
+def test_an_act_done_at_home_falls_on_the_acting_states_own_people(process, lang, text, expected):
     assert expected in triples(process(text, lang)), triples(process(text, lang))

@@ -132,6 +132,7 @@ class LangData:
     body_references: set[str] = field(default_factory=set)  # "the group", "the bloc": the body named last
     holder_participles: set[str] = field(default_factory=set)  # "Pakistani-administered Kashmir": the holder's
     minority_markers: set[str] = field(default_factory=set)  # "ethnic Albanians": a community, not the state
+    foreign_markers: set[str] = field(default_factory=set)  # "foreign journalists": nobody's own where they are
     adjectives_follow: bool = False  # the state adjective comes after its noun ("les Serbes bosniaques")
     calendar_words: set[str] = field(default_factory=set)  # months and weekdays: capitalised, never a name
     name_particles: set[str] = field(default_factory=set)  # lower-case words inside names ("van", "bin")
@@ -433,6 +434,7 @@ class ActorDictionary:
         ld.holder_participles = {fold(w) for w in strings("holder_participles")}
         ld.body_references = {fold(w) for w in strings("body_references")}
         ld.minority_markers = {fold(w) for w in strings("minority_markers")}
+        ld.foreign_markers = {fold(w) for w in strings("foreign_markers")}
         ld.calendar_words = {fold(w) for w in strings("calendar_words")}
         ld.name_particles = {fold(w) for w in strings("name_particles")}
         ld.name_particles_after = {fold(w) for w in strings("name_particles_after")}

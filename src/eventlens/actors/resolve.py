@@ -9,7 +9,9 @@ The passes, in order (each works on the candidates the previous ones left):
   3. roles      role nouns with a state beside them and a name after (or before) them
                 ("Südkoreas nationaler Sicherheitsberater Shin Won-sik" -> KOR GOV)
   4. sectors    sector nouns beside a state word ("die russische Armee" -> RUS MIL); generic nouns
-                ("Experten") become UNK; a bare "die Polizei" the state the story is set in, if it has one
+                ("Experten") become UNK (marked "foreign" where a word says so: "ausländische Journalisten");
+                a bare "die Polizei", and a person given an office but no state ("President X"), the state
+                the story is set in, if it has one
   5. directions "der Norden" -> the northern state of a pair on stage
   6. references short names and honorifics of persons already named ("Herr Shin", "Shin")
   7. pronouns   "er"/"he"/"il" -> the only person named just before
@@ -35,6 +37,8 @@ _PRIORITY = {"name": 0, "metonym": 1, "person": 2, "adjective": 3, "role": 4, "g
 STATEISH = ("name", "metonym", "adjective")
 # a state's own institutions: named bare ("die Polizei", "the government") in a story set in one state, they are its
 HOME_SECTORS = frozenset({"GOV", "COP", "MIL", "LEG", "JUD", "OPP"})
+# offices held towards other states or bodies: named without a state, their holder is as likely a foreigner
+ROLES_ABROAD = frozenset({"ambassador", "counterpart", "secretary-general", "spokesperson"})
 
 
 @dataclass
@@ -495,9 +499,10 @@ class Resolver:
             if id(x) in used:
                 continue
             if x.cat == "generic":
-                out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK"))
+                out.append(Cand(x.a, x.b, "generic", sector=x.sector, kind="generic", code="UNK",
+                                how="foreign" if self._foreign(words, x) else "dictionary"))
             elif x.cat != "sector":
-                out.append(x)
+                out.append(self._home_office(x, home))
             elif home is not None and x.sector in HOME_SECTORS and self._bare(words, x, starts):
                 out.append(Cand(x.a, x.b, "name", actor=home, sector=x.sector, kind="state", how="home",
                                 name=home.name, code=home.code))
@@ -512,6 +517,21 @@ class Resolver:
             else:
                 merged.append(c)
         return merged
+
+    def _foreign(self, words: list[Word], x: Cand) -> bool:
+        """Is a generic noun marked as foreign or international ("foreign journalists", "une organisation
+        humanitaire internationale"), by the word before it or (where adjectives follow) after it?"""
+        near = [x.a - 1] + ([x.b] if self.ld.adjectives_follow else [])
+        return any(0 <= k < len(words) and words[k].key in self.ld.foreign_markers for k in near)
+
+    @staticmethod
+    def _home_office(x: Cand, home: Actor | None) -> Cand:
+        """A person given a state office but no state ("President Dos Santos", "Judge Rivera"), in a story set in
+        one state, holds that state's office, as a bare "the police" there is its police."""
+        if (home is None or x.cat != "person" or x.how != "role" or x.code != "UNK" or x.sector not in HOME_SECTORS
+                or x.role in ROLES_ABROAD):
+            return x
+        return replace(x, code=home.code)
 
     def _bare(self, words: list[Word], x: Cand, starts: set[int]) -> bool:
         """Is a sector noun named on its own: an article before it ("die Polizei", "the government"), no actor

@@ -466,13 +466,14 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
             ev.recipients = list(act.actors)
             ev.notes.append(f"recipient: who did {act.trigger_text!r}, the act {noun.text!r} refers to")
     for ev in events:
-        if not ev.recipients and ev.rule is not None and ev.rule.recipient and not ev.rule.reciprocal \
-                and ontology.quad_class(ev.type) in ABSORBING_QUADS:
+        # a recipient of no known state ("demanded the release of the writer X") names no one to deal with
+        if all(m.code == "UNK" for m in ev.recipients) and ev.rule is not None and ev.rule.recipient \
+                and not ev.rule.reciprocal and ontology.quad_class(ev.type) in ABSORBING_QUADS:
             _counterpart_before(ev, earlier)
 
 
 def _counterpart_before(ev: Event, earlier: list[Event]) -> None:
-    """A verbal act with no recipient, right after a sentence whose act joined its doer with one other
+    """A verbal act with no recipient (or one of no known state), right after a sentence whose act joined its doer with one other
     party ("Wang Yi ist mit Wadephul zusammengetroffen. Wadephul lehnte eine Lockerung ... ab"; "Barrot a
     été reçu à Alger par Attaf. Paris a demandé la libération de ..."), is aimed at that party."""
     doers = {m.code for m in ev.actors}
@@ -849,12 +850,18 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     elif parse_actors and (syntax.trust_parse or not order_actors or antecedent
                            or _own_phrase(trig, cand.token, usable, tok_of, syntax)):
         how, actors, recipients = "parse", parse_actors, parse_recipients
+        if recipients and not trig.reciprocal and {m.code for m in actors} == {m.code for m in recipients}:
+            actors = _main_clause_doers(cand.token, usable, tok_of, syntax) or actors
         if not recipients and trig.recipient:
             # parsers often hang the target's phrase on the nearest noun ("tiré des missiles sur Israël")
             taken = {m.code for m in actors}
+            # not the doer's state again, unless another side there (rebels and their president) of a one-sided act
             found = [m for m in order_recipients + order_actors + _after_in_clause(span, cand.token, usable,
                                                                                    tok_of, syntax)
-                     if m.code not in taken]
+                     if m.code not in taken or (not trig.reciprocal and _other_side_at_home(m, actors))]
+            # word order alone is weak evidence: a party of a known state before a name nobody knows (a weapon
+            # the tagger took for a body: "des avions de combat Su-35 à l'Iran")
+            found = [m for m in found if m.code != "UNK"] + [m for m in found if m.code == "UNK"]
             # the first party with those coordinated with it ("blows to the United States and Israel")
             recipients = next((g for g in mention_groups(span, found[:1] + [m for m in found if m not in found[:1]],
                                                          tok_of, syntax.coordinators)
@@ -876,11 +883,15 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         # "A US national has been put under investigation in Italy": no doer named, the state where it happens
         actors = _state_where_done(span, cand.token, usable, tok_of, syntax, recipients)
         how = "place of an agentless passive" if actors else how
-    if not actors and trig.type == "PROTEST" and slots.has_parse(doc.nlp) and _subject_before(cand.token, syntax):
-        # "Thousands of people marched in the centre of Tunis": a crowd of no named party is the people of
-        # the place it protests in (the claims stage does the same for unnamed protesters it places)
-        actors = _people_of_place(cand.token, usable, tok_of, syntax)
-        how = "people of the place" if actors else how
+    if (trig.type == "PROTEST" and all(m.code == "UNK" and m.kind == "generic" and m.how != "foreign" for m in actors)
+            and slots.has_parse(doc.nlp) and _subject_before(cand.token, syntax)):
+        # "Thousands of people marched in the centre of Tunis", "Prisoners rioted at a jail in Dili": a crowd
+        # of no named party is the people of the place it protests in (the claims stage does the same for
+        # unnamed protesters it places); a crowd named by a generic noun keeps its words
+        place = _people_of_place(cand.token, usable, tok_of, syntax)
+        if place:
+            how = how if actors else "people of the place"
+            actors = [replace(m, code=place[0].code, kind="state", how="place") for m in actors] or place
     actors, recipients = _unique(actors), _unique(recipients)
     if trig.reciprocal:
         actors = _unique(_with_partners(span, cand.token, actors + recipients, usable, tok_of, syntax))
@@ -911,6 +922,17 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         for ctx_split in _context_splits(cand.token, ctx, contexts, trig, ontology):
             events.append(Event(actors=acts, recipients=recs, contexts=ctx_split, notes=[note], **base))
     return events
+
+
+def _main_clause_doers(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
+    """The subject of the main clause, for a verb the parse coordinated with a relative clause ("welcomed the
+    agreement that Congo and Rwanda signed ... and called on both governments"), once the doers it inherits
+    there turn out to be its own target: nobody calls on themselves, so the verb goes with the main one."""
+    head = trigger.head
+    if trigger.dep_ not in slots.CONJ or head.dep_ not in ("acl:relcl", "relcl"):
+        return []
+    main = slots.governing_verb(head.head)
+    return _fill(main, ("subj",), mentions, tok_of, syntax) if main is not None else []
 
 
 def _theme(mention: Mention, trigger: Token, trig: Trigger, tok_of, span: Span, syntax: Syntax) -> bool:
@@ -1032,15 +1054,16 @@ def _place_name(mention: Mention, last: Token) -> bool:
 
 
 def _at_home(trig: Trigger, actors: list[Mention], recipients: list[Mention]) -> list[Mention]:
-    """Unnamed people (a generic mention of no stated nationality) acted on by one state are its own."""
+    """Unnamed people (a generic mention of no stated nationality) acted on by one state are its own, unless
+    named as foreign or international ("expelled employees of an international aid group")."""
     states = {m.code for m in actors if m.kind in ("state", "person") and m.code != "UNK"}
     # the police act at home: those it shoots at or beats ("police opened fire on demonstrators") are its own
     police = trig.type in POLICE_TYPES and all(m.sector in POLICE_SECTORS for m in actors if m.code in states)
     if (not _domestic(trig) and not police) or trig.reciprocal or len(states) != 1:
         return recipients
     home = next(iter(states))
-    return [replace(m, code=home, kind="state", how="domestic") if m.kind == "generic" and m.code == "UNK" else m
-            for m in recipients]
+    return [replace(m, code=home, kind="state", how="domestic")
+            if m.kind == "generic" and m.code == "UNK" and m.how != "foreign" else m for m in recipients]
 
 
 def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
@@ -1058,8 +1081,9 @@ def _other_side_at_home(recipient: Mention, actors: list[Mention]) -> bool:
 
 
 # Measures a state decrees over its own territory, and the crowd-control weapons its police turn on a crowd
-# (tear gas, water cannon): with no target named, they are aimed at its own people.
-HOME_MODES = ("curfew", "martial-law", "crowd-control")
+# (tear gas, water cannon): with no target named, they are aimed at its own people. So is a resignation, which
+# yields to those at home who want a change of leadership (CAMEO 0832); refusing to resign refuses them.
+HOME_MODES = ("curfew", "martial-law", "crowd-control", "resign")
 
 
 def _decreed_at_home(trigger: Token, trig: Trigger, actors: list[Mention]) -> list[Mention]:
@@ -1618,10 +1642,11 @@ def _target_from_content(host: Event, content: Event) -> None:
     doers = {m.code for m in host.actors}
     spans = {(m.clean_start, m.clean_end) for m in host.actors}
     # a content done at home ("threatened to ban Ugandan opposition candidates", "to impose a curfew in
-    # Algiers") keeps the compatriot target its own coding allowed; the threatener itself never is one
+    # Algiers") keeps the compatriot target its own coding allowed; the threatener itself never is one,
+    # but its state is when the content is aimed there by default ("declined to resign": its own people)
     home = content.type in DOMESTIC_TYPES
-    targets = [m for m in content.recipients if (m.clean_start, m.clean_end) not in spans
-               and (m.code not in doers or home or m.how == "domestic")]
+    targets = [m for m in content.recipients if m.how == "domestic" or (
+        (m.clean_start, m.clean_end) not in spans and (m.code not in doers or home))]
     if targets:
         host.recipients = targets
         host.notes.append(f"recipient: the target of its content {content.trigger_text!r}")
@@ -2137,8 +2162,10 @@ def _distribute(span: Span, trigger: Token, actors, recipients, syntax: Syntax):
 
     distributive = any(t.lower_ in syntax.distributive and of_parties(t) for t in span)
     joint = len({(m.clean_start, m.clean_end) for m in actors}) == 1 < len(actors)
+    # "called on both governments": one phrase naming both, not the act once for each
+    paired = len({(m.clean_start, m.clean_end) for m in recipients}) == 1 < len(recipients)
     if distributive and not joint:  # "Beide" standing for both parties acts jointly
-        if len(recipients) > 1:
+        if len(recipients) > 1 and not paired:
             return [(actors, [r]) for r in recipients]
         if len(actors) > 1 and recipients:
             return [([a], recipients) for a in actors]
