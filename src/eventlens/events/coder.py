@@ -566,10 +566,15 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
     for tok in span:
         if tok.is_punct or tok.like_num:
             continue
+        particle = None  # read only for a word the lexicon knows: most words are none
         for lemma in lemma_keys(tok, syntax, span):
-            # a separable particle hangs only on a verb, whatever a weak tagger calls it ("weist/ADV ... aus")
-            particle = any(c.dep_ in syntax.particle_deps for c in tok.children)
-            entries = [e for e in lexicon.by_lemma(lemma)
+            entries = lexicon.by_lemma(lemma)
+            if not entries:
+                continue
+            if particle is None:
+                # a separable particle hangs only on a verb, whatever a weak tagger calls it ("weist/ADV ... aus")
+                particle = any(c.dep_ in syntax.particle_deps for c in tok.children)
+            entries = [e for e in entries
                        if e.pos == "ANY" or _pos_ok(tok, e.pos) or (e.pos == "VERB" and particle)]
             entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)]
             if _kind_modifier(tok, syntax):
@@ -616,7 +621,10 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
             return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
-    return any(_is_word(t, word) or _compound_of(t, word, syntax) for t in span.doc[start:end] if t.i != tok.i)
+    # compounds only where the language writes them as one word: the clause is not read twice elsewhere
+    words = [t for t in span.doc[start:end] if t.i != tok.i]
+    return any(_is_word(t, word) for t in words) or (
+        syntax.compound_heads and any(_compound_of(t, word, syntax) for t in words))
 
 
 def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
