@@ -19,6 +19,7 @@ The passes, in order (each works on the candidates the previous ones left):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -48,7 +49,7 @@ class Word:
     closed: bool = False  # a function word (stop word, or a tagged non-adjective)
     pos: str = ""  # the tagger's part of speech, where the pack has a tagger
 
-    @property
+    @functools.cached_property  # asked several times a word by the passes; a Word never changes
     def titlecase(self) -> bool:
         return self.text[:1].isupper() and any(c.islower() for c in self.text)
 
@@ -150,7 +151,8 @@ class Resolver:
             tried = set(lengths.get(w.key, ())) | set(lengths.get(w.text, ()))
             if w.lemma:
                 tried.add(1)
-            for length in sorted((k for k in tried if k <= n - i), reverse=True):
+            # most words start no key: nothing to sort
+            for length in sorted((k for k in tried if k <= n - i), reverse=True) if tried else ():
                 forms = self._forms_at(words, i, length)
                 if forms:
                     cand = self._choose(forms, i, i + length)
