@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -55,6 +56,17 @@ def test_contexts(onto):
 ])
 def test_cameo_lookup(onto, args, code):
     assert onto.cameo(*args) == code
+
+
+def test_cameo_lookup_follows_a_changed_table(tmp_path):
+    # the lookup indexes the table once; a row added or a table replaced must still be seen
+    onto = Ontology.load(_copy(tmp_path))
+    assert onto.cameo("SANCTION", "discontinue", "economic") == "1621"
+    row = next(r for r in onto.cameo_rows if r.code == "1621")
+    onto.cameo_rows.append(replace(row, code="16", contexts=("economic",), line=0))
+    assert onto.cameo("SANCTION", "discontinue", "economic") == "16"
+    onto.cameo_rows = [r for r in onto.cameo_rows if r.type != "SANCTION"]
+    assert onto.cameo("SANCTION", "discontinue", "economic") == onto.types["SANCTION"].cameo
 
 
 def test_every_type_root_code_is_in_the_table(onto):

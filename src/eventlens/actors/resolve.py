@@ -21,6 +21,7 @@ The passes, in order (each works on the candidates the previous ones left):
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
@@ -52,7 +53,7 @@ class Word:
     closed: bool = False  # a function word (stop word, or a tagged non-adjective)
     pos: str = ""  # the tagger's part of speech, where the pack has a tagger
 
-    @property
+    @functools.cached_property  # asked several times a word by the passes; a Word never changes
     def titlecase(self) -> bool:
         return self.text[:1].isupper() and any(c.islower() for c in self.text)
 
@@ -87,7 +88,7 @@ def words_of(nlp_doc) -> list[Word]:
         if tok.is_space:
             continue
         text = tok.text
-        if text and all(c in _HYPHENS for c in text):
+        if text and not text.strip(_HYPHENS):  # nothing but hyphens (one C call, not a loop a word)
             prev_glued = i > 0 and not toks[i - 1].whitespace_
             if prev_glued and not tok.whitespace_:
                 glue_next = True
@@ -104,12 +105,14 @@ def words_of(nlp_doc) -> list[Word]:
                 for x, y in zip(cuts, cuts[1:], strict=False):
                     if y > x:
                         pieces.append((off + x, part[x:y]))
-        lemma = fold(tok.lemma_) if len(pieces) == 1 and tok.lemma_ and tok.lemma_ != tok.text else None
-        closed = tok.is_stop or (tok.pos_ not in ("", "ADJ", "ADV", "X") and tok.pos_ is not None)
+        # each attribute read builds a string from the vocabulary: read once a token
+        tok_lemma, pos, idx = tok.lemma_, tok.pos_, tok.idx
+        lemma = fold(tok_lemma) if len(pieces) == 1 and tok_lemma and tok_lemma != text else None
+        closed = tok.is_stop or (pos not in ("", "ADJ", "ADV", "X") and pos is not None)
         for j, (off, piece) in enumerate(pieces):
-            start = tok.idx + off
+            start = idx + off
             words.append(Word(piece, fold(piece), lemma, start, start + len(piece), joined_tok if j == 0 else True,
-                              closed, tok.pos_ or ""))
+                              closed, pos or ""))
     return words
 
 
@@ -152,7 +155,8 @@ class Resolver:
             tried = set(lengths.get(w.key, ())) | set(lengths.get(w.text, ()))
             if w.lemma:
                 tried.add(1)
-            for length in sorted((k for k in tried if k <= n - i), reverse=True):
+            # most words start no key: nothing to sort
+            for length in sorted((k for k in tried if k <= n - i), reverse=True) if tried else ():
                 forms = self._forms_at(words, i, length)
                 if forms:
                     cand = self._choose(forms, i, i + length)

@@ -39,8 +39,9 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     syntax = Syntax.from_pack(get_pack(doc.lang or ""))
     start, end = syntax.clause(span, trig)
     own = [t for t in span.doc[start:end] if t.i != trig.i]
-    negated = bool(_words(own)[0] & cues.negation) and not _has_phrase(_words(own)[1], ("nicht nur", "not only",
-                                                                                      "non seulement"))
+    own_lemmas, own_text = _words(own)
+    negated = bool(own_lemmas & cues.negation) and not _has_phrase(own_text, ("nicht nur", "not only",
+                                                                              "non seulement"))
     start = governing_start(span, start, syntax)
     clause = [t for t in span.doc[start:end] if t.i != trig.i]
     lemmas, text = _words(clause)
@@ -259,8 +260,8 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     """A future auxiliary before an infinitive, a verb of planning, a future adverb or tense.
 
     For an event noun the verb is its light verb ("will impose sanctions")."""
-    companions = set(ev.rule.with_) if ev.rule is not None else set()
-    verbs = [trig] + [t for t in clause if t.lemma_.lower() in {w.lower() for w in companions}]
+    companions = {w.lower() for w in ev.rule.with_} if ev.rule is not None else set()
+    verbs = [trig] + [t for t in clause if t.lemma_.lower() in companions]
     if any("Fut" in v.morph.get("Tense") for v in verbs):
         return True
     text = _words(clause)[1]

@@ -246,8 +246,8 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
             i += 1
             continue
         first = toks[i][1]
-        if first not in gaz.firsts and not any(first.endswith(s) and first[: -len(s)] in gaz.firsts
-                                               for s in suffixes):
+        if first not in gaz.firsts and not (first.endswith(suffixes) and any(
+                first.endswith(s) and first[: -len(s)] in gaz.firsts for s in suffixes)):
             i += 1  # no name starts with this word (nor with it less a genitive ending)
             continue
         cued = i > 0 and toks[i - 1][1] in cues

@@ -8,6 +8,7 @@ participants of the speech they report. Events repeated in one document are kept
 
 from __future__ import annotations
 
+import bisect
 import functools
 from dataclasses import dataclass, field, replace
 
@@ -607,10 +608,15 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
     for tok in span:
         if tok.is_punct or tok.like_num:
             continue
+        particle = None  # read only for a word the lexicon knows: most words are none
         for lemma in lemma_keys(tok, syntax, span):
-            # a separable particle hangs only on a verb, whatever a weak tagger calls it ("weist/ADV ... aus")
-            particle = any(c.dep_ in syntax.particle_deps for c in tok.children)
-            entries = [e for e in lexicon.by_lemma(lemma)
+            entries = lexicon.by_lemma(lemma)
+            if not entries:
+                continue
+            if particle is None:
+                # a separable particle hangs only on a verb, whatever a weak tagger calls it ("weist/ADV ... aus")
+                particle = any(c.dep_ in syntax.particle_deps for c in tok.children)
+            entries = [e for e in entries
                        if e.pos == "ANY" or _pos_ok(tok, e.pos) or (e.pos == "VERB" and particle)]
             entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)]
             if _kind_modifier(tok, syntax):
@@ -664,8 +670,10 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
             return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
-    return any((_is_word(t, word) and not _hyphen_half(t)) or _compound_of(t, word, syntax)
-               for t in span.doc[start:end] if t.i != tok.i)
+    # compounds only where the language writes them as one word: the clause is not read twice elsewhere
+    words = [t for t in span.doc[start:end] if t.i != tok.i]
+    return any(_is_word(t, word) and not _hyphen_half(t) for t in words) or (
+        syntax.compound_heads and any(_compound_of(t, word, syntax) for t in words))
 
 
 def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
@@ -728,8 +736,8 @@ def _lemma_in(tok: Token, words: frozenset[str]) -> bool:
 
 def _is_word(tok: Token, word: str) -> bool:
     """Is tok the lemma `word` (by the pipeline's lemma, its surface form, or the dictionary lemma)?"""
-    return tok.lemma_.lower() == word or tok.lower_ == word or (
-        tok.is_alpha and _lemmatize(tok.lower_, tok.lang_) == word)
+    lower = tok.lower_  # read once: every attribute read builds a string
+    return tok.lemma_.lower() == word or lower == word or (tok.is_alpha and _lemmatize(lower, tok.lang_) == word)
 
 
 def _pos_ok(tok: Token, pos: str) -> bool:
@@ -1682,7 +1690,9 @@ def _kind_named(ev: Event) -> bool:
 
 
 def _token_at(span: Span, clean_start: int) -> int:
-    return next((t.i for t in span if t.idx == clean_start), span.start)
+    # token offsets rise through the sentence: a binary search reads a few tokens, not all of them
+    k = bisect.bisect_left(span, clean_start, key=lambda t: t.idx)
+    return span[k].i if k < len(span) and span[k].idx == clean_start else span.start
 
 
 def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
@@ -2137,12 +2147,15 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
                                                syntax.according_after, syntax.clause, syntax.coordinators)}
     lent = {h.head.i for h in slots.inherited_subject(trigger)} if trigger.dep_ == "parataxis" else set()
     infinitive = _infinitive(span, trigger, syntax)
+    # the same for every word of the sentence: read once
+    head = trigger.head.i if trigger.dep_ in ("advcl", "conj", "xcomp") or infinitive else -1
     for tok in span:
-        if tok.i == trigger.head.i and (trigger.dep_ in ("advcl", "conj", "xcomp") or infinitive) or tok.i in lent:
+        if tok.i == head or tok.i in lent:
             # "the army said, vowing to retaliate": the speaker does this act too; so does one who denies
             # having done it, whatever the parser calls the infinitive ("bestritt, ... geschickt zu haben")
             continue
-        if _lemma_in(tok, syntax.speech_verbs) and not own[0] <= tok.i < own[1] \
+        # the cheap test first: most words of the sentence stand in the trigger's own clause
+        if not own[0] <= tok.i < own[1] and _lemma_in(tok, syntax.speech_verbs) \
                 and not slots.inside_subject(tok, trigger):
             found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
                                 syntax.trust_parse, syntax.clause_openers)

@@ -70,7 +70,8 @@ class TriggerLexicon:
 
     def by_lemma(self, lemma: str) -> list[Trigger]:
         """Entries whose head lemma is `lemma` (case-insensitive), in file order."""
-        return list(self._index.get(lemma.casefold(), ()))
+        found = self._index.get(lemma.casefold())
+        return list(found) if found else []  # asked for every form of every word: most are no trigger
 
     @property
     def lemmas(self) -> set[str]:

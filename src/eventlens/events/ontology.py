@@ -46,6 +46,8 @@ class Ontology:
     contexts: set[str]
     context_descriptions: dict[str, str] = field(default_factory=dict)
     cameo_rows: list[CameoRow] = field(default_factory=list)
+    # (the table it was built from, its length, (type, mode) -> rows): cameo() is asked for every event
+    _rows_index: tuple = field(default=(None, 0, {}), repr=False)
 
     @classmethod
     def load(cls, folder: Path | str | None = None) -> Ontology:
@@ -68,7 +70,13 @@ class Ontology:
         info = self.types.get(type)
         if info is None:
             return None
-        rows = [r for r in self.cameo_rows if r.type == type and r.mode == mode]
+        table, size, index = self._rows_index
+        if table is not self.cameo_rows or size != len(table):  # a table replaced or grown is indexed again
+            index = {}
+            for r in self.cameo_rows:
+                index.setdefault((r.type, r.mode), []).append(r)
+            self._rows_index = (self.cameo_rows, len(self.cameo_rows), index)
+        rows = index.get((type, mode), [])
         if context is not None:
             exact = [r for r in rows if context in r.contexts]
             if exact:
