@@ -918,3 +918,15 @@ def test_deployed_peacekeepers_are_protection_given_not_a_show_of_force(process,
     doc = process(text, lang)
     assert [(e.type, e.cameo) for e in doc.events] == [("AID", "074")], triples(doc)
     assert triples(doc) == {("AID", frozenset({"IND"}), frozenset({"SSD"}))}, triples(doc)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Germany sent a clear signal to Russia on Monday. Germany sent tanks to Ukraine."),
+    ("de", "Deutschland hat am Montag ein klares Signal an Russland gesendet. Deutschland hat Panzer in die Ukraine "
+           "geschickt."),
+    ("fr", "L'Allemagne a envoyé lundi un signal clair à la Russie. L'Allemagne a envoyé des chars en Ukraine."),
+])
+def test_a_signal_or_message_sent_is_no_aid(process, lang, text):
+    # the entry's `unless` words rule it out; the tanks sent stay aid
+    doc = process(text, lang)
+    assert triples(doc) == {("AID", frozenset({"DEU"}), frozenset({"UKR"}))}, triples(doc)

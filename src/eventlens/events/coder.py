@@ -613,7 +613,8 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
             particle = any(c.dep_ in syntax.particle_deps for c in tok.children)
             entries = [e for e in lexicon.by_lemma(lemma)
                        if e.pos == "ANY" or _pos_ok(tok, e.pos) or (e.pos == "VERB" and particle)]
-            entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)]
+            entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)
+                       and not any(_companion(span, tok, w.lower(), syntax) for w in e.unless)]
             if _kind_modifier(tok, syntax):
                 entries = [e for e in entries if e.pos not in ("NOUN", "ANY")]
             if not entries:
