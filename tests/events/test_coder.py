@@ -905,3 +905,28 @@ def test_a_stance_participle_with_its_agent_is_a_passive(process):
 def test_a_meeting_a_stance_is_about_is_not_held(process):
     doc = process("Israel is opposed to French mediation in the talks with Syria.", "en")
     assert {e.type for e in doc.events} == {"REJECT"}, [e.to_dict() for e in doc.events]
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "The first contingent of the deployment of Indian peacekeeping troops has arrived in South Sudan."),
+    ("en", "India deployed 800 peacekeepers in South Sudan on Tuesday."),
+    ("de", "Indien hat am Dienstag 800 Blauhelme im Südsudan stationiert."),
+    ("fr", "L'Inde a déployé mardi 800 casques bleus au Soudan du Sud."),
+])
+def test_deployed_peacekeepers_are_protection_given_not_a_show_of_force(process, lang, text):
+    # CAMEO 074: peacekeeping is aid; told by the deployment noun and the arrival verb, it is one act
+    doc = process(text, lang)
+    assert [(e.type, e.cameo) for e in doc.events] == [("AID", "074")], triples(doc)
+    assert triples(doc) == {("AID", frozenset({"IND"}), frozenset({"SSD"}))}, triples(doc)
+
+
+@pytest.mark.parametrize("lang, text", [
+    ("en", "Germany sent a clear signal to Russia on Monday. Germany sent tanks to Ukraine."),
+    ("de", "Deutschland hat am Montag ein klares Signal an Russland gesendet. Deutschland hat Panzer in die Ukraine "
+           "geschickt."),
+    ("fr", "L'Allemagne a envoyé lundi un signal clair à la Russie. L'Allemagne a envoyé des chars en Ukraine."),
+])
+def test_a_signal_or_message_sent_is_no_aid(process, lang, text):
+    # the entry's `unless` words rule it out; the tanks sent stay aid
+    doc = process(text, lang)
+    assert triples(doc) == {("AID", frozenset({"DEU"}), frozenset({"UKR"}))}, triples(doc)

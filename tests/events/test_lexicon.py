@@ -115,6 +115,7 @@ GOOD = "- {lemma: attack, pos: VERB, type: ASSAULT, actor: [subj], recipient: [o
     ("- {lemma: call, pos: VERB, with: [off], type: REJECT, actor: [subj]}\n", "with"),
     ("- {lemma: meet, pos: VERB, with: [nsubj:demand], type: CONCEDE, actor: [subj]}\n", "with"),
     ("- {lemma: welcome, pos: VERB, with: [case:to], type: CONSULT, actor: [obj]}\n", "with"),
+    ("- {lemma: send, pos: VERB, unless: [nsubj:signal], type: AID, actor: [subj]}\n", "unless"),
     (GOOD, "id"),  # the same entry twice
 ])
 def test_malformed_entry_names_file_line_field(tmp_path, onto, bad, field):

@@ -202,3 +202,22 @@ def test_what_a_passed_resolution_does_stays_an_act(process):
     # a participle on the resolution tells what passing it did: the censure is coded
     doc = process("The IAEA board passed a resolution censuring Iran for its poor cooperation.", "en")
     assert "ACCUSE" in [e.type for e in doc.events], coded(doc)
+
+
+@pytest.mark.parametrize("lang, text, kept", [
+    ("en", "Qatar helped negotiate a ceasefire between Israel and Hamas.", None),
+    ("en", "The European Union will help support the government of Moldova.", "SUPPORT"),
+    ("de", "Die Europäische Union will helfen, die Regierung Moldaus zu unterstützen.", "SUPPORT"),
+    ("fr", "L'Union européenne va aider à soutenir le gouvernement de la Moldavie.", "SUPPORT"),
+])
+def test_helping_to_do_an_act_is_that_act_not_aid(process, lang, text, kept):
+    doc = process(text, lang)
+    types = [e.type for e in doc.events]
+    assert "AID" not in types, coded(doc)
+    if kept:
+        assert kept in types, coded(doc)
+
+
+def test_help_without_an_act_for_content_stays_aid(process):
+    doc = process("Germany helped Ukraine with new air defence systems.", "en")
+    assert "AID" in [e.type for e in doc.events], coded(doc)

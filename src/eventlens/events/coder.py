@@ -40,7 +40,7 @@ PLAIN_WORD_LISTS = ("distributive", "locative", "relative_pronouns", "particles"
                     "clause_openers", "infinitive_markers", "place_prepositions", "perfect_auxiliaries",
                     "complementizers", "act_nouns", "retaliation", "gerund_prepositions", "means_markers",
                     "reply_verbs", "promise_auxiliaries", "undertakings", "conditions", "inverted_conditions",
-                    "settings", "partner_prepositions", "named_contents", "aims", "stances")
+                    "settings", "partner_prepositions", "named_contents", "aims", "stances", "helping_verbs")
 
 
 @dataclass
@@ -90,6 +90,7 @@ class Syntax:
     named_contents: frozenset[str] = frozenset()  # right, Recht, droit: what one allows is no act done
     aims: frozenset[str] = frozenset()  # aim, abzielen, viser: what a thing aims at is no act done
     stances: frozenset[str] = frozenset()  # oppose, opposer: "is opposed to X" is the subject's own stance
+    helping_verbs: frozenset[str] = frozenset()  # help, helfen, aider: "helped broker a truce" tells the truce
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
     operators: dict[str, frozenset[str]] = field(default_factory=dict)
 
@@ -618,7 +619,8 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
                 particle = any(c.dep_ in syntax.particle_deps for c in tok.children)
             entries = [e for e in entries
                        if e.pos == "ANY" or _pos_ok(tok, e.pos) or (e.pos == "VERB" and particle)]
-            entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)]
+            entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)
+                       and not any(_companion(span, tok, w.lower(), syntax) for w in e.unless)]
             if _kind_modifier(tok, syntax):
                 entries = [e for e in entries if e.pos not in ("NOUN", "ANY")]
             if not entries:
@@ -1246,6 +1248,8 @@ def _content_hosts(span: Span, events: list[Event], syntax: Syntax, ontology) ->
             # "its long-threatened invasion": a participle on an act's noun describes that act
             topic_of = [h for h in events if _purpose_of(span, ev, h) or _describes(span, span.doc[at], ev, h)
                         or _restates(span, ev, h)][:1]
+        if not topic_of and part_of is None:
+            topic_of = [h for h in events if _helped_act(span, ev, h, syntax)][:1]
         if not topic_of and _placed_meeting(span, ev, syntax):
             out[id(ev)] = []  # "Bei Gesprächen mit X hat sich Y bereit erklärt": where the act was done, not what
             continue
@@ -1265,6 +1269,18 @@ def _purpose_of(span: Span, ev: Event, act: Event) -> bool:
     tok = span.doc[_token_at(span, ev.trigger_clean_start)]
     return (tok.dep_ == "advcl" and tok.head.i == _token_at(span, act.trigger_clean_start)
             and "Inf" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in tok.children))
+
+
+def _helped_act(span: Span, ev: Event, act: Event, syntax: Syntax) -> bool:
+    """Is ev a helping verb ("help", "helfen", "aider") whose complement is act's word ("helped support the
+    rebels", "half, die Waffenruhe auszuhandeln")? Helping to do an act is taking part in that act, no aid
+    of its own."""
+    if ev is act or ev.rule is None or ev.rule.lemma.lower() not in syntax.helping_verbs:
+        return False
+    if not slots.has_parse(span.doc):
+        return False
+    tok = span.doc[_token_at(span, act.trigger_clean_start)]
+    return tok.head.i == _token_at(span, ev.trigger_clean_start) != tok.i and tok.dep_ in ("xcomp", "ccomp", "advcl")
 
 
 def _restates(span: Span, ev: Event, act: Event) -> bool:

@@ -28,7 +28,7 @@ SLOT_RE = re.compile(r"^(subj|obj|iobj|poss|ccomp_subj|head_subj|head_obj|head_i
 # a `with` lemma may name the slot it must fill ("obj:demand"), or, after obl/nmod, the preposition that
 # must introduce a phrase of the trigger ("obl:to"); bare, it may stand anywhere in the clause
 WITH_SLOTS = ("", "obj", "obl", "nmod")
-TRIGGER_FIELDS = {"id", "lemma", "pos", "with", "type", "mode", "contexts", "cameo", "actor", "recipient",
+TRIGGER_FIELDS = {"id", "lemma", "pos", "with", "unless", "type", "mode", "contexts", "cameo", "actor", "recipient",
                   "reciprocal", "negative", "targeted", "destination", "operand"}
 
 
@@ -50,6 +50,7 @@ class Trigger:
     targeted: bool = False  # an act only when someone is on the receiving end ("said that Y must ...")
     destination: bool = False  # the recipient is where the act sends someone ("sent inspectors to Iran")
     operand: bool = False  # a standing relation ("partnership"), an act only when suspended, ended ... (operators)
+    unless: tuple[str, ...] = ()  # words, as in `with`, that make it no such act ("sent a signal" is no aid)
 
     @property
     def words(self) -> tuple[str, ...]:
@@ -253,6 +254,9 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
         raise bad("with", "each entry must be a single lemma")
     if any(w.rpartition(":")[0] not in WITH_SLOTS for w in with_):
         raise bad("with", f"a slot before a lemma must be one of {', '.join(s for s in WITH_SLOTS if s)}")
+    unless = _str_list(item.get("unless", []), "unless", bad)
+    if any(len(w.split()) != 1 or w.rpartition(":")[0] not in WITH_SLOTS for w in unless):
+        raise bad("unless", "each entry must be a single lemma, optionally after a slot as in 'with'")
     typ = item.get("type")
     if not isinstance(typ, str) or not ontology.is_type(typ):
         raise bad("type", f"unknown PLOVER type {typ!r}")
@@ -295,7 +299,7 @@ def _trigger(item: Any, node: yaml.Node, path: str, lang: str, ontology) -> Trig
         raise bad("id", "must be a non-empty string")
     return Trigger(tid, lemma, pos, with_, typ, mode, contexts, cameo, actor, recipient,
                    flags["reciprocal"], flags["negative"], line, flags["targeted"], flags["destination"],
-                   flags["operand"])
+                   flags["operand"], unless)
 
 
 def _str_list(value: Any, fld: str, bad) -> tuple[str, ...]:
