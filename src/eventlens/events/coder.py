@@ -270,7 +270,7 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
     out: list[Event] = []
     gone: set[int] = set()  # the operating words' own events, replaced by the recoded acts
     for ev in events:
-        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        tok = _trigger_token(span, ev)
         found = governing_operator(tok, lambda t: _operator_kind(span, t, syntax), syntax.undertakings)
         outcome = table.outcome(found[1], ev.type, ev.mode, ev.rule.cameo) if found and ev.rule is not None else None
         if outcome is None or any(_is_word(found[0], w) or _compound_of(found[0], w, syntax) for w in ev.rule.words):
@@ -434,7 +434,7 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
     for ev in events:
         if ev.recipients or ev.rule is None or ev.rule.reciprocal or not ev.rule.recipient:
             continue
-        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        tok = _trigger_token(span, ev)
         doers = {m.code for m in ev.actors}
         if ontology.quad_class(ev.type) not in ABSORBING_QUADS:
             continue
@@ -454,7 +454,7 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
         if noun is None:
             continue
         inside = [e for e in events if e is not ev and e.actors and not {m.code for m in e.actors} & doers
-                  and any(t.i == noun.i for t in span.doc[_token_at(span, e.trigger_clean_start)].ancestors)]
+                  and any(t.i == noun.i for t in _trigger_token(span, e).ancestors)]
         if inside:  # "welcomed the peace agreement that Congo and Rwanda signed"
             ev.recipients = list(inside[0].actors)
             ev.notes.append(f"recipient: who did {inside[0].trigger_text!r}, told inside its object")
@@ -499,7 +499,7 @@ def _promised_replies(span: Span, events: list[Event], syntax: Syntax, ontology)
     for ev in events:
         if ontology.quad_class(ev.type) != "material_conflict":
             continue
-        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        tok = _trigger_token(span, ev)
         head = tok.head
         if tok.dep_ != "advcl" or head.i == tok.i or not _lemma_in(head, syntax.reply_verbs):
             continue
@@ -525,7 +525,7 @@ def _verbal_protests(doc: Document, span: Span, events: list[Event], mentions: l
     for ev in events:
         if ev.type != "PROTEST" or ev.rule is None or ev.rule.pos != "VERB":
             continue
-        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        tok = _trigger_token(span, ev)
         said = [c for c in tok.children if _content_clause(c, syntax)]
         # a tag with its own subject or auxiliary after what it reports (parataxis; an adverbial in an inverted
         # French tag, "..., a protesté X"), not a participle saying why people marched ("marched through Paris,
@@ -555,7 +555,7 @@ def _retaliates(span: Span, tok: Token, syntax: Syntax) -> bool:
 def _reports(span: Span, tok: Token, act: Event) -> bool:
     """Is the clause of `tok` a reaction set beside the clause that tells `act` (a comma-joined verb or
     a parenthetical, or the act as its complement)?"""
-    act_tok = span.doc[_token_at(span, act.trigger_clean_start)]
+    act_tok = _trigger_token(span, act)
     beside = tok.head.i == act_tok.i and tok.dep_ in ("parataxis",) + tuple(slots.CONJ) and not any(
         c.dep_ == "cc" for c in tok.children)
     return beside or (act_tok.head.i == tok.i and act_tok.dep_ in ("ccomp", "parataxis"))
@@ -1167,8 +1167,8 @@ def _within_accusation(span: Span | None, syntax: Syntax | None, acc: Event, ev:
     accuser's own subject ("Tusk, qui avait rencontré des agriculteurs, a critiqué Minsk")."""
     if span is None or syntax is None or not slots.has_parse(span.doc):
         return True
-    acc_tok = span.doc[_token_at(span, acc.trigger_clean_start)]
-    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    acc_tok = _trigger_token(span, acc)
+    tok = _trigger_token(span, ev)
     if slots.inside_subject(acc_tok, tok):
         return False
     return not syntax.trust_parse or any(a.i == acc_tok.i for a in tok.ancestors)
@@ -1266,7 +1266,7 @@ def _purpose_of(span: Span, ev: Event, act: Event) -> bool:
         return False
     if not {m.code for m in ev.actors} <= {m.code for m in act.actors}:
         return False
-    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    tok = _trigger_token(span, ev)
     return (tok.dep_ == "advcl" and tok.head.i == _token_at(span, act.trigger_clean_start)
             and "Inf" in tok.morph.get("VerbForm") and not any(c.dep_.startswith("nsubj") for c in tok.children))
 
@@ -1279,7 +1279,7 @@ def _helped_act(span: Span, ev: Event, act: Event, syntax: Syntax) -> bool:
         return False
     if not slots.has_parse(span.doc):
         return False
-    tok = span.doc[_token_at(span, act.trigger_clean_start)]
+    tok = _trigger_token(span, act)
     return tok.head.i == _token_at(span, ev.trigger_clean_start) != tok.i and tok.dep_ in ("xcomp", "ccomp", "advcl")
 
 
@@ -1290,8 +1290,8 @@ def _restates(span: Span, ev: Event, act: Event) -> bool:
         return False
     if {m.code for m in ev.actors} != {m.code for m in act.actors}:
         return False
-    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
-    act_tok = span.doc[_token_at(span, act.trigger_clean_start)]
+    tok = _trigger_token(span, ev)
+    act_tok = _trigger_token(span, act)
     verb = act_tok if act_tok.pos_ in ("VERB", "AUX") else slots.governing_verb(act_tok)
     return (verb is not None and tok.head.i == verb.i and tok.dep_ in ("advcl", "xcomp", "acl") and tok.i > verb.i
             and slots.participle(tok) and span.doc[tok.i - 1].is_punct)
@@ -1307,7 +1307,7 @@ def _verb_of_object(span: Span, verb: Event, noun: Event) -> bool:
     """Is noun, an event noun, the object of verb, a verb's event of its type ("delivered aid")?"""
     if not _verb_of_pair(verb, noun) or verb.type != noun.type or not slots.has_parse(span.doc):
         return False
-    tok = span.doc[_token_at(span, noun.trigger_clean_start)]
+    tok = _trigger_token(span, noun)
     return tok.dep_ == "obj" and tok.head.i == _token_at(span, verb.trigger_clean_start)
 
 
@@ -1326,7 +1326,7 @@ def _conditions(span: Span, events: list[Event], syntax: Syntax, told: list[Even
         return {}
     clauses: dict[int, set[int]] = {}
     for ev in events:
-        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        tok = _trigger_token(span, ev)
         # a weak parse may take the condition word for a preposition ("si la Croatie expulse": case)
         head = next((a for a in [tok, *tok.ancestors] if any(
             c.dep_ in ("mark", "case") and _condition_word(c, syntax) for c in a.children)), None)
@@ -1358,7 +1358,7 @@ def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int
         return {}
     out: dict[int, Token] = {}
     for ev in events:
-        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        tok = _trigger_token(span, ev)
         aimed = infinitive = False
         for a in [tok, *tok.ancestors]:
             aimed = aimed or _lemma_in(a, syntax.aims)
@@ -1427,7 +1427,7 @@ def _settings(span: Span, kept: list[Event], absorbed: list[Event], syntax: Synt
         acts[_token_at(span, e.trigger_clean_start)] = e
     out: dict[int, Event] = {}
     for ev in meetings:
-        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        tok = _trigger_token(span, ev)
         placed = _placed_on(tok, syntax)
         if placed is None:
             continue
@@ -1465,7 +1465,7 @@ def _names_a_party(tok: Token, ev: Event, syntax: Syntax) -> bool:
 def _placed_meeting(span: Span, ev: Event, syntax: Syntax) -> bool:
     """Is ev a meeting noun in a phrase that places something ("in the talks", "bei Gesprächen")?"""
     return (ev.type == SETTING_TYPE and ev.rule is not None and ev.rule.pos == "NOUN" and bool(syntax.settings)
-            and slots.has_parse(span.doc) and _placed_on(span.doc[_token_at(span, ev.trigger_clean_start)],
+            and slots.has_parse(span.doc) and _placed_on(_trigger_token(span, ev),
                                                          syntax) is not None)
 
 
@@ -1502,8 +1502,8 @@ def _holds_content(span: Span, v: Event, ev: Event, syntax: Syntax, framing: fro
     """Is ev the content of the verbal act v?"""
     if v is ev or v.trigger_clean_start == ev.trigger_clean_start:
         return False  # one word split into events for each party ("Beide ... unterstützen") holds none of them
-    e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
-    v_tok = span.doc[_token_at(span, v.trigger_clean_start)]
+    e_tok = _trigger_token(span, ev)
+    v_tok = _trigger_token(span, v)
     if e_tok.head.i == v_tok.i and e_tok.dep_ in ("obj", "nsubj:pass") and v.rule is not None and \
             v.rule.lemma.lower() in framing:
         return False  # "rejected the EU's demand": the demand was made all the same; only what it asks is refused
@@ -1526,7 +1526,7 @@ def _looked_into(span: Span, ev: Event, inquiry: Event, syntax: Syntax) -> bool:
     """Is ev's word inside what an investigation looks into (the phrase of its recipient slots)?"""
     if inquiry is ev or inquiry.rule is None or not slots.has_parse(span.doc):
         return False
-    tok = span.doc[_token_at(span, inquiry.trigger_clean_start)]
+    tok = _trigger_token(span, inquiry)
     at = _token_at(span, ev.trigger_clean_start)
     return any(at in slots.phrase_tokens(h) for slot in inquiry.rule.recipient
                for h in slots.slot_heads(tok, slot, syntax.passive_agent, complementizers=syntax.complementizers))
@@ -1550,7 +1550,7 @@ def _unmade_statements(span: Span, events: list[Event], syntax: Syntax, ontology
         if ev.rule is None or ev.rule.pos != "NOUN" or not ev.actors \
                 or ontology.quad_class(ev.type) not in ABSORBING_QUADS:
             continue
-        tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+        tok = _trigger_token(span, ev)
         outer = verbs.get(tok.head.i)
         if outer is None or outer.type == ev.type or tok.dep_ not in ("obj", "nsubj:pass") \
                 or any(_is_word(tok.head, w) for w in ev.rule.words):
@@ -1578,7 +1578,7 @@ def _spare_investigators(span: Span, events: list[Event], syntax: Syntax) -> Non
         for ev in events:
             if ev.type == "ACCUSE" or not ev.recipients or not _looked_into(span, ev, inquiry, syntax):
                 continue
-            phrase = slots.phrase_tokens(span.doc[_token_at(span, ev.trigger_clean_start)])
+            phrase = slots.phrase_tokens(_trigger_token(span, ev))
             kept = [m for m in ev.recipients if m.code not in investigators
                     or any(span.doc[i].idx == m.clean_start for i in phrase)]
             if len(kept) < len(ev.recipients):
@@ -1591,7 +1591,7 @@ def _companion_tokens(span: Span, ev: Event, syntax: Syntax) -> set[int]:
     "talks" of "suspended talks"): they belong to its phrase."""
     if ev.rule is None or not ev.rule.with_:
         return set()
-    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    tok = _trigger_token(span, ev)
     start, end = syntax.event_scope(span, tok)
     return {t.i for t in list(tok.children) + list(span.doc[start:end])
             if t.i != tok.i and any(_is_word(t, w) or _compound_of(t, w, syntax) for w in ev.rule.words)}
@@ -1605,8 +1605,8 @@ def _protest_topic(span: Span, ev: Event, protest: Event, syntax: Syntax) -> boo
     A protest word in a bare phrase of the protest ("staged a hunger strike in protest against ...", "aus
     Protest gegen") names the same act again; with an article or in the plural ("clashed during a protest",
     "marched after protests in Mombasa") it is another."""
-    e_tok = span.doc[_token_at(span, ev.trigger_clean_start)]
-    p_tok = span.doc[_token_at(span, protest.trigger_clean_start)]
+    e_tok = _trigger_token(span, ev)
+    p_tok = _trigger_token(span, protest)
     if e_tok.i == p_tok.i:
         return False
     heads = {p_tok.i} | ({p_tok.head.i} if p_tok.pos_ in ("NOUN", "PROPN") else set())
@@ -1644,7 +1644,7 @@ def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:
     status."""
     if ev.rule is None or ev.rule.lemma.lower() not in syntax.refusal_verbs | syntax.rejection_verbs:
         return False
-    tok = span.doc[_token_at(span, ev.trigger_clean_start)]
+    tok = _trigger_token(span, ev)
     return not any(c.dep_ == "ccomp" or _lemma_in(c, syntax.confirm_verbs) or (
         c.dep_ in ("obj", "nsubj:pass") and _lemma_in(c, syntax.claim_nouns)) for c in tok.children)
 
@@ -1690,7 +1690,7 @@ def _threat_from_promise(span: Span, host: Event, content: Event, syntax: Syntax
         return
     if not slots.has_parse(span.doc):
         return
-    tok = span.doc[_token_at(span, content.trigger_clean_start)]
+    tok = _trigger_token(span, content)
     if tok.head.i != _token_at(span, host.trigger_clean_start) or any(
             c.lower_ in syntax.negation or c.lemma_.lower() in syntax.negation for c in tok.children):
         return
@@ -1703,6 +1703,11 @@ def _threat_from_promise(span: Span, host: Event, content: Event, syntax: Syntax
 def _kind_named(ev: Event) -> bool:
     """Does ev's entry say what kind of act it is (a mode or contexts of its own)?"""
     return ev.rule is not None and bool(ev.rule.mode or ev.rule.contexts)
+
+
+def _trigger_token(span: Span, ev: Event) -> Token:
+    """The token of ev's trigger word in the sentence's parse."""
+    return span.doc[_token_at(span, ev.trigger_clean_start)]
 
 
 def _token_at(span: Span, clean_start: int) -> int:
