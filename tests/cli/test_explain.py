@@ -95,3 +95,17 @@ def test_stored_document_is_processed_again(cli, tmp_path, pipeline):
     missing = cli(["explain", "no-such-doc", "--db", db])
     assert missing.exit_code == 2
     assert "no-such-doc" in missing.stderr and "Traceback" not in missing.stderr
+
+
+@pytest.mark.parametrize("lang, text, word, why", [
+    ("en", "The government in Berlin sent a clear signal to Moscow on Monday.", "sent", "`unless`"),
+    ("de", "Die Regierung in Berlin schickte am Montag ein deutliches Signal an Moskau.", "schickte", "`unless`"),
+    ("en", "Riot police arrived in Paris after the protest.", "Riot", "kind of thing"),
+])
+def test_a_known_word_ruled_out_says_why(pipeline, lang, text, word, why):
+    # a lexicon word that codes nothing must say which test failed, so a user can fix the entry
+    doc = pipeline.process(Article(doc_id=f"{lang}-ruled-out", text=text, lang=lang))
+    report = explain_document(doc)
+    notes = [d["note"] for s in report["sentences"] for d in s["decisions"] if d["trigger"] == word]
+    assert any(n.startswith("not a trigger here") and why in n for n in notes), notes
+    assert not [e for s in report["sentences"] for e in s["events"] if e["trigger"] == word]

@@ -196,7 +196,9 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         if span is None:
             continue
         _verbal_gerunds(span, lexicon, syntax)
-        candidates = find_triggers(span, lexicon, syntax)
+        ruled_out: list[tuple[Token, Trigger, str]] = []
+        candidates = find_triggers(span, lexicon, syntax, ruled_out)
+        _trace_ruled_out(doc, sent, ruled_out)
         if not mentions:
             for cand in candidates:
                 _trace(doc, sent, cand, "rejected: no actor mentioned in the sentence")
@@ -603,15 +605,18 @@ def _verbal_gerunds(span: Span, lexicon, syntax: Syntax) -> None:
         marks[0].dep_ = "mark"
 
 
-def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
-    """Tokens of the sentence whose lemma (or particle verb, or compound head) is a trigger."""
+def find_triggers(span: Span, lexicon, syntax: Syntax,
+                  ruled_out: list[tuple[Token, Trigger, str]] | None = None) -> list[Candidate]:
+    """Tokens of the sentence whose lemma (or particle verb, or compound head) is a trigger. With
+    `ruled_out`, a word the lexicon knows but whose every entry failed here is added to it, with why."""
     found: list[Candidate] = []
     for tok in span:
         if tok.is_punct or tok.like_num:
             continue
         particle = None  # read only for a word the lexicon knows: most words are none
+        failed: list[Trigger] = []  # entries of this word that did not hold here
         for lemma in lemma_keys(tok, syntax, span):
-            entries = lexicon.by_lemma(lemma)
+            known = entries = lexicon.by_lemma(lemma)
             if not entries:
                 continue
             if particle is None:
@@ -624,12 +629,49 @@ def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
             if _kind_modifier(tok, syntax):
                 entries = [e for e in entries if e.pos not in ("NOUN", "ANY")]
             if not entries:
+                failed.extend(known)
                 continue
             best = max(len(e.with_) for e in entries)
             chosen = next(e for e in entries if len(e.with_) == best)
             found.append(Candidate(tok, chosen, lemma))
             break
+        else:
+            if failed and ruled_out is not None:
+                ruled_out.extend((tok, e, _why_not_trigger(span, tok, e, bool(particle), syntax)) for e in failed)
     return found
+
+
+def _trace_ruled_out(doc: Document, sent: Sentence, ruled_out: list[tuple[Token, Trigger, str]]) -> None:
+    """One trace line per lexicon entry that failed, except that the entries which only wanted a companion
+    word that is absent ("send" + weapon, + troop, ...) share one line: a common verb has dozens."""
+    absent: dict[int, list[str]] = {}
+    for tok, entry, why in ruled_out:
+        if why.startswith(_NO_COMPANION):
+            absent.setdefault(tok.i, []).extend(w for w in entry.with_ if w not in absent.get(tok.i, ()))
+            continue
+        doc.trace.append({"stage": "events", "sentence": sent.index, "trigger": tok.text, "rule": entry.id,
+                          "note": f"not a trigger here: {why}"})
+    for i, words in absent.items():
+        doc.trace.append({"stage": "events", "sentence": sent.index, "trigger": doc.nlp[i].text, "rule": None,
+                          "note": "not a trigger here: entries that need a word with it found none of "
+                                  + ", ".join(repr(w) for w in words)})
+
+
+_NO_COMPANION = "the entry needs"
+
+
+def _why_not_trigger(span: Span, tok: Token, entry: Trigger, particle: bool, syntax: Syntax) -> str:
+    """Which of find_triggers' tests a lexicon entry failed on this token: what `eventlens explain` shows a
+    user who wonders why a known word coded nothing."""
+    if not (entry.pos == "ANY" or _pos_ok(tok, entry.pos) or (entry.pos == "VERB" and particle)):
+        return f"the entry wants {entry.pos}, the word is tagged {tok.pos_}"
+    missing = [w for w in entry.with_ if not _companion(span, tok, w.lower(), syntax)]
+    if missing:
+        return f"{_NO_COMPANION} " + ", ".join(repr(w) for w in missing) + " with it, and none is there"
+    present = [w for w in entry.unless if _companion(span, tok, w.lower(), syntax)]
+    if present:
+        return ", ".join(repr(w) for w in present) + " with it makes it no such act (the entry's `unless`)"
+    return "it modifies a noun, naming a kind of thing rather than an act"
 
 
 def _kind_modifier(tok: Token, syntax: Syntax) -> bool:
