@@ -73,17 +73,23 @@ class _Gazetteer:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     small_city: int = 0
     firsts: set[str] = field(default_factory=set)  # first words of the keys: most tokens start no name
+    # first word -> the lengths of the keys of two words or more that start with it: only those are looked up
+    lengths: dict[str, set[int]] = field(default_factory=dict)
 
     def add(self, surface: str, entry: _Entry) -> None:
         key = _key(surface)
         if key:
-            self.index.setdefault(key, []).append(entry)
-            self.firsts.add(key[0])
+            self._add(key, entry)
         if not surface.isascii() and entry.rank < _RANK["main"]:  # "Etats-Unis"; not every GeoNames town
             plain = _key(_strip_accents(surface))
             if plain and plain != key:
-                self.index.setdefault(plain, []).append(entry)
-                self.firsts.add(plain[0])
+                self._add(plain, entry)
+
+    def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
+        self.index.setdefault(key, []).append(entry)
+        self.firsts.add(key[0])
+        if len(key) > 1:
+            self.lengths.setdefault(key[0], set()).add(len(key))
 
 
 def _norm(word: str) -> str:
@@ -252,7 +258,10 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
             continue
         cued = i > 0 and toks[i - 1][1] in cues
         found = None
-        for n in range(min(_MAX_TOKENS, len(toks) - i), 0, -1):
+        # a longer key starts with the word itself (only the last word may lose a genitive ending): only the
+        # lengths of the keys that start with it can match
+        most = min(_MAX_TOKENS, len(toks) - i)
+        for n in sorted((k for k in gaz.lengths.get(first, ()) if k <= most), reverse=True) + [1]:
             span = toks[i:i + n]
             if any(text[a[3]:b[2]].strip() for a, b in zip(span, span[1:], strict=False)):
                 continue  # tokens must be adjacent or separated by spaces only
