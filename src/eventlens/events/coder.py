@@ -601,6 +601,7 @@ def _verbal_gerunds(span: Span, lexicon, syntax: Syntax) -> None:
         tok.pos_, tok.tag_, tok.lemma_, tok.dep_ = "VERB", "VBG", verb, "advcl"
         tok.set_morph("VerbForm=Ger")
         marks[0].dep_ = "mark"
+        _CLAUSE_FORMS[:] = [None, {}]  # the forms read before are no longer the words' own
 
 
 def find_triggers(span: Span, lexicon, syntax: Syntax) -> list[Candidate]:
@@ -672,10 +673,35 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
             return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
+    if word in _clause_forms(span.doc, start, end, tok.i):
+        return True
     # compounds only where the language writes them as one word: the clause is not read twice elsewhere
-    words = [t for t in span.doc[start:end] if t.i != tok.i]
-    return any(_is_word(t, word) and not _hyphen_half(t) for t in words) or (
-        syntax.compound_heads and any(_compound_of(t, word, syntax) for t in words))
+    return syntax.compound_heads and any(_compound_of(t, word, syntax) for t in span.doc[start:end] if t.i != tok.i)
+
+
+# the last Doc asked about, and (start, end, trigger index) -> _clause_forms: several entries of a trigger,
+# and several words of an entry, ask for the same clause
+_CLAUSE_FORMS: list = [None, {}]
+
+
+def _clause_forms(doc, start: int, end: int, skip: int) -> frozenset[str]:
+    """Every form `_is_word` accepts (pipeline lemma, surface, dictionary lemma) of the words of doc[start:end]
+    but the one at `skip` and the halves of hyphenated words."""
+    if _CLAUSE_FORMS[0] is not doc:
+        _CLAUSE_FORMS[:] = [doc, {}]
+    key = (start, end, skip)
+    known = _CLAUSE_FORMS[1].get(key)
+    if known is None:
+        forms: set[str] = set()
+        for t in doc[start:end]:
+            if t.i != skip and not _hyphen_half(t):
+                lower = t.lower_
+                forms.add(t.lemma_.lower())
+                forms.add(lower)
+                if t.is_alpha:
+                    forms.add(_lemmatize(lower, t.lang_))
+        known = _CLAUSE_FORMS[1][key] = frozenset(forms)
+    return known
 
 
 def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
