@@ -72,12 +72,22 @@ class SimplemmaLemmatizer:
         self.overwrite = overwrite
         self.exceptions = dict(exceptions or {})
         self.proper_forms = proper_forms
+        # (form, POS, sentence start) -> lemma: all that `lemma` reads of a token. Words repeat across
+        # documents, and the dictionary lookup costs more than reading these
+        self._known: dict[tuple[str, str, bool | None], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        known = self._known
         for token in doc:
             if not self.overwrite and token.lemma != 0:
                 continue
-            token.lemma_ = self.lemma(token)
+            key = (token.text, token.pos_, token.is_sent_start)
+            lemma = known.get(key)
+            if lemma is None:
+                if len(known) >= 200_000:  # a vocabulary, not a corpus: start again rather than grow without end
+                    known.clear()
+                lemma = known[key] = self.lemma(token)
+            token.lemma_ = lemma
         return doc
 
     def lemma(self, token) -> str:
