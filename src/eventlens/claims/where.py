@@ -75,6 +75,7 @@ class _Gazetteer:
     firsts: set[str] = field(default_factory=set)  # first words of the keys: most tokens start no name
     # first word -> the lengths of the keys of two words or more that start with it: only those are looked up
     lengths: dict[str, set[int]] = field(default_factory=dict)
+    singles: dict[tuple, _Entry | None] = field(default_factory=dict)  # see _single
 
     def add(self, surface: str, entry: _Entry) -> None:
         key = _key(surface)
@@ -239,6 +240,26 @@ def _lookup(gaz: _Gazetteer, key: tuple[str, ...], lang: str, first_upper: bool,
     return None
 
 
+def _single(gaz: _Gazetteer, word: str, lang: str, first_upper: bool, cued: bool, alpha: bool,
+            suffixes: tuple[str, ...]) -> _Entry | None:
+    """The place one word names (or, less a genitive ending, its stem), kept per word and setting: most
+    words are looked up again and again, and most name no place."""
+    key = (word, lang, first_upper, cued, alpha)
+    if key in gaz.singles:
+        return gaz.singles[key]
+    entry = _lookup(gaz, (word,), lang, first_upper, cued)
+    if entry is None and alpha:
+        for suf in suffixes:
+            if word.endswith(suf) and len(word) > len(suf) + 2:
+                entry = _lookup(gaz, (word[: -len(suf)],), lang, first_upper, cued)
+                if entry is not None:
+                    break
+    if len(gaz.singles) >= 100_000:  # a vocabulary, not a corpus: start again rather than grow without end
+        gaz.singles.clear()
+    gaz.singles[key] = entry
+    return entry
+
+
 def find_places(text: str, lang: str) -> list[PlaceMention]:
     """Every place name in `text`, left to right, longest first, never overlapping."""
     gaz = _gazetteer()
@@ -261,7 +282,8 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
         # a longer key starts with the word itself (only the last word may lose a genitive ending): only the
         # lengths of the keys that start with it can match
         most = min(_MAX_TOKENS, len(toks) - i)
-        for n in sorted((k for k in gaz.lengths.get(first, ()) if k <= most), reverse=True) + [1]:
+        longer = gaz.lengths.get(first)
+        for n in sorted((k for k in longer if k <= most), reverse=True) if longer else ():
             span = toks[i:i + n]
             if any(text[a[3]:b[2]].strip() for a, b in zip(span, span[1:], strict=False)):
                 continue  # tokens must be adjacent or separated by spaces only
@@ -278,6 +300,10 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
             if entry is not None:
                 found = (n, entry)
                 break
+        if found is None:
+            word = toks[i][0]
+            entry = _single(gaz, first, lang, word[:1].isupper(), cued, word.isalpha(), suffixes)
+            found = (1, entry) if entry is not None else None
         if found is None:
             i += 1
             continue

@@ -62,12 +62,13 @@ def detect_paragraph_languages(text: str, min_chars: int = 40) -> list[tuple[int
 
     Paragraphs shorter than `min_chars` inherit the language of the whole text (too short to judge).
     """
-    doc_lang, doc_conf = detect_language(text)
+    whole: tuple[str, float] | None = None  # the whole text's language, read only for a short paragraph
     out = []
     for m in _PARAGRAPH.finditer(text):
         para = m.group(0)
         if len(para.strip()) < min_chars:
-            out.append((m.start(), m.end(), doc_lang, doc_conf))
+            whole = whole or detect_language(text)
+            out.append((m.start(), m.end(), *whole))
         else:
             lang, conf = detect_language(para)
             out.append((m.start(), m.end(), lang, conf))
