@@ -95,7 +95,7 @@ class ContextLexicon:
     compound_head_min: int = 0  # >0: an unknown word ending in a cue of this length or more shares its context
     _single: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _multi: list[tuple[tuple[str, ...], str]] = field(default_factory=list, repr=False)
-    _heads: dict[str, list[str]] = field(default_factory=dict, repr=False)  # word -> _compound_head(word)
+    _heads: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)  # _compound_head
 
     def __post_init__(self) -> None:
         for ctx, words in self.cues.items():
