@@ -129,3 +129,16 @@ def test_near_duplicates_and_exact_hash():
     assert idx.add("c", edited) == "a"
     assert content_hash(story) == content_hash("  " + story.upper().replace(" ", "\n "))
     assert content_hash(story) != content_hash(edited)
+
+
+def test_runs_of_plain_characters_keep_their_offsets_beside_mapped_ones():
+    from eventlens.clean import clean
+    from eventlens.records import Article
+
+    text = "Die  Regierung\u00a0hat  die Waf\u00adfen „geliefert“ – sagte er.\nNeue Zeile"
+    ct = clean(Article(doc_id="runs", text=text))
+    assert ct.text == 'Die Regierung hat die Waffen "geliefert" – sagte er. Neue Zeile'
+    # each kept character maps to the original one it came from: the first of two spaces, the no-break
+    # space, and the letters either side of the dropped soft hyphen
+    assert [ct.offsets[i] for i in (3, 4, 13, 17, 18, 24, 25)] == [3, 5, 14, 18, 20, 26, 28]
+    assert all(text[ct.offsets[i]] == ch for i, ch in enumerate(ct.text) if ch.isalnum())

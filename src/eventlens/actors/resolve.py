@@ -26,6 +26,9 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from spacy.attrs import IDX, IS_SPACE, IS_STOP, LEMMA, ORTH, POS, SPACY
+from spacy.parts_of_speech import NAMES as POS_NAMES
+
 from eventlens.actors.dictionary import Actor, ActorDictionary, Form, Index, LangData, fold, split_words
 from eventlens.records import Mention
 
@@ -83,17 +86,20 @@ def words_of(nlp_doc) -> list[Word]:
     """The words resolution works on: tokens split at hyphens and glued capitals."""
     words: list[Word] = []
     glue_next = False
-    toks = list(nlp_doc)
-    for i, tok in enumerate(toks):
-        if tok.is_space:
+    # the token attributes as one array: a Token object, and a string for every attribute read, cost more
+    # than the rest of the loop
+    strings = nlp_doc.vocab.strings
+    rows = nlp_doc.to_array([ORTH, SPACY, IS_SPACE, IDX, LEMMA, POS, IS_STOP]).tolist() if len(nlp_doc) else []
+    for i, (orth, space, is_space, idx, lemma_id, pos_id, is_stop) in enumerate(rows):
+        if is_space:
             continue
-        text = tok.text
+        text = strings[orth]
+        prev_glued = i > 0 and not rows[i - 1][1]
         if text and not text.strip(_HYPHENS):  # nothing but hyphens (one C call, not a loop a word)
-            prev_glued = i > 0 and not toks[i - 1].whitespace_
-            if prev_glued and not tok.whitespace_:
+            if prev_glued and not space:
                 glue_next = True
                 continue
-        joined_tok = glue_next or (i > 0 and not toks[i - 1].whitespace_ and words and words[-1].end == tok.idx
+        joined_tok = glue_next or (prev_glued and words and words[-1].end == idx
                                    and text[:1].isalnum() and words[-1].text[-1:].isalnum())
         glue_next = False
         pieces: list[tuple[int, str]] = [(0, text)] if text else []
@@ -105,10 +111,9 @@ def words_of(nlp_doc) -> list[Word]:
                 for x, y in zip(cuts, cuts[1:], strict=False):
                     if y > x:
                         pieces.append((off + x, part[x:y]))
-        # each attribute read builds a string from the vocabulary: read once a token
-        tok_lemma, pos, idx = tok.lemma_, tok.pos_, tok.idx
+        tok_lemma, pos = strings[lemma_id], POS_NAMES[pos_id]
         lemma = fold(tok_lemma) if len(pieces) == 1 and tok_lemma and tok_lemma != text else None
-        closed = tok.is_stop or (pos not in ("", "ADJ", "ADV", "X") and pos is not None)
+        closed = bool(is_stop) or (pos not in ("", "ADJ", "ADV", "X") and pos is not None)
         for j, (off, piece) in enumerate(pieces):
             start = idx + off
             words.append(Word(piece, fold(piece), lemma, start, start + len(piece), joined_tok if j == 0 else True,
@@ -125,6 +130,7 @@ class Resolver:
         self.date = date
         self.idx: Index = dictionary.index(lang)
         self.ld: LangData = dictionary.lang_data.get(lang, LangData())
+        self.asked: set[str] = set()  # persons a choice between several looked at (see `run`)
 
     # -- pass 2: dictionary -------------------------------------------------------------------
 
@@ -233,6 +239,7 @@ class Resolver:
     def _pick_person(self, persons: dict[str, list[Actor]], full: bool) -> str | None:
         if len(persons) == 1:  # the tenure decides the role, or "former ..." outside it
             return next(iter(persons))
+        self.asked.update(persons)
         seen = [k for k in persons if k in self.seen_persons]
         if len(seen) == 1:
             return seen[0]
@@ -735,7 +742,9 @@ class Resolver:
         self.seen_persons: set[str] = set()
         cands = self.match(words)
         self.seen_persons = {c.actor.key for c in cands if c.cat == "person" and c.actor is not None}
-        if self.seen_persons:  # short names may now resolve through persons named in full
+        # short names may now resolve through persons named in full. Only a choice between several persons
+        # reads seen_persons: where none of theirs was seen, a second pass would choose all as the first did
+        if self.seen_persons & self.asked:
             cands = self.match(words)
         self.matched = {k for c in cands for k in range(c.a, c.b)}
         cands = self.communities(words, cands, sent_of)

@@ -307,18 +307,23 @@ class _Hit:
     months: tuple[str, str] | None = None  # a season's first and last month
 
 
-_FIRST_WORDS: dict[int, tuple[dict, int, frozenset[str]]] = {}
+_FIRST_WORDS: dict[int, tuple[dict, int, frozenset[str], int]] = {}
 
 
 def _first_words(table: dict[tuple[str, ...], Any]) -> frozenset[str]:
-    """The words that keys of a phrase table start with, kept per table (the table is held, so its id stays
-    its own; a table that grew since is read again)."""
+    """The words that keys of a phrase table start with."""
+    return _table_words(table)[0]
+
+
+def _table_words(table: dict[tuple[str, ...], Any]) -> tuple[frozenset[str], int]:
+    """The words that keys of a phrase table start with, and the length of its longest key, kept per table
+    (the table is held, so its id stays its own; a table that grew since is read again)."""
     known = _FIRST_WORDS.get(id(table))
     if known is None or known[0] is not table or known[1] != len(table):
-        known = (table, len(table), frozenset(k[0] for k in table if k))
+        known = (table, len(table), frozenset(k[0] for k in table if k), max(map(len, table), default=0))
         if table:  # a throw-away empty default is not worth keeping
             _FIRST_WORDS[id(table)] = known
-    return known[2]
+    return known[2], known[3]
 
 
 class _Parser:
@@ -328,21 +333,31 @@ class _Parser:
         self.ref = ref
         self.future = tense == "future"
         self.toks = [_Tok(m.group(), _norm(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        v = vocab
+        # the words the core forms of a date can begin with (numbers and weekday compounds aside)
+        self.core_firsts = frozenset().union(*(_first_words(t) for t in (
+            v.mod_before, v.weekdays, v.months, v.units, v.seasons, v.weekend, v.relative_days, v.numbers,
+            v.lists.get("ago_before", {}))))
 
     # -- token helpers
     def phrase(self, i: int, table: dict[tuple[str, ...], Any]) -> tuple[int, Any] | None:
         """Longest entry of `table` starting at token i, as (end index, value); tokens must be adjacent
         or separated by spaces only."""
-        if i >= len(self.toks) or self.toks[i].low not in _first_words(table):
+        toks = self.toks
+        if i >= len(toks):
+            return None
+        firsts, longest = _table_words(table)
+        if toks[i].low not in firsts:
             return None  # most tokens start no entry: skip building the keys
         best = None
-        for n in range(1, 6):
-            if i + n > len(self.toks):
+        key: tuple[str, ...] = ()
+        for n in range(1, min(longest, 5) + 1):  # no key is longer than the table's longest
+            if i + n > len(toks):
                 break
-            if n > 1 and self.text[self.toks[i + n - 2].end:self.toks[i + n - 1].start].strip():
+            if n > 1 and self.text[toks[i + n - 2].end:toks[i + n - 1].start].strip():
                 break
-            key = tuple(t.low for t in self.toks[i:i + n])
-            if key in table and self._case_ok(self.toks[i:i + n]):
+            key += (toks[i + n - 1].low,)
+            if key in table and self._case_ok(toks[i:i + n]):
                 best = (i + n, table[key])
         return best
 
@@ -525,19 +540,25 @@ class _Parser:
         arts = self.lst(j, "articles")
         if arts is not None and self.phrase(arts, self.v.mod_before) is not None:
             arts = None  # "das diesen Freitag": a relative pronoun, not part of the date
+        starts = [k for k in ((j,) if arts is None else (j, arts)) if self.may_start_core(k)]
         for fn in (self.numeric, self.weekday_date, self.day_month, self.month_day, self.relative_unit,
                    self.month_phrase, self.season_phrase, self.weekend_phrase, self.year_phrase, self.relative_day,
-                   self.weekday_phrase, self.ago):
-            hit = fn(j)
-            if hit is None and arts is not None:
-                hit = fn(arts)
-            if hit is not None:
-                return hit
+                   self.weekday_phrase, self.ago) if starts else ():
+            for k in starts:
+                hit = fn(k)
+                if hit is not None:
+                    return hit
         if allow_bare_day:
             d = self.day(j)
             if d is not None:
                 return _Hit(d[1], None, None, bare_day=d[0])
         return None
+
+    def may_start_core(self, i: int) -> bool:
+        """Can one of the core forms begin at token i? Each begins with a number or with a word of one of
+        the tables: where token i is neither, none need be tried."""
+        t = self.tok(i)
+        return t is not None and (t.low in self.core_firsts or t.text.isdigit() or self.weekday(i) is not None)
 
     # -- core forms
     def numeric(self, i: int) -> _Hit | None:

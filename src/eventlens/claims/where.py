@@ -73,17 +73,24 @@ class _Gazetteer:
     cues: dict[str, frozenset[str]] = field(default_factory=dict)
     small_city: int = 0
     firsts: set[str] = field(default_factory=set)  # first words of the keys: most tokens start no name
+    # first word -> the lengths of the keys of two words or more that start with it: only those are looked up
+    lengths: dict[str, set[int]] = field(default_factory=dict)
+    singles: dict[tuple, _Entry | None] = field(default_factory=dict)  # see _single
 
     def add(self, surface: str, entry: _Entry) -> None:
         key = _key(surface)
         if key:
-            self.index.setdefault(key, []).append(entry)
-            self.firsts.add(key[0])
+            self._add(key, entry)
         if not surface.isascii() and entry.rank < _RANK["main"]:  # "Etats-Unis"; not every GeoNames town
             plain = _key(_strip_accents(surface))
             if plain and plain != key:
-                self.index.setdefault(plain, []).append(entry)
-                self.firsts.add(plain[0])
+                self._add(plain, entry)
+
+    def _add(self, key: tuple[str, ...], entry: _Entry) -> None:
+        self.index.setdefault(key, []).append(entry)
+        self.firsts.add(key[0])
+        if len(key) > 1:
+            self.lengths.setdefault(key[0], set()).add(len(key))
 
 
 def _norm(word: str) -> str:
@@ -233,6 +240,26 @@ def _lookup(gaz: _Gazetteer, key: tuple[str, ...], lang: str, first_upper: bool,
     return None
 
 
+def _single(gaz: _Gazetteer, word: str, lang: str, first_upper: bool, cued: bool, alpha: bool,
+            suffixes: tuple[str, ...]) -> _Entry | None:
+    """The place one word names (or, less a genitive ending, its stem), kept per word and setting: most
+    words are looked up again and again, and most name no place."""
+    key = (word, lang, first_upper, cued, alpha)
+    if key in gaz.singles:
+        return gaz.singles[key]
+    entry = _lookup(gaz, (word,), lang, first_upper, cued)
+    if entry is None and alpha:
+        for suf in suffixes:
+            if word.endswith(suf) and len(word) > len(suf) + 2:
+                entry = _lookup(gaz, (word[: -len(suf)],), lang, first_upper, cued)
+                if entry is not None:
+                    break
+    if len(gaz.singles) >= 100_000:  # a vocabulary, not a corpus: start again rather than grow without end
+        gaz.singles.clear()
+    gaz.singles[key] = entry
+    return entry
+
+
 def find_places(text: str, lang: str) -> list[PlaceMention]:
     """Every place name in `text`, left to right, longest first, never overlapping."""
     gaz = _gazetteer()
@@ -252,7 +279,11 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
             continue
         cued = i > 0 and toks[i - 1][1] in cues
         found = None
-        for n in range(min(_MAX_TOKENS, len(toks) - i), 0, -1):
+        # a longer key starts with the word itself (only the last word may lose a genitive ending): only the
+        # lengths of the keys that start with it can match
+        most = min(_MAX_TOKENS, len(toks) - i)
+        longer = gaz.lengths.get(first)
+        for n in sorted((k for k in longer if k <= most), reverse=True) if longer else ():
             span = toks[i:i + n]
             if any(text[a[3]:b[2]].strip() for a, b in zip(span, span[1:], strict=False)):
                 continue  # tokens must be adjacent or separated by spaces only
@@ -269,6 +300,10 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
             if entry is not None:
                 found = (n, entry)
                 break
+        if found is None:
+            word = toks[i][0]
+            entry = _single(gaz, first, lang, word[:1].isupper(), cued, word.isalpha(), suffixes)
+            found = (1, entry) if entry is not None else None
         if found is None:
             i += 1
             continue

@@ -13,6 +13,9 @@ import re
 log = logging.getLogger(__name__)
 
 FALLBACK_LANGS = ("de", "en", "fr", "es", "it", "nl", "pt", "pl", "ru")
+_SPACES = re.compile(r"\s+")
+_THREE_LETTERS = re.compile(r"[^\W\d_](?:[\W\d_]*[^\W\d_]){2}")  # three letters, anything but letters between
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]+)*")
 
 
 @functools.cache
@@ -30,8 +33,8 @@ def _fasttext():
 
 def detect_language(text: str) -> tuple[str, float]:
     """(ISO 639-1 code, confidence 0..1) of a text; ("und", 0.0) when there is nothing to go on."""
-    sample = re.sub(r"\s+", " ", text[:6000]).strip()
-    if len(re.findall(r"[^\W\d_]", sample)) < 3:
+    sample = _SPACES.sub(" ", text[:6000]).strip()
+    if not _THREE_LETTERS.search(sample):  # finds the third letter and stops, where a list of all would be built
         return "und", 0.0
     det = _fasttext()
     if det is not None:
@@ -59,12 +62,13 @@ def detect_paragraph_languages(text: str, min_chars: int = 40) -> list[tuple[int
 
     Paragraphs shorter than `min_chars` inherit the language of the whole text (too short to judge).
     """
-    doc_lang, doc_conf = detect_language(text)
+    whole: tuple[str, float] | None = None  # the whole text's language, read only for a short paragraph
     out = []
-    for m in re.finditer(r"[^\n]+(?:\n(?!\n)[^\n]+)*", text):
+    for m in _PARAGRAPH.finditer(text):
         para = m.group(0)
         if len(para.strip()) < min_chars:
-            out.append((m.start(), m.end(), doc_lang, doc_conf))
+            whole = whole or detect_language(text)
+            out.append((m.start(), m.end(), *whole))
         else:
             lang, conf = detect_language(para)
             out.append((m.start(), m.end(), lang, conf))

@@ -41,6 +41,9 @@ CHAR_MAP: dict[str, str] = {
     "\u2004": " ", "\u2005": " ", "\u2006": " ", "\u2008": " ", "\u205f": " ", "\u3000": " ", "\t": " ",
     "\r": " ", "\x0b": " ", "\x0c": " ",
 }
+# a run of characters that `Assembler.emit` copies unchanged: none that CHAR_MAP or a control character maps,
+# and no second space in a row (which emit drops)
+_PLAIN = re.compile("(?:[^" + re.escape("".join(CHAR_MAP)) + "\x00-\x1f\x7f-\x9f ]| (?! ))+")
 _FINAL_PUNCT = ".!?:;\"'»«“”„)…]"
 _WS = re.compile(r"\s+")
 
@@ -220,6 +223,16 @@ class Assembler:
                     i = e.end
                     continue
                 # a pure insertion: fall through and copy the current character
+            stop = min(edits[k].start, end) if k < len(edits) else end
+            plain = _PLAIN.match(text, i, stop)
+            if plain and (k >= len(edits) or edits[k].start > i):  # a run copied as it is, at once
+                a, b = plain.span()
+                if text[a] == " " and (not self.chars or self.chars[-1] in " \n"):
+                    a += 1  # emit's rule: no space after a space, a line break or at the start
+                self.chars.extend(text[a:b])
+                self.offsets.extend(range(a, b))
+                i = b
+                continue
             c = text[i]
             mapped = CHAR_MAP.get(c)
             if mapped is None:

@@ -12,12 +12,27 @@ from eventlens.records import Document, Event, Mention, Sentence
 
 
 def sentence_span(doc: Document, sent: Sentence) -> Span | None:
-    return doc.nlp.char_span(sent.clean_start, sent.clean_end, alignment_mode="expand")
+    return _expanded(doc.nlp, sent.clean_start, sent.clean_end)
 
 
 def trigger_token(doc: Document, ev: Event) -> Token | None:
-    span = doc.nlp.char_span(ev.trigger_clean_start, ev.trigger_clean_end, alignment_mode="expand")
+    span = _expanded(doc.nlp, ev.trigger_clean_start, ev.trigger_clean_end)
     return span[0] if span is not None and len(span) else None
+
+
+_SPANS: list = [None, {}]  # the last Doc asked about, and (start, end) -> its span
+
+
+def _expanded(nlp_doc, start: int, end: int) -> Span | None:
+    """nlp_doc.char_span(start, end, alignment_mode="expand"), kept per Doc: every stage and every trigger
+    asks for the same sentences, triggers and mentions (a span is a view: it never changes)."""
+    if _SPANS[0] is not nlp_doc:
+        _SPANS[:] = [nlp_doc, {}]
+    key = (start, end)
+    if key in _SPANS[1]:
+        return _SPANS[1][key]
+    span = _SPANS[1][key] = nlp_doc.char_span(start, end, alignment_mode="expand")
+    return span
 
 
 def verb_particles(tok: Token, span: Span | None, syntax) -> list[str]:
@@ -129,7 +144,7 @@ def mention_tokens(doc: Document, mentions: list[Mention]) -> dict[int, tuple[in
     """id(mention) -> its token range in doc.nlp."""
     out = {}
     for m in mentions:
-        sp = doc.nlp.char_span(m.clean_start, m.clean_end, alignment_mode="expand")
+        sp = _expanded(doc.nlp, m.clean_start, m.clean_end)
         if sp is not None:
             out[id(m)] = (sp.start, sp.end)
     return out

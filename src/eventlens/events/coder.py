@@ -603,6 +603,7 @@ def _verbal_gerunds(span: Span, lexicon, syntax: Syntax) -> None:
         tok.pos_, tok.tag_, tok.lemma_, tok.dep_ = "VERB", "VBG", verb, "advcl"
         tok.set_morph("VerbForm=Ger")
         marks[0].dep_ = "mark"
+        _forget_words()
 
 
 def find_triggers(span: Span, lexicon, syntax: Syntax,
@@ -714,10 +715,70 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
             return any(t.lower_ == word for t in span.doc[tok.i + 1 : min(end, tok.i + 4)])
         last = span.doc[end - 1] if span.doc[end - 1].is_alpha else span.doc[max(start, end - 2)]
         return last.lower_ == word and last.i > tok.i
+    if word in _clause_forms(span.doc, start, end, tok.i):
+        return True
     # compounds only where the language writes them as one word: the clause is not read twice elsewhere
-    words = [t for t in span.doc[start:end] if t.i != tok.i]
-    return any(_is_word(t, word) and not _hyphen_half(t) for t in words) or (
-        syntax.compound_heads and any(_compound_of(t, word, syntax) for t in words))
+    return syntax.compound_heads and any(_compound_of(t, word, syntax) for t in span.doc[start:end] if t.i != tok.i)
+
+
+# the last Doc asked about, and (start, end, trigger index) -> _clause_forms: several entries of a trigger,
+# and several words of an entry, ask for the same clause
+_CLAUSE_FORMS: list = [None, {}]
+# the last Doc asked about, and (sentence start, end, context lexicon) -> _sentence_contexts
+_SENTENCE_CONTEXTS: list = [None, {}]
+
+
+# the last Doc asked about, and (sentence start, end, syntax) -> _speech_words
+_SPEECH_WORDS: list = [None, {}]
+
+
+def _forget_words() -> None:
+    """Drop what was read from the words of the last Doc: the gerund rule has re-tagged one."""
+    _CLAUSE_FORMS[:] = [None, {}]
+    _SENTENCE_CONTEXTS[:] = [None, {}]
+    _SPEECH_WORDS[:] = [None, {}]
+
+
+def _speech_words(span: Span, syntax: Syntax) -> tuple[int, ...]:
+    """Indices of the verbs of saying in a sentence, in order, kept per sentence: each trigger of it asks."""
+    if _SPEECH_WORDS[0] is not span.doc:
+        _SPEECH_WORDS[:] = [span.doc, {}]
+    key = (span.start, span.end, id(syntax))
+    known = _SPEECH_WORDS[1].get(key)
+    if known is None or known[0] is not syntax:  # (the entry holds its syntax: the id stays its own)
+        known = _SPEECH_WORDS[1][key] = (syntax, tuple(t.i for t in span if _lemma_in(t, syntax.speech_verbs)))
+    return known[1]
+
+
+def _sentence_contexts(span: Span, contexts) -> list[str]:
+    """The contexts the lemmas of a sentence cue, kept per sentence: each trigger of it asks."""
+    if _SENTENCE_CONTEXTS[0] is not span.doc:
+        _SENTENCE_CONTEXTS[:] = [span.doc, {}]
+    key = (span.start, span.end, id(contexts))
+    known = _SENTENCE_CONTEXTS[1].get(key)
+    if known is None or known[0] is not contexts:  # (the entry holds its lexicon: the id stays its own)
+        known = _SENTENCE_CONTEXTS[1][key] = (contexts, contexts.contexts_for(t.lemma_.lower() for t in span))
+    return list(known[1])
+
+
+def _clause_forms(doc, start: int, end: int, skip: int) -> frozenset[str]:
+    """Every form `_is_word` accepts (pipeline lemma, surface, dictionary lemma) of the words of doc[start:end]
+    but the one at `skip` and the halves of hyphenated words."""
+    if _CLAUSE_FORMS[0] is not doc:
+        _CLAUSE_FORMS[:] = [doc, {}]
+    key = (start, end, skip)
+    known = _CLAUSE_FORMS[1].get(key)
+    if known is None:
+        forms: set[str] = set()
+        for t in doc[start:end]:
+            if t.i != skip and not _hyphen_half(t):
+                lower = t.lower_
+                forms.add(t.lemma_.lower())
+                forms.add(lower)
+                if t.is_alpha:
+                    forms.add(_lemmatize(lower, t.lang_))
+        known = _CLAUSE_FORMS[1][key] = frozenset(forms)
+    return known
 
 
 def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
@@ -959,8 +1020,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     if not recipients and trig.mode in HOME_MODES:
         recipients = _decreed_at_home(cand.token, trig, actors)
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
-    window = [t.lemma_.lower() for t in span]
-    ctx = list(trig.contexts) or contexts.contexts_for(window)
+    ctx = list(trig.contexts) or _sentence_contexts(span, contexts)
     base = dict(doc_id=doc.doc_id, type=trig.type, sentence=sent, trigger_text=cand.token.text,
                 trigger_clean_start=cand.token.idx, trigger_clean_end=cand.token.idx + len(cand.token.text),
                 trigger_start=start, trigger_end=end, mode=trig.mode, cameo=trig.cameo or ontology.cameo(
@@ -2212,14 +2272,13 @@ def speaker_mentions(span: Span, trigger: Token, mentions, tok_of, syntax: Synta
     infinitive = _infinitive(span, trigger, syntax)
     # the same for every word of the sentence: read once
     head = trigger.head.i if trigger.dep_ in ("advcl", "conj", "xcomp") or infinitive else -1
-    for tok in span:
-        if tok.i == head or tok.i in lent:
+    for i in _speech_words(span, syntax):
+        if i == head or i in lent:
             # "the army said, vowing to retaliate": the speaker does this act too; so does one who denies
             # having done it, whatever the parser calls the infinitive ("bestritt, ... geschickt zu haben")
             continue
-        # the cheap test first: most words of the sentence stand in the trigger's own clause
-        if not own[0] <= tok.i < own[1] and _lemma_in(tok, syntax.speech_verbs) \
-                and not slots.inside_subject(tok, trigger):
+        tok = span.doc[i]
+        if not own[0] <= i < own[1] and not slots.inside_subject(tok, trigger):
             found = speakers_of(tok, span, mentions, tok_of, syntax.clause_breaks, syntax.coordinators,
                                 syntax.trust_parse, syntax.clause_openers)
             out |= {id(m) for m in found}

@@ -95,6 +95,7 @@ class ContextLexicon:
     compound_head_min: int = 0  # >0: an unknown word ending in a cue of this length or more shares its context
     _single: dict[str, list[str]] = field(default_factory=dict, repr=False)
     _multi: list[tuple[tuple[str, ...], str]] = field(default_factory=list, repr=False)
+    _heads: dict[str, list[str]] = field(default_factory=dict, repr=False, compare=False)  # _compound_head
 
     def __post_init__(self) -> None:
         for ctx, words in self.cues.items():
@@ -134,11 +135,19 @@ class ContextLexicon:
         n = self.compound_head_min
         if not n or len(word) < n + 3:
             return []
+        known = self._heads.get(word)  # every word of every document asks: words repeat
+        if known is not None:
+            return known
+        known = []
         for start in range(3, len(word) - n + 1):
             found = self._single.get(word[start:])
             if found:
-                return found
-        return []
+                known = found
+                break
+        if len(self._heads) >= 100_000:  # a vocabulary, not a corpus: start again rather than grow without end
+            self._heads.clear()
+        self._heads[word] = known
+        return known
 
     def cues_hit(self, lemmas: Iterable[str]) -> dict[str, list[str]]:
         """For `explain`: which cue lemmas fired for each context."""

@@ -10,8 +10,10 @@
 
 from __future__ import annotations
 
+from collections import Counter
+
 import simplemma
-from spacy.attrs import IS_SPACE, ORTH, SENT_START
+from spacy.attrs import DEP, HEAD, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
 from spacy.matcher import PhraseMatcher
 from spacy.scorer import Scorer
@@ -72,12 +74,22 @@ class SimplemmaLemmatizer:
         self.overwrite = overwrite
         self.exceptions = dict(exceptions or {})
         self.proper_forms = proper_forms
+        # (form, POS, sentence start) -> lemma: all that `lemma` reads of a token. Words repeat across
+        # documents, and the dictionary lookup costs more than reading these
+        self._known: dict[tuple[str, str, bool | None], str] = {}
 
     def __call__(self, doc: Doc) -> Doc:
+        known = self._known
         for token in doc:
             if not self.overwrite and token.lemma != 0:
                 continue
-            token.lemma_ = self.lemma(token)
+            key = (token.text, token.pos_, token.is_sent_start)
+            lemma = known.get(key)
+            if lemma is None:
+                if len(known) >= 200_000:  # a vocabulary, not a corpus: start again rather than grow without end
+                    known.clear()
+                lemma = known[key] = self.lemma(token)
+            token.lemma_ = lemma
         return doc
 
     def lemma(self, token) -> str:
@@ -184,7 +196,7 @@ class DativeObjects:
                 if noun is not None and noun.pos_ in NOMINAL and noun.head.i == adj.head.i and noun.i != adj.head.i:
                     noun.dep_, adj.dep_ = adj.dep_, "amod"
                     adj.head = noun
-        for head in doc:
+        for head in self._heads_of_two(doc, "nsubj"):
             subjects = [c for c in head.children if c.dep_ == "nsubj" and c.pos_ in NOMINAL and self._bare(c)]
             if len(subjects) == 2:
                 nominative = [c for c in subjects if self._case(c) == "Nom"]
@@ -198,11 +210,23 @@ class DativeObjects:
                     token.dep_ = "iobj"  # a subject is nominative: "dem Botschafter" never is one
                     if token.head.dep_ in ("aux", "aux:pass", "cop") and token.head.head.i != token.head.i:
                         token.head = token.head.head  # an auxiliary takes no arguments: the verb does
-        for head in doc:
+        for head in self._heads_of_two(doc, "obj"):
             objs = [c for c in head.children if c.dep_ == "obj" and c.pos_ in NOMINAL and self._bare(c)]
             if len(objs) == 2 and self._case(objs[0]) != "Acc":
                 objs[0].dep_ = "iobj"
         return doc
+
+    @staticmethod
+    def _heads_of_two(doc: Doc, label: str) -> list:
+        """The tokens with two or more dependents labelled `label`, in order, from the parse arrays: the
+        rules above need two, and reading every token's dependents costs more than the rest."""
+        if not len(doc):
+            return []
+        want = doc.vocab.strings[label]
+        deps = doc.to_array(DEP).tolist()
+        heads = doc.to_array(HEAD).astype("int64").tolist()  # offsets from the token, stored unsigned
+        count = Counter(i + rel for i, (rel, dep) in enumerate(zip(heads, deps, strict=True)) if dep == want)
+        return [doc[i] for i in sorted(i for i, n in count.items() if n >= 2)]
 
     @staticmethod
     def _bare(token) -> bool:
