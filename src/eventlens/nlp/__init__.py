@@ -127,11 +127,13 @@ def sentences_of(sdoc, clean: CleanText) -> list[Sentence]:
     """Sentences of a parsed Doc, trimmed of surrounding whitespace; whitespace-only ones are skipped."""
     out: list[Sentence] = []
     for sent in sdoc.sents:
-        words = [t for t in sent if not t.is_space]
-        if not words:
+        # only the first and the last word are needed: found from either end, not by listing every token
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
             continue
-        cs = words[0].idx
-        ce = words[-1].idx + len(words[-1].text)
+        last = next(sdoc[i] for i in range(sent.end - 1, first.i - 1, -1) if not sdoc[i].is_space)
+        cs = first.idx
+        ce = last.idx + len(last.text)
         start, end = clean.to_original(cs, ce)
         out.append(Sentence(index=len(out), clean_start=cs, clean_end=ce, text=clean.text[cs:ce],
                             start=start, end=end))
