@@ -10,6 +10,7 @@ takes the nearest person named before the quotation. Events are linked by their 
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -71,7 +72,16 @@ def _verb_in(doc: Document, a: int, b: int, cues: ClaimCues, syntax: Syntax) -> 
 
 
 def _sentence_of(doc: Document, tok: Token) -> Span:
-    return tok.sent if tok.doc.has_annotation("SENT_START") else tok.doc[:]
+    if not tok.doc.has_annotation("SENT_START"):
+        return tok.doc[:]
+    # tok.sent walks the sentence to find its bounds each time: the sentences are listed once per Doc
+    if _SENTS[0] is not tok.doc:
+        sents = list(tok.doc.sents)
+        _SENTS[:] = [tok.doc, [s.start for s in sents], sents]
+    return _SENTS[2][bisect.bisect_right(_SENTS[1], tok.i) - 1]
+
+
+_SENTS: list = [None, [], []]  # the last Doc asked about, its sentences' first tokens, its sentences
 
 
 def _speaker(doc: Document, verb: Token, cues: ClaimCues, syntax: Syntax, parts: list[tuple[int, int]]) -> dict | None:

@@ -697,18 +697,17 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
         # to meet its ministers"), where a parse says so
         return any(_is_word(h, bare) for h in slots.slot_heads(tok, slot, syntax.passive_agent, inherit=False))
     word = bare
-    # the half of a hyphenated word is no word of its own: an "open-ended strike" has not ended
-    if tok.doc.has_annotation("DEP") and any((_is_word(c, word) and not _hyphen_half(c)) or _compound_of(c, word, syntax)
-                                             for c in tok.children):
-        return True
-    if tok.doc.has_annotation("DEP") and any(_is_word(a, word) for c in tok.children if _content_clause(c, syntax)
-                                             for a in c.children if a.dep_ == "aux"):
-        return True  # a modal of the content clause ("said that Sudan must return ..."): an obligation voiced
-    if word not in syntax.particles and tok.doc.has_annotation("DEP") and any(
-            _is_word(m, word) for c in tok.children if c.dep_ in slots.CLAUSAL for m in c.children if m.dep_ == "mark"):
-        # the marker of the trigger's own infinitive ("pressured the workers (...) to cancel"); a separable
-        # particle ("um", "zu") must be the verb's, not a purpose clause's
-        return True
+    if tok.doc.has_annotation("DEP"):
+        dependents, modals, markers = _dependent_forms(tok, syntax)
+        # the half of a hyphenated word is no word of its own: an "open-ended strike" has not ended
+        if word in dependents or (syntax.compound_heads and any(_compound_of(c, word, syntax) for c in tok.children)):
+            return True
+        if word in modals:
+            return True  # a modal of the content clause ("said that Sudan must return ..."): an obligation voiced
+        if word not in syntax.particles and word in markers:
+            # the marker of the trigger's own infinitive ("pressured the workers (...) to cancel"); a separable
+            # particle ("um", "zu") must be the verb's, not a purpose clause's
+            return True
     start, end = syntax.event_scope(span, tok) if word not in syntax.particles else syntax.clause(span, tok)
     if word in syntax.particles:
         if syntax.particle_position == "after_verb":  # "cracked down on", "handed the base over"
@@ -724,6 +723,8 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
 # the last Doc asked about, and (start, end, trigger index) -> _clause_forms: several entries of a trigger,
 # and several words of an entry, ask for the same clause
 _CLAUSE_FORMS: list = [None, {}]
+# the last Doc asked about, and (token index, syntax) -> _dependent_forms
+_DEPENDENT_FORMS: list = [None, {}]
 # the last Doc asked about, and (sentence start, end, context lexicon) -> _sentence_contexts
 _SENTENCE_CONTEXTS: list = [None, {}]
 
@@ -735,6 +736,7 @@ _SPEECH_WORDS: list = [None, {}]
 def _forget_words() -> None:
     """Drop what was read from the words of the last Doc: the gerund rule has re-tagged one."""
     _CLAUSE_FORMS[:] = [None, {}]
+    _DEPENDENT_FORMS[:] = [None, {}]
     _SENTENCE_CONTEXTS[:] = [None, {}]
     _SPEECH_WORDS[:] = [None, {}]
 
@@ -761,6 +763,42 @@ def _sentence_contexts(span: Span, contexts) -> list[str]:
     return list(known[1])
 
 
+def _dependent_forms(tok: Token, syntax: Syntax) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The forms `_is_word` accepts of a trigger's dependents (halves of hyphenated words left out), of the
+    auxiliaries of its content clauses, and of the markers of its clausal dependents; kept per token, as
+    each word an entry requires asks again."""
+    if _DEPENDENT_FORMS[0] is not tok.doc:
+        _DEPENDENT_FORMS[:] = [tok.doc, {}]
+    known = _DEPENDENT_FORMS[1].get((tok.i, id(syntax)))
+    if known is None or known[0] is not syntax:  # (the entry holds its syntax: the id stays its own)
+        dependents: set[str] = set()
+        modals: set[str] = set()
+        markers: set[str] = set()
+        for c in tok.children:
+            if not _hyphen_half(c):
+                dependents |= _word_forms(c)
+            if _content_clause(c, syntax):
+                for a in c.children:
+                    if a.dep_ == "aux":
+                        modals |= _word_forms(a)
+            if c.dep_ in slots.CLAUSAL:
+                for m in c.children:
+                    if m.dep_ == "mark":
+                        markers |= _word_forms(m)
+        known = (syntax, frozenset(dependents), frozenset(modals), frozenset(markers))
+        _DEPENDENT_FORMS[1][(tok.i, id(syntax))] = known
+    return known[1], known[2], known[3]
+
+
+def _word_forms(t: Token) -> set[str]:
+    """What `_is_word(t, word)` accepts as word: the pipeline's lemma, the surface form, the dictionary lemma."""
+    lower = t.lower_
+    forms = {t.lemma_.lower(), lower}
+    if t.is_alpha:
+        forms.add(_lemmatize(lower, t.lang_))
+    return forms
+
+
 def _clause_forms(doc, start: int, end: int, skip: int) -> frozenset[str]:
     """Every form `_is_word` accepts (pipeline lemma, surface, dictionary lemma) of the words of doc[start:end]
     but the one at `skip` and the halves of hyphenated words."""
@@ -772,11 +810,7 @@ def _clause_forms(doc, start: int, end: int, skip: int) -> frozenset[str]:
         forms: set[str] = set()
         for t in doc[start:end]:
             if t.i != skip and not _hyphen_half(t):
-                lower = t.lower_
-                forms.add(t.lemma_.lower())
-                forms.add(lower)
-                if t.is_alpha:
-                    forms.add(_lemmatize(lower, t.lang_))
+                forms |= _word_forms(t)
         known = _CLAUSE_FORMS[1][key] = frozenset(forms)
     return known
 

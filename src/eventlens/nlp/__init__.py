@@ -9,6 +9,7 @@ Nothing is cached here: the caller (`eventlens.pipeline.Pipeline`) keeps one Lan
 from __future__ import annotations
 
 import logging
+import weakref
 
 import spacy
 from spacy.language import Language
@@ -100,22 +101,39 @@ def analyse(doc: Document, nlp: Language, parsed=None) -> None:
     text = doc.clean.text
     if len(text) >= nlp.max_length:
         nlp.max_length = len(text) + 1
-    info = nlp.meta.get("eventlens", {})
+    info = _eventlens_meta(nlp)
     if info.get("warning"):
         doc.warnings.append(info["warning"])
     doc.nlp = parsed if parsed is not None else nlp(text)
     doc.sentences = sentences_of(doc.nlp, doc.clean)
 
 
+# Language -> its meta["eventlens"] dict (the same object, so that changes to it show): spaCy rebuilds the
+# whole meta (about 0.1 ms) each time it is read
+_EVENTLENS_META: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _eventlens_meta(nlp: Language) -> dict:
+    info = _EVENTLENS_META.get(nlp)
+    if info is None:
+        info = nlp.meta.get("eventlens")
+        if info is None:
+            return {}
+        _EVENTLENS_META[nlp] = info
+    return info
+
+
 def sentences_of(sdoc, clean: CleanText) -> list[Sentence]:
     """Sentences of a parsed Doc, trimmed of surrounding whitespace; whitespace-only ones are skipped."""
     out: list[Sentence] = []
     for sent in sdoc.sents:
-        words = [t for t in sent if not t.is_space]
-        if not words:
+        # only the first and the last word are needed: found from either end, not by listing every token
+        first = next((t for t in sent if not t.is_space), None)
+        if first is None:
             continue
-        cs = words[0].idx
-        ce = words[-1].idx + len(words[-1].text)
+        last = next(sdoc[i] for i in range(sent.end - 1, first.i - 1, -1) if not sdoc[i].is_space)
+        cs = first.idx
+        ce = last.idx + len(last.text)
         start, end = clean.to_original(cs, ce)
         out.append(Sentence(index=len(out), clean_start=cs, clean_end=ce, text=clean.text[cs:ce],
                             start=start, end=end))

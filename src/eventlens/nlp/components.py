@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections import Counter
 
+import numpy
 import simplemma
 from spacy.attrs import DEP, HEAD, IS_SPACE, ORTH, SENT_START
 from spacy.language import Language
@@ -31,7 +32,7 @@ def mark_line_starts(doc: Doc, only_after_punct: bool = False) -> Doc:
     if len(doc) < 2:
         return doc
     rows = doc.to_array([ORTH, IS_SPACE, SENT_START])
-    starts = rows[:, 2].astype("int32")  # SENT_START is 1, -1 or 0, stored unsigned
+    starts = rows[:, 2].astype("int32").tolist()  # SENT_START is 1, -1 or 0, stored unsigned
     text_of = doc.vocab.strings
     after_break = False
     prev_final = True  # is there no previous word, or does it end a sentence?
@@ -45,9 +46,18 @@ def mark_line_starts(doc: Doc, only_after_punct: bool = False) -> Doc:
         elif only_after_punct and not prev_final:
             starts[i] = -1
         after_break = False
-        prev_final = text_of[orth][-1:] in FINAL
-    doc.from_array([SENT_START], starts.astype("uint64").reshape(-1, 1))
+        final = _FINAL_ORTH.get(orth)
+        if final is None:  # (a string is built for every read of the vocabulary: once a word is enough)
+            if len(_FINAL_ORTH) >= 200_000:
+                _FINAL_ORTH.clear()
+            final = _FINAL_ORTH[orth] = text_of[orth][-1:] in FINAL
+        prev_final = final
+    doc.from_array([SENT_START], numpy.array(starts, dtype="int32").astype("uint64").reshape(-1, 1))
     return doc
+
+
+# a word's hash (the same in every vocabulary) -> does it end in final punctuation
+_FINAL_ORTH: dict[int, bool] = {}
 
 
 class LineBreaks:
