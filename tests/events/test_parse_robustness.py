@@ -28,6 +28,35 @@ def test_only_a_particle_word_makes_a_particle_verb():
     assert verb_particles(doc[2], doc[:], syntax) == ["an"]
 
 
+def test_a_preposition_that_is_no_particle_makes_no_particle_verb():
+    # "dankte Berlin für den Schritt": a smaller parser called "für" compound:prt; "fürdanken" is no verb
+    words = ["Nausėda", "dankte", "Berlin", "für", "den", "Schritt", "."]
+    heads = [1, 1, 1, 1, 5, 1, 1]
+    deps = ["nsubj", "ROOT", "obj", "compound:prt", "det", "obl", "punct"]
+    pos = ["PROPN", "VERB", "PROPN", "ADP", "DET", "NOUN", "PUNCT"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    syntax = Syntax.from_pack(get_pack("de"))
+    assert verb_particles(doc[1], doc[:], syntax) == []
+    words[3], words[4:6] = "zu", ["den", "Schritt"]  # "stimmte ... zu" stays a particle verb
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos)
+    assert verb_particles(doc[1], doc[:], syntax) == ["zu"]
+
+
+def test_word_class_of_a_trigger_whatever_the_tagger_says():
+    from eventlens.events.coder import _pos_ok
+
+    # "die Hilfe dringend aufzustocken": a participle as an adverbial tells the manner, it reports no act
+    words = ["die", "Hilfe", "dringend", "aufzustocken"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[1, 3, 3, 3], deps=["det", "obj", "advmod", "ROOT"],
+              pos=["DET", "NOUN", "ADJ", "VERB"])
+    assert not _pos_ok(doc[2], "VERB") and _pos_ok(doc[3], "VERB")
+    # "hat sich zu einer Waffenruhe bereit erklärt": the predicative adjective tagged as an adverb
+    words = ["Kiew", "hat", "sich", "bereit", "erklärt"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[4, 4, 4, 4, 4],
+              deps=["nsubj", "aux", "obj", "advmod", "ROOT"], pos=["PROPN", "AUX", "PRON", "ADV", "VERB"])
+    assert _pos_ok(doc[3], "ADJ") and not _pos_ok(doc[0], "ADJ")
+
+
 @pytest.mark.pipeline
 @pytest.mark.parametrize("text, type_, actors, status", [
     # what the act moves is no doer, and the place it goes to is in that phrase
@@ -78,3 +107,87 @@ def test_a_relative_clause_on_the_accuser_tells_its_own_act(process, lang, text,
     assert told and [m.code for m in told[0].actors] == ["POL"]
     assert told[0].status == "asserted" and told[0].source is None
     assert any(e.type == "ACCUSE" and [m.code for m in e.recipients] == ["BLR"] for e in events)
+
+
+def test_a_compound_tagged_as_a_proper_noun_is_split_unless_it_is_a_name():
+    from eventlens.events.coder import lemma_keys
+
+    # "ein gemeinsames Seemanöver/PROPN abgehalten": no entity, so the compound's head is looked up
+    words = ["ein", "gemeinsames", "Seemanöver", "abgehalten"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[2, 2, 3, 3], deps=["det", "amod", "obj", "ROOT"],
+              pos=["DET", "ADJ", "PROPN", "VERB"], lemmas=["ein", "gemeinsam", "Seemanöver", "abhalten"])
+    syntax = Syntax.from_pack(get_pack("de"))
+    assert "manöver" in lemma_keys(doc[2], syntax)
+    doc.ents = [doc.char_span(doc[2].idx, doc[2].idx + len(doc[2].text), label="MISC")]
+    assert "manöver" not in lemma_keys(doc[2], syntax)
+
+
+def test_a_pronoun_called_expletive_is_the_subject_of_a_verb_with_none():
+    from eventlens.events.slots import slot_heads
+
+    # "ob es die Lieferungen eingestellt habe": a smaller parser labels the referring "es" expl
+    words = ["ob", "es", "die", "Lieferungen", "eingestellt", "habe"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[4, 4, 3, 4, 4, 4],
+              deps=["mark", "expl", "det", "obj", "ROOT", "aux"], pos=["SCONJ", "PRON", "DET", "NOUN", "VERB", "AUX"])
+    assert [t.text for t in slot_heads(doc[4], "subj", ())] == ["es"]
+    deps = ["mark", "expl", "det", "nsubj", "ROOT", "aux"]  # with a subject of its own, "es" is none
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[4, 4, 3, 4, 4, 4], deps=deps,
+              pos=["SCONJ", "PRON", "DET", "NOUN", "VERB", "AUX"])
+    assert [t.text for t in slot_heads(doc[4], "subj", ())] == ["Lieferungen"]
+
+
+def test_a_passive_verbs_phrase_hung_on_its_subject_is_the_verbs():
+    from eventlens.events.slots import slot_heads
+
+    # "dass Einheiten an der Grenze zusammengezogen worden seien": "an der Grenze" hung on "Einheiten"
+    words = ["dass", "Einheiten", "an", "der", "Grenze", "zusammengezogen", "worden", "seien"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[5, 5, 4, 4, 1, 5, 5, 5],
+              deps=["mark", "nsubj:pass", "case", "det", "nmod", "ROOT", "aux:pass", "aux"],
+              pos=["SCONJ", "NOUN", "ADP", "DET", "NOUN", "VERB", "AUX", "AUX"])
+    assert [t.text for t in slot_heads(doc[5], "obl:an", ())] == ["Grenze"]
+
+
+def test_a_floating_distributive_word_is_said_of_the_parties_whatever_it_hangs_on():
+    from eventlens.events.coder import _distribute
+    from eventlens.records import Mention
+
+    # "Nordkorea und Russland unterliegen beide UN-Sanktionen", with the noun as the root
+    words = ["Nordkorea", "und", "Russland", "unterliegen", "beide", "UN-Sanktionen", "."]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[5, 2, 3, 0, 3, 5, 5],
+              deps=["nsubj", "cc", "iobj", "conj", "dep", "ROOT", "punct"],
+              pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "NOUN", "PUNCT"])
+    syntax = Syntax.from_pack(get_pack("de"))
+
+    def mention(i, code):
+        return Mention(text=doc[i].text, clean_start=doc[i].idx, clean_end=doc[i].idx + len(doc[i]), code=code)
+
+    un, prk, rus = Mention(text="UN", clean_start=doc[5].idx, clean_end=doc[5].idx + 2, code="UN"), \
+        mention(0, "PRK"), mention(2, "RUS")
+    assert _distribute(doc[:], doc[5], [un], [prk, rus], syntax) == [([un], [prk]), ([un], [rus])]
+    # on a noun it is a word of that noun ("25 prisoners of war each"): one act
+    words = ["Nordkorea", "und", "Russland", "unterliegen", "Gefangene", "beide", "UN-Sanktionen", "."]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[6, 2, 0, 0, 3, 4, 6, 6],
+              deps=["nsubj", "cc", "conj", "conj", "obj", "nmod", "ROOT", "punct"],
+              pos=["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "DET", "NOUN", "PUNCT"])
+    un, prk, rus = Mention(text="UN", clean_start=doc[6].idx, clean_end=doc[6].idx + 2, code="UN"), \
+        mention(0, "PRK"), mention(2, "RUS")
+    assert len(_distribute(doc[:], doc[6], [un], [prk, rus], syntax)) == 1
+
+
+def test_a_coded_group_heading_a_phrase_is_the_party_not_the_places_hung_on_it():
+    from eventlens.events.coder import _fill
+    from eventlens.records import Mention
+
+    # "dass belarussische Einheiten an der Grenze zu Litauen zusammengezogen worden seien", the border
+    # hung on the units: the units are the party, Lithuania is where they stand
+    words = ["dass", "belarussische", "Einheiten", "an", "der", "Grenze", "zu", "Litauen", "zusammengezogen",
+             "worden", "seien"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[8, 2, 8, 5, 5, 2, 7, 5, 8, 8, 8],
+              deps=["mark", "amod", "nsubj:pass", "case", "det", "nmod", "case", "nmod", "ROOT", "aux:pass", "aux"],
+              pos=["SCONJ", "ADJ", "NOUN", "ADP", "DET", "NOUN", "ADP", "PROPN", "VERB", "AUX", "AUX"])
+    units = Mention(text="belarussische Einheiten", clean_start=doc[1].idx, clean_end=doc[2].idx + 9, code="BLR")
+    ltu = Mention(text="Litauen", clean_start=doc[7].idx, clean_end=doc[7].idx + 7, code="LTU")
+    tok_of = {id(units): (1, 3), id(ltu): (7, 8)}
+    syntax = Syntax.from_pack(get_pack("de"))
+    assert _fill(doc[8], ["subj", "obj"], [units, ltu], tok_of, syntax) == [units]
+    assert _fill(doc[8], ["obl:an"], [units, ltu], tok_of, syntax) == [ltu]

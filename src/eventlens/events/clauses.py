@@ -46,9 +46,11 @@ def verb_particles(tok: Token, span: Span | None, syntax) -> list[str]:
     if syntax.particle_position != "clause_end":
         return []
     if tok.doc.has_annotation("DEP"):
-        # a conjunction or pronoun the parser calls a particle ("begrüßte den Schritt als Signal") is none
+        # a conjunction or pronoun the parser calls a particle ("begrüßte den Schritt als Signal") is none,
+        # nor a preposition that is no particle of the language ("dankte Berlin für den Schritt")
         found = [c.lower_ for c in tok.children if c.dep_ in syntax.particle_deps
-                 and (c.lower_ in syntax.particles or c.pos_ in ("ADP", "ADV", "PART"))]
+                 and (c.lower_ in syntax.particles or c.pos_ in ("ADV", "PART")
+                      or (c.pos_ == "ADP" and not syntax.particles))]
         if found:
             return found
     if span is None or not syntax.particles or syntax.particle_position != "clause_end" \

@@ -889,8 +889,9 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         # they modify a noun ("die unterzeichneten Abkommen", "zwei inhaftierte Journalisten", "support of
         # suspected terrorists")
         if tok.pos_ == "ADJ":
-            # with an article of its own, an argument is a group of people ("evacuated the wounded")
-            return tok.dep_ not in ("amod", "nmod", "det") and not _determined(tok)
+            # with an article of its own, an argument is a group of people ("evacuated the wounded"); as an
+            # adverbial it tells the manner of another verb ("die Hilfe dringend aufzustocken")
+            return tok.dep_ not in ("amod", "nmod", "det", "advmod") and not _determined(tok)
         # (also the second half of a hyphenated modifier: "the Israeli-occupied West Bank", "Syrian-backed")
         attributive = (tok.dep_ == "amod" and tok.head.i > tok.i and tok.i > 0
                        and (tok.doc[tok.i - 1].pos_ in ("DET", "NUM", "ADJ", "ADP")
@@ -898,6 +899,9 @@ def _pos_ok(tok: Token, pos: str) -> bool:
         return tok.pos_ in ("VERB", "AUX") and not attributive and not _determined(tok)
     if pos == "NOUN":
         return tok.pos_ in ("NOUN", "PROPN") or _determined(tok)
+    if pos == "ADJ":
+        # a predicative adjective is often tagged as an adverb ("sich ... bereit/ADV erklärt")
+        return tok.pos_ in ("ADJ", "ADV")
     return tok.pos_ == pos
 
 
@@ -934,7 +938,10 @@ def lemma_keys(tok: Token, syntax: Syntax, span: Span | None = None) -> list[str
     if "-" in lemma:  # "UN-Sanktionen": the head is the last part
         head = lemma.rsplit("-", 1)[1]
         keys += [head, _lemmatize(head, tok.lang_)]
-    if syntax.compound_heads and tok.pos_ in ("NOUN", "") and len(lemma) > 2 * syntax.compound_min:
+    # a common noun the tagger calls a proper noun, where the NER found no name in it, is one too ("ein
+    # gemeinsames Seemanöver/PROPN")
+    common = tok.pos_ in ("NOUN", "") or (tok.pos_ == "PROPN" and not tok.ent_type)
+    if syntax.compound_heads and common and len(lemma) > 2 * syntax.compound_min:
         # closed compounds: try every suffix that leaves a modifier of reasonable length
         for cut in range(syntax.compound_min, len(lemma) - syntax.compound_min + 1):
             keys.append(lemma[cut:])
@@ -1968,9 +1975,10 @@ def _fill(trigger: Token, slot_names, mentions, tok_of, syntax: Syntax, skip: se
         for head in heads:
             own = [m for m in mentions if id(m) in tok_of and tok_of[id(m)][0] <= head.i < tok_of[id(m)][1]
                    and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
-            if own and head.pos_ == "PROPN" and all(m.code != "UNK" for m in own):
-                # a name heads the phrase: it is the party, not the names hung on it; but the names
-                # coordinated with it are parties too ("la France, l'Allemagne et l'Italie")
+            if own and all(m.code != "UNK" for m in own):
+                # a name heads the phrase, or a coded group ("belarussische Einheiten an der Grenze zu
+                # Litauen"): it is the party, not the names hung on it; but the names coordinated with it
+                # are parties too ("la France, l'Allemagne et l'Italie")
                 conjuncts = slots.conjunct_tokens(head)
                 found += own + [m for m in mentions if id(m) in tok_of and m not in own
                                 and any(tok_of[id(m)][0] <= c < tok_of[id(m)][1] for c in conjuncts)]
@@ -2326,7 +2334,10 @@ def _distribute(span: Span, trigger: Token, actors, recipients, syntax: Syntax):
 
     def of_parties(t: Token) -> bool:
         head = t.head
-        return not slots.has_parse(span.doc) or head.i in (t.i, trigger.i, trigger.head.i) or any(
+        # floating between the parties and the act, on a verb, it is said of them, whichever verb the parser
+        # hangs it on ("X und Y unterliegen beide Sanktionen"); not a word of a noun ("prisoners of war each")
+        between = t.i < trigger.i and head.pos_ in ("VERB", "AUX") and any(b <= t.idx for _, b in parties)
+        return not slots.has_parse(span.doc) or between or head.i in (t.i, trigger.i, trigger.head.i) or any(
             a <= head.idx < b or a <= t.idx < b for a, b in parties)
 
     distributive = any(t.lower_ in syntax.distributive and of_parties(t) for t in span)

@@ -93,7 +93,10 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
             agents = [c for c in trigger.children if c.dep_ == "obl:agent"]
             agents += [c for c in trigger.children if c.dep_.startswith("obl") and case_words(c) & set(passive_agent)]
             return agents
-        own = [c for c in _children(trigger, SUBJ) if not _relative(c)]
+        # with no subject, a pronoun the parser called expletive is the subject ("ob es die Lieferungen
+        # eingestellt habe": a weak parser labels a referring "es" expl)
+        own = [c for c in _children(trigger, SUBJ) if not _relative(c)] or [
+            c for c in trigger.children if c.dep_ == "expl" and c.pos_ == "PRON" and c.i < trigger.i]
         if own or not inherit:
             return own
         return inherited_subject(trigger, passive_agent)
@@ -109,10 +112,12 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
         return _children(trigger, IOBJ)
     if name == "obl":
         own = _obliques(trigger, "obl", case, passive_agent)
-        if own or passive:
+        if own:
             return own
-        # "demanded support from the Assembly": a parser often hangs the verb's phrase on its object
-        return [n for o in _children(trigger, OBJ) for n in _obliques(o, "nmod", case) if n.i > o.i]
+        # "demanded support from the Assembly": a parser often hangs the verb's phrase on its object, in
+        # the passive on its subject ("dass Einheiten an der Grenze zusammengezogen worden seien")
+        objects = _children(trigger, PASS_SUBJ) if passive else _children(trigger, OBJ)
+        return [n for o in objects for n in _obliques(o, "nmod", case) if n.i > o.i]
     if name == "nmod":
         return _obliques(trigger, "nmod", case) + _obliques(trigger, "obl", case)
     if name == "poss":
