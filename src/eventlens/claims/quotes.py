@@ -21,6 +21,7 @@ from eventlens.claims.source import NOT_VERBS, source_record, unnamed_record
 from eventlens.events.clauses import mention_tokens, speakers_of
 from eventlens.events.coder import Syntax, repeat_key
 from eventlens.lang import LanguagePack
+from eventlens.nlp.memo import doc_memo
 from eventlens.records import Document, Mention, Quote
 
 # opening mark -> the marks that may close it
@@ -75,13 +76,12 @@ def _sentence_of(doc: Document, tok: Token) -> Span:
     if not tok.doc.has_annotation("SENT_START"):
         return tok.doc[:]
     # tok.sent walks the sentence to find its bounds each time: the sentences are listed once per Doc
-    if _SENTS[0] is not tok.doc:
+    known = doc_memo(tok.doc)
+    if "sentences" not in known:
         sents = list(tok.doc.sents)
-        _SENTS[:] = [tok.doc, [s.start for s in sents], sents]
-    return _SENTS[2][bisect.bisect_right(_SENTS[1], tok.i) - 1]
-
-
-_SENTS: list = [None, [], []]  # the last Doc asked about, its sentences' first tokens, its sentences
+        known["sentences"] = ([s.start for s in sents], sents)
+    starts, sents = known["sentences"]
+    return sents[bisect.bisect_right(starts, tok.i) - 1]
 
 
 def _speaker(doc: Document, verb: Token, cues: ClaimCues, syntax: Syntax, parts: list[tuple[int, int]]) -> dict | None:

@@ -240,6 +240,19 @@ def _lookup(gaz: _Gazetteer, key: tuple[str, ...], lang: str, first_upper: bool,
     return None
 
 
+def _lookup_name(gaz: _Gazetteer, key: tuple[str, ...], lang: str, first_upper: bool, cued: bool,
+                 suffixes: tuple[str, ...]) -> _Entry | None:
+    """The place the words of key name, or, failing that, the words less a genitive ending on the last."""
+    entry = _lookup(gaz, key, lang, first_upper, cued)
+    last = key[-1]
+    for suf in suffixes if entry is None else ():
+        if last.endswith(suf) and len(last) > len(suf) + 2:
+            entry = _lookup(gaz, key[:-1] + (last[: -len(suf)],), lang, first_upper, cued)
+            if entry is not None:
+                break
+    return entry
+
+
 def _single(gaz: _Gazetteer, word: str, lang: str, first_upper: bool, cued: bool, alpha: bool,
             suffixes: tuple[str, ...]) -> _Entry | None:
     """The place one word names (or, less a genitive ending, its stem), kept per word and setting: most
@@ -247,13 +260,7 @@ def _single(gaz: _Gazetteer, word: str, lang: str, first_upper: bool, cued: bool
     key = (word, lang, first_upper, cued, alpha)
     if key in gaz.singles:
         return gaz.singles[key]
-    entry = _lookup(gaz, (word,), lang, first_upper, cued)
-    if entry is None and alpha:
-        for suf in suffixes:
-            if word.endswith(suf) and len(word) > len(suf) + 2:
-                entry = _lookup(gaz, (word[: -len(suf)],), lang, first_upper, cued)
-                if entry is not None:
-                    break
+    entry = _lookup_name(gaz, (word,), lang, first_upper, cued, suffixes if alpha else ())
     if len(gaz.singles) >= 100_000:  # a vocabulary, not a corpus: start again rather than grow without end
         gaz.singles.clear()
     gaz.singles[key] = entry
@@ -288,15 +295,8 @@ def find_places(text: str, lang: str) -> list[PlaceMention]:
             if any(text[a[3]:b[2]].strip() for a, b in zip(span, span[1:], strict=False)):
                 continue  # tokens must be adjacent or separated by spaces only
             key = tuple(t[1] for t in span)
-            first_upper = span[0][0][:1].isupper()
-            entry = _lookup(gaz, key, lang, first_upper, cued)
-            if entry is None and span[-1][0].isalpha():
-                for suf in suffixes:
-                    last = key[-1]
-                    if last.endswith(suf) and len(last) > len(suf) + 2:
-                        entry = _lookup(gaz, key[:-1] + (last[: -len(suf)],), lang, first_upper, cued)
-                        if entry is not None:
-                            break
+            entry = _lookup_name(gaz, key, lang, span[0][0][:1].isupper(), cued,
+                                 suffixes if span[-1][0].isalpha() else ())
             if entry is not None:
                 found = (n, entry)
                 break

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
+from eventlens.nlp.memo import doc_memo
 from eventlens.records import Document, Event, Mention, Sentence
 
 
@@ -20,19 +21,14 @@ def trigger_token(doc: Document, ev: Event) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-_SPANS: list = [None, {}]  # the last Doc asked about, and (start, end) -> its span
-
-
 def _expanded(nlp_doc, start: int, end: int) -> Span | None:
     """nlp_doc.char_span(start, end, alignment_mode="expand"), kept per Doc: every stage and every trigger
     asks for the same sentences, triggers and mentions (a span is a view: it never changes)."""
-    if _SPANS[0] is not nlp_doc:
-        _SPANS[:] = [nlp_doc, {}]
-    key = (start, end)
-    if key in _SPANS[1]:
-        return _SPANS[1][key]
-    span = _SPANS[1][key] = nlp_doc.char_span(start, end, alignment_mode="expand")
-    return span
+    known = doc_memo(nlp_doc)
+    key = ("span", start, end)
+    if key not in known:
+        known[key] = nlp_doc.char_span(start, end, alignment_mode="expand")
+    return known[key]
 
 
 def verb_particles(tok: Token, span: Span | None, syntax) -> list[str]:

@@ -28,6 +28,8 @@ from eventlens.events.clauses import (
 from eventlens.events.lexicon import Trigger, load_contexts, load_triggers
 from eventlens.events.operators import governing_operator, is_verbal, load_operators
 from eventlens.lang import LanguagePack
+from eventlens.nlp.memo import doc_memo
+from eventlens.nlp.memo import forget as forget_doc_memo
 from eventlens.records import Document, Event, Mention, Sentence
 
 # How much to trust each way of finding a participant; tuned by eye on the bundled examples.
@@ -603,7 +605,7 @@ def _verbal_gerunds(span: Span, lexicon, syntax: Syntax) -> None:
         tok.pos_, tok.tag_, tok.lemma_, tok.dep_ = "VERB", "VBG", verb, "advcl"
         tok.set_morph("VerbForm=Ger")
         marks[0].dep_ = "mark"
-        _forget_words()
+        forget_doc_memo()  # what was read of this Doc's words no longer holds
 
 
 def find_triggers(span: Span, lexicon, syntax: Syntax,
@@ -623,8 +625,7 @@ def find_triggers(span: Span, lexicon, syntax: Syntax,
             if particle is None:
                 # a separable particle hangs only on a verb, whatever a weak tagger calls it ("weist/ADV ... aus")
                 particle = any(c.dep_ in syntax.particle_deps for c in tok.children)
-            entries = [e for e in entries
-                       if e.pos == "ANY" or _pos_ok(tok, e.pos) or (e.pos == "VERB" and particle)]
+            entries = [e for e in entries if _entry_pos_ok(tok, e, particle)]
             entries = [e for e in entries if all(_companion(span, tok, w.lower(), syntax) for w in e.with_)
                        and not any(_companion(span, tok, w.lower(), syntax) for w in e.unless)]
             if _kind_modifier(tok, syntax):
@@ -642,12 +643,18 @@ def find_triggers(span: Span, lexicon, syntax: Syntax,
     return found
 
 
+def _entry_pos_ok(tok: Token, entry: Trigger, particle: bool) -> bool:
+    """Does the token's part of speech suit the entry? A separable particle hangs only on a verb, whatever a
+    weak tagger calls it ("weist/ADV ... aus")."""
+    return entry.pos == "ANY" or _pos_ok(tok, entry.pos) or (entry.pos == "VERB" and particle)
+
+
 def _trace_ruled_out(doc: Document, sent: Sentence, ruled_out: list[tuple[Token, Trigger, str]]) -> None:
     """One trace line per lexicon entry that failed, except that the entries which only wanted a companion
     word that is absent ("send" + weapon, + troop, ...) share one line: a common verb has dozens."""
     absent: dict[int, list[str]] = {}
     for tok, entry, why in ruled_out:
-        if why.startswith(_NO_COMPANION):
+        if why == "with":
             absent.setdefault(tok.i, []).extend(w for w in entry.with_ if w not in absent.get(tok.i, ()))
             continue
         doc.trace.append({"stage": "events", "sentence": sent.index, "trigger": tok.text, "rule": entry.id,
@@ -658,17 +665,13 @@ def _trace_ruled_out(doc: Document, sent: Sentence, ruled_out: list[tuple[Token,
                                   + ", ".join(repr(w) for w in words)})
 
 
-_NO_COMPANION = "the entry needs"
-
-
 def _why_not_trigger(span: Span, tok: Token, entry: Trigger, particle: bool, syntax: Syntax) -> str:
     """Which of find_triggers' tests a lexicon entry failed on this token: what `eventlens explain` shows a
-    user who wonders why a known word coded nothing."""
-    if not (entry.pos == "ANY" or _pos_ok(tok, entry.pos) or (entry.pos == "VERB" and particle)):
+    user who wonders why a known word coded nothing ("with" alone: a required companion word is absent)."""
+    if not _entry_pos_ok(tok, entry, particle):
         return f"the entry wants {entry.pos}, the word is tagged {tok.pos_}"
-    missing = [w for w in entry.with_ if not _companion(span, tok, w.lower(), syntax)]
-    if missing:
-        return f"{_NO_COMPANION} " + ", ".join(repr(w) for w in missing) + " with it, and none is there"
+    if not all(_companion(span, tok, w.lower(), syntax) for w in entry.with_):
+        return "with"
     present = [w for w in entry.unless if _companion(span, tok, w.lower(), syntax)]
     if present:
         return ", ".join(repr(w) for w in present) + " with it makes it no such act (the entry's `unless`)"
@@ -720,57 +723,31 @@ def _companion(span: Span, tok: Token, word: str, syntax: Syntax) -> bool:
     return syntax.compound_heads and any(_compound_of(t, word, syntax) for t in span.doc[start:end] if t.i != tok.i)
 
 
-# the last Doc asked about, and (start, end, trigger index) -> _clause_forms: several entries of a trigger,
-# and several words of an entry, ask for the same clause
-_CLAUSE_FORMS: list = [None, {}]
-# the last Doc asked about, and (token index, syntax) -> _dependent_forms
-_DEPENDENT_FORMS: list = [None, {}]
-# the last Doc asked about, and (sentence start, end, context lexicon) -> _sentence_contexts
-_SENTENCE_CONTEXTS: list = [None, {}]
-
-
-# the last Doc asked about, and (sentence start, end, syntax) -> _speech_words
-_SPEECH_WORDS: list = [None, {}]
-
-
-def _forget_words() -> None:
-    """Drop what was read from the words of the last Doc: the gerund rule has re-tagged one."""
-    _CLAUSE_FORMS[:] = [None, {}]
-    _DEPENDENT_FORMS[:] = [None, {}]
-    _SENTENCE_CONTEXTS[:] = [None, {}]
-    _SPEECH_WORDS[:] = [None, {}]
-
-
 def _speech_words(span: Span, syntax: Syntax) -> tuple[int, ...]:
     """Indices of the verbs of saying in a sentence, in order, kept per sentence: each trigger of it asks."""
-    if _SPEECH_WORDS[0] is not span.doc:
-        _SPEECH_WORDS[:] = [span.doc, {}]
-    key = (span.start, span.end, id(syntax))
-    known = _SPEECH_WORDS[1].get(key)
-    if known is None or known[0] is not syntax:  # (the entry holds its syntax: the id stays its own)
-        known = _SPEECH_WORDS[1][key] = (syntax, tuple(t.i for t in span if _lemma_in(t, syntax.speech_verbs)))
-    return known[1]
+    known = doc_memo(span.doc)
+    key = ("speech", span.start, span.end, id(syntax))  # one pack's syntax per Doc, held for the process
+    if key not in known:
+        known[key] = tuple(t.i for t in span if _lemma_in(t, syntax.speech_verbs))
+    return known[key]
 
 
 def _sentence_contexts(span: Span, contexts) -> list[str]:
     """The contexts the lemmas of a sentence cue, kept per sentence: each trigger of it asks."""
-    if _SENTENCE_CONTEXTS[0] is not span.doc:
-        _SENTENCE_CONTEXTS[:] = [span.doc, {}]
-    key = (span.start, span.end, id(contexts))
-    known = _SENTENCE_CONTEXTS[1].get(key)
-    if known is None or known[0] is not contexts:  # (the entry holds its lexicon: the id stays its own)
-        known = _SENTENCE_CONTEXTS[1][key] = (contexts, contexts.contexts_for(t.lemma_.lower() for t in span))
-    return list(known[1])
+    known = doc_memo(span.doc)
+    key = ("contexts", span.start, span.end, id(contexts))
+    if key not in known:
+        known[key] = contexts.contexts_for(t.lemma_.lower() for t in span)
+    return list(known[key])
 
 
 def _dependent_forms(tok: Token, syntax: Syntax) -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     """The forms `_is_word` accepts of a trigger's dependents (halves of hyphenated words left out), of the
     auxiliaries of its content clauses, and of the markers of its clausal dependents; kept per token, as
     each word an entry requires asks again."""
-    if _DEPENDENT_FORMS[0] is not tok.doc:
-        _DEPENDENT_FORMS[:] = [tok.doc, {}]
-    known = _DEPENDENT_FORMS[1].get((tok.i, id(syntax)))
-    if known is None or known[0] is not syntax:  # (the entry holds its syntax: the id stays its own)
+    known = doc_memo(tok.doc)
+    key = ("dependents", tok.i, id(syntax))
+    if key not in known:
         dependents: set[str] = set()
         modals: set[str] = set()
         markers: set[str] = set()
@@ -785,9 +762,8 @@ def _dependent_forms(tok: Token, syntax: Syntax) -> tuple[frozenset[str], frozen
                 for m in c.children:
                     if m.dep_ == "mark":
                         markers |= _word_forms(m)
-        known = (syntax, frozenset(dependents), frozenset(modals), frozenset(markers))
-        _DEPENDENT_FORMS[1][(tok.i, id(syntax))] = known
-    return known[1], known[2], known[3]
+        known[key] = (frozenset(dependents), frozenset(modals), frozenset(markers))
+    return known[key]
 
 
 def _word_forms(t: Token) -> set[str]:
@@ -802,17 +778,15 @@ def _word_forms(t: Token) -> set[str]:
 def _clause_forms(doc, start: int, end: int, skip: int) -> frozenset[str]:
     """Every form `_is_word` accepts (pipeline lemma, surface, dictionary lemma) of the words of doc[start:end]
     but the one at `skip` and the halves of hyphenated words."""
-    if _CLAUSE_FORMS[0] is not doc:
-        _CLAUSE_FORMS[:] = [doc, {}]
-    key = (start, end, skip)
-    known = _CLAUSE_FORMS[1].get(key)
-    if known is None:
+    known = doc_memo(doc)
+    key = ("clause", start, end, skip)
+    if key not in known:
         forms: set[str] = set()
         for t in doc[start:end]:
             if t.i != skip and not _hyphen_half(t):
                 forms |= _word_forms(t)
-        known = _CLAUSE_FORMS[1][key] = frozenset(forms)
-    return known
+        known[key] = frozenset(forms)
+    return known[key]
 
 
 def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
