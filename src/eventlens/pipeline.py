@@ -46,6 +46,8 @@ class Settings:
     # mostly spins and burns a core that a worker process could use; parallelism comes from processes
     # (`--workers`). None leaves the library's default.
     math_threads: int | None = 1
+    # the library for the models' matrix products: "numpy" (numpy's BLAS) or "blis" (see nlp.MATMUL)
+    matmul: str = "numpy"
     extra: dict = field(default_factory=dict)
 
 
@@ -72,7 +74,7 @@ class Pipeline:
         if lang not in self._nlp:
             from eventlens.nlp import load_nlp
 
-            self._nlp[lang] = load_nlp(lang)
+            self._nlp[lang] = load_nlp(lang, matmul=self.settings.matmul)
         return self._nlp[lang]
 
     def process(self, article: Article, timings: dict[str, float] | None = None) -> Document:
