@@ -21,7 +21,7 @@ def pack_scores(lang: str, model: str | None, corpus: Path, *, rules: bool = Tru
     from spacy.tokens import DocBin
     from spacy.training import Example
 
-    from eventlens.nlp import load_choice
+    from eventlens.nlp import limit_math_threads, load_choice
     from eventlens.nlp.packs import choose, shipped_choice
 
     choice = choose(lang) if model is None else shipped_choice(lang, model)
@@ -29,6 +29,7 @@ def pack_scores(lang: str, model: str | None, corpus: Path, *, rules: bool = Tru
         choice.rules = []
     if not lemmas:
         choice.lemmas = ""
+    limit_math_threads(1)  # per-core speed, as eventlens runs it
     nlp = load_choice(choice)
     out = {}
     for name in ("dev_ud", "dev_ner", "dev_news"):

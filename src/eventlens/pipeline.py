@@ -51,13 +51,6 @@ class Settings:
     extra: dict = field(default_factory=dict)
 
 
-def _limit_math_threads(threads: int) -> None:
-    import numpy  # noqa: F401  (loads the BLAS the models use, so that the limit reaches it)
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=threads)  # process-wide, for the pools loaded so far
-
-
 class Pipeline:
     def __init__(self, settings: Settings | None = None):
         from eventlens.actors import ActorDictionary
@@ -65,7 +58,9 @@ class Pipeline:
 
         self.settings = settings or Settings()
         if self.settings.math_threads is not None:
-            _limit_math_threads(self.settings.math_threads)
+            from eventlens.nlp import limit_math_threads
+
+            limit_math_threads(self.settings.math_threads)
         self.ontology = Ontology.load()
         self.actors = ActorDictionary.load(self.settings.actor_files)
         self._nlp: dict[str, object] = {}
@@ -74,7 +69,7 @@ class Pipeline:
         if lang not in self._nlp:
             from eventlens.nlp import load_nlp
 
-            self._nlp[lang] = load_nlp(lang, matmul=self.settings.matmul)
+            self._nlp[lang] = load_nlp(lang, matmul=self.settings.matmul, math_threads=self.settings.math_threads)
         return self._nlp[lang]
 
     def process(self, article: Article, timings: dict[str, float] | None = None) -> Document:

@@ -35,3 +35,10 @@ def test_blis_gives_the_same_analysis(nlp_de):
 def test_unknown_matmul_is_a_clear_error():
     with pytest.raises(ConfigError, match="matmul"):
         load_nlp("de", matmul="mkl")
+
+
+def test_loading_caps_the_blas_threads(nlp_de):
+    from threadpoolctl import threadpool_info
+
+    pools = [p for p in threadpool_info() if p["user_api"] == "blas"]
+    assert pools and all(p["num_threads"] == 1 for p in pools)

@@ -24,7 +24,7 @@ from eventlens.records import CleanText, Document, Sentence
 
 log = logging.getLogger(__name__)
 
-__all__ = ["load_nlp", "load_choice", "analyse", "choose", "PackChoice", "sentences_of"]
+__all__ = ["load_nlp", "load_choice", "limit_math_threads", "analyse", "choose", "PackChoice", "sentences_of"]
 
 
 # Matrix-product libraries the models can run on: "numpy" is numpy's own BLAS (OpenBLAS in the wheels),
@@ -32,9 +32,22 @@ __all__ = ["load_nlp", "load_choice", "analyse", "choose", "PackChoice", "senten
 MATMUL = ("numpy", "blis")
 
 
-def load_nlp(lang: str, matmul: str = "numpy") -> Language:
-    """Load the pipeline for `lang`. A language without a pipeline gets the fallback, with a warning."""
+def load_nlp(lang: str, matmul: str = "numpy", math_threads: int | None = 1) -> Language:
+    """Load the pipeline for `lang`. A language without a pipeline gets the fallback, with a warning.
+    `math_threads` caps the BLAS threads (None leaves the library's default; see limit_math_threads)."""
+    if math_threads is not None:
+        limit_math_threads(math_threads)
     return load_choice(choose(lang), matmul=matmul)
+
+
+def limit_math_threads(threads: int) -> None:
+    """Cap the BLAS thread pools loaded so far (numpy's OpenBLAS among them), process-wide. A sentence is a
+    small matrix: a second thread mostly spins, and burns a core that a worker process could use (with two
+    OpenBLAS threads on two cores the packs parsed at a third of their one-thread speed)."""
+    import numpy  # noqa: F401  (loads the BLAS the models use, so that the limit reaches it)
+    from threadpoolctl import threadpool_limits
+
+    threadpool_limits(limits=threads)
 
 
 @contextmanager
