@@ -191,3 +191,19 @@ def test_a_coded_group_heading_a_phrase_is_the_party_not_the_places_hung_on_it()
     syntax = Syntax.from_pack(get_pack("de"))
     assert _fill(doc[8], ["subj", "obj"], [units, ltu], tok_of, syntax) == [units]
     assert _fill(doc[8], ["obl:an"], [units, ltu], tok_of, syntax) == [ltu]
+
+
+def test_a_passive_subject_beside_a_subject_in_an_active_clause_is_an_object():
+    # "Deutschland hat der Ukraine keine Marschflugkörper geliefert": a parser called the missiles nsubj:pass
+    from eventlens.nlp.components import DativeObjects
+
+    words = ["Deutschland", "hat", "der", "Ukraine", "keine", "Marschflugkörper", "geliefert", "."]
+    heads = [6, 6, 3, 6, 5, 6, 6, 6]
+    deps = ["nsubj", "aux", "det", "iobj", "det", "nsubj:pass", "ROOT", "punct"]
+    pos = ["PROPN", "AUX", "DET", "PROPN", "DET", "NOUN", "VERB", "PUNCT"]
+    doc = DativeObjects()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert doc[5].dep_ == "obj"
+    # with a passive auxiliary the clause is passive, and the parse stands ("... wurden geliefert")
+    words[1], deps[1] = "wurden", "aux:pass"
+    doc = DativeObjects()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert doc[5].dep_ == "nsubj:pass"

@@ -195,7 +195,9 @@ class DativeObjects:
     - a verb with two `obj`: UD allows one direct object, and with two full noun phrases German puts the
       dative first, so the first becomes iobj (unless it is the one marked accusative);
     - a verb with two `nsubj`: UD allows one subject. The one marked nominative (else the first) stays;
-      the other is an object: iobj when the verb already has a direct object, else obj."""
+      the other is an object: iobj when the verb already has a direct object, else obj;
+    - a passive subject (`nsubj:pass`) beside a subject, on a verb with no passive auxiliary ("Deutschland
+      hat ... keine Marschflugkörper/nsubj:pass geliefert"): the clause is active, so it is an object."""
 
     ARGUMENTS = frozenset({"nsubj", "obj", "iobj", "obl:arg"})
 
@@ -214,6 +216,11 @@ class DativeObjects:
                 other = subjects[1] if keep is subjects[0] else subjects[0]
                 has_obj = any(c.dep_ == "obj" for c in head.children)
                 other.dep_ = "iobj" if has_obj or self._case(other) == "Dat" else "obj"
+        for token in doc:
+            if token.dep_ == "nsubj:pass" and token.pos_ in NOMINAL and self._bare(token):
+                siblings = [c.dep_ for c in token.head.children]
+                if "nsubj" in siblings and "aux:pass" not in siblings:
+                    token.dep_ = "obj" if "obj" not in siblings else "iobj"
         for token in doc:
             if token.dep_ in ("obj", "obl:arg", "nsubj") and token.pos_ in NOMINAL and self._bare(token):
                 if self._case(token) == "Dat":
