@@ -207,3 +207,26 @@ def test_a_passive_subject_beside_a_subject_in_an_active_clause_is_an_object():
     words[1], deps[1] = "wurden", "aux:pass"
     doc = DativeObjects()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
     assert doc[5].dep_ == "nsubj:pass"
+
+
+def test_a_dass_clause_called_a_relative_clause_is_a_content_clause():
+    # "erklärte der Minister, dass Nordkorea stehen werde": a parser hung the dass-clause on the subject
+    from eventlens.nlp.components import ContentClauses
+
+    words = ["Dann", "erklärte", "der", "Minister", ",", "dass", "Nordkorea", "stehen", "werde", "."]
+    heads = [1, 1, 3, 1, 7, 7, 7, 3, 7, 1]
+    deps = ["advmod", "ROOT", "det", "nsubj", "punct", "mark", "nsubj", "acl:relcl", "aux", "punct"]
+    pos = ["ADV", "VERB", "DET", "NOUN", "PUNCT", "SCONJ", "PROPN", "VERB", "AUX", "PUNCT"]
+    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert (doc[7].dep_, doc[7].head.i) == ("ccomp", 1)
+    # before its verb the clause stays with the noun, as a content clause of it ("die Nachricht, dass ...")
+    words = ["Die", "Nachricht", ",", "dass", "Kiew", "zustimme", ",", "überraschte", "."]
+    heads = [1, 7, 5, 5, 5, 1, 5, 7, 7]
+    deps = ["det", "nsubj", "punct", "mark", "nsubj", "acl:relcl", "punct", "ROOT", "punct"]
+    pos = ["DET", "NOUN", "PUNCT", "SCONJ", "PROPN", "VERB", "PUNCT", "VERB", "PUNCT"]
+    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert (doc[5].dep_, doc[5].head.i) == ("acl", 1)
+    # a clause opened by a relative pronoun is left alone
+    deps[3], pos[3], words[3] = "nsubj", "PRON", "die"
+    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert doc[5].dep_ == "acl:relcl"

@@ -316,6 +316,34 @@ def make_verb_roots(nlp: Language, name: str) -> VerbRoots:
     return VerbRoots()
 
 
+class ContentClauses:
+    """A clause opened by a subordinating conjunction ("dass") is no relative clause: a relative clause opens
+    with a relative pronoun. Where the parser calls one `acl:relcl`, it is a content clause: of the verb, as
+    its `ccomp`, when it hangs on that verb's subject and follows the verb ("erklärte der Chef der Diplomatie,
+    dass Nordkorea ... stehen werde"), and the verb has no other; else of the noun, as `acl` ("die Nachricht,
+    dass ...")."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        for clause in doc:
+            if clause.dep_ != "acl:relcl" or not any(
+                    c.dep_ == "mark" and c.pos_ == "SCONJ" and c.i < clause.i for c in clause.children):
+                continue
+            noun, verb = clause.head, clause.head.head
+            if noun.dep_ == "nsubj" and verb.i < noun.i < clause.i and verb.pos_ in ("VERB", "AUX") \
+                    and not any(c.dep_ == "ccomp" for c in verb.children):
+                clause.head, clause.dep_ = verb, "ccomp"
+            else:
+                clause.dep_ = "acl"
+        return doc
+
+
+@Language.factory("eventlens_content_clauses")
+def make_content_clauses(nlp: Language, name: str) -> ContentClauses:
+    return ContentClauses()
+
+
 class FlatNames:
     """Grow a person entity over the adjacent words that the parser joined to it as parts of one name
     (`flat`, `flat:name`): "Kim Jong" + "Un", "Choe" + "Son Hui". A word already in another entity stays."""

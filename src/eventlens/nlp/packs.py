@@ -20,7 +20,7 @@ from eventlens.lang import LANG_DIR, get_pack
 SOURCES = ("installed", "shipped", "fallback")
 # rule name in pack.toml -> spaCy factory
 RULES = {"dative_objects": "eventlens_dative_objects", "flat_names": "eventlens_flat_names",
-         "verb_roots": "eventlens_verb_roots",
+         "verb_roots": "eventlens_verb_roots", "content_clauses": "eventlens_content_clauses",
          "known_persons": "eventlens_known_persons", "known_places": "eventlens_known_places"}
 
 
