@@ -148,7 +148,7 @@ NEWS = Path(__file__).resolve().parent / "treebank"
 
 
 def convert_de(data: Path, out: Path, english: int = 0, news: Path | None = None, news_repeat: int = 1,
-               silver: Path | None = None) -> dict:
+               silver: Path | None = None, news_ner: bool = True) -> dict:
     nlp = spacy.blank("de")
     gsd, n_gsd = dative_objects_as_iobj(read_blocks(data / "ud/de_gsd/de_gsd-ud-dev.conllu"))
     pud, n_pud = dative_objects_as_iobj(read_blocks(data / "ud/de_pud/de_pud-ud-all.conllu"))
@@ -173,7 +173,12 @@ def convert_de(data: Path, out: Path, english: int = 0, news: Path | None = None
         held_out = {line for b in dev_blocks for line in b if line.startswith("# text")}
         if any(line in held_out for b in news_blocks for line in b):
             raise SystemExit(f"{news}: shares a sentence with the held-out {news_dev.name}")
-        ner_tr += ud_docs(news_blocks, nlp, merge=True) * news_repeat
+        news_docs = ud_docs(news_blocks, nlp, merge=True)
+        if not news_ner:  # lever: entities learnt from GermEval/UNER only (the treebank's left missing)
+            for doc in news_docs:
+                doc.set_ents([], default="missing")
+            extra["news_ner"] = False
+        ner_tr += news_docs * news_repeat
         extra.update(news_train_sents=len(news_blocks), news_repeat=news_repeat)
     if silver:  # lever: self-training - our own raw sentences as parsed by two agreeing models (selftrain.py)
         silver_docs = list(DocBin().from_disk(silver).get_docs(nlp.vocab))
@@ -237,13 +242,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="de only: also train on our agency-news treebank (training/treebank/de_news.conllu)")
     ap.add_argument("--with-silver", type=Path, metavar="DOCBIN",
                     help="de only: also train on silver parses written by training/selftrain.py")
+    ap.add_argument("--no-news-ner", dest="news_ner", action="store_false",
+                    help="de only: train no entities from the news treebank (GermEval/UNER only)")
     ap.add_argument("--news-repeat", type=int, default=1, metavar="K",
                     help="de only: add the news treebank K times (it is small and in the target domain)")
     args = ap.parse_args(argv)
     out = args.out or Path(__file__).parent / "corpus" / args.lang
     if args.lang == "de":
         counts = convert_de(args.data, out, args.with_english, args.with_news, args.news_repeat,
-                            args.with_silver)
+                            args.with_silver, args.news_ner)
     else:
         counts = {"en": convert_en, "fr": convert_fr}[args.lang](args.data, out)
     print(json.dumps(counts))

@@ -198,6 +198,21 @@ def test_an_act_only_named_as_what_a_right_or_an_aim_holds_is_no_event(process, 
     assert dropped not in [e.type for e in doc.events], coded(doc)
 
 
+@pytest.mark.parametrize("lang, text", [
+    ("de", "Der Vertrag verpflichtet Russland und Nordkorea, gegen westliche Sanktionen zusammenzuarbeiten."),
+    ("en", "The treaty obliges Russia and North Korea to cooperate against Western sanctions."),
+    ("fr", "Le traité oblige la Russie et la Corée du Nord à coopérer contre les sanctions occidentales."),
+])
+def test_what_a_treaty_obliges_its_parties_to_do_is_its_terms_not_an_act(process, lang, text):
+    doc = process(text, lang)
+    assert "COOPERATE" not in [e.type for e in doc.events], coded(doc)
+
+
+def test_a_party_that_obliges_itself_promises_the_act(process):
+    doc = process("Russia and North Korea committed themselves to cooperate against Western sanctions.", "en")
+    assert "COOPERATE" in [e.type for e in doc.events], coded(doc)
+
+
 def test_what_a_passed_resolution_does_stays_an_act(process):
     # a participle on the resolution tells what passing it did: the censure is coded
     doc = process("The IAEA board passed a resolution censuring Iran for its poor cooperation.", "en")

@@ -42,7 +42,8 @@ PLAIN_WORD_LISTS = ("distributive", "locative", "relative_pronouns", "particles"
                     "clause_openers", "infinitive_markers", "place_prepositions", "perfect_auxiliaries",
                     "complementizers", "act_nouns", "retaliation", "gerund_prepositions", "means_markers",
                     "reply_verbs", "promise_auxiliaries", "undertakings", "conditions", "inverted_conditions",
-                    "settings", "partner_prepositions", "named_contents", "aims", "stances", "helping_verbs")
+                    "settings", "partner_prepositions", "named_contents", "aims", "obligations", "documents",
+                    "stances", "helping_verbs")
 
 
 @dataclass
@@ -91,6 +92,8 @@ class Syntax:
     partner_prepositions: frozenset[str] = frozenset()  # with, mit, avec: name the other side of a meeting
     named_contents: frozenset[str] = frozenset()  # right, Recht, droit: what one allows is no act done
     aims: frozenset[str] = frozenset()  # aim, abzielen, viser: what a thing aims at is no act done
+    obligations: frozenset[str] = frozenset()  # oblige, verpflichten: what a document obliges is no act done
+    documents: frozenset[str] = frozenset()  # treaty, Vertrag, traité: the documents that oblige
     stances: frozenset[str] = frozenset()  # oppose, opposer: "is opposed to X" is the subject's own stance
     helping_verbs: frozenset[str] = frozenset()  # help, helfen, aider: "helped broker a truce" tells the truce
     # kind of act on acts (events/operators.py) -> its words: {"stop": {"suspend", "call off", ...}, ...}
@@ -1470,8 +1473,10 @@ def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int
     """{id(event): the word it is the content of}: an act told as what a right allows or an effort tries (an
     infinitive on such a noun: "the right of troops to fire", "das Recht, Milizen anzugreifen", "efforts to end
     the fighting") or as what a thing aims at ("a resolution that aims to tighten sanctions", "a meeting aimed
-    at establishing relations") is only named; it has not happened."""
-    if not (syntax.named_contents or syntax.aims) or not slots.has_parse(span.doc):
+    at establishing relations") or as what a document obliges its parties to do ("der Vertrag verpflichtet
+    beide Staaten, ... zusammenzuarbeiten": a treaty's terms, not a cooperation) is only named; it has not
+    happened. A party that obliges itself ("verpflichtete sich, ... abzuziehen") promises an act: that stays."""
+    if not (syntax.named_contents or syntax.aims or syntax.obligations) or not slots.has_parse(span.doc):
         return {}
     out: dict[int, Token] = {}
     for ev in events:
@@ -1480,6 +1485,12 @@ def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int
         for a in [tok, *tok.ancestors]:
             aimed = aimed or _lemma_in(a, syntax.aims)
             infinitive = infinitive or _infinitival(span, a, syntax)
+            # the parse may call the infinitive advcl, and an English subject before the verb a compound of it
+            if infinitive and a.dep_ in ("xcomp", "ccomp", "advcl") and _lemma_in(a.head, syntax.obligations) \
+                    and any(c.dep_ in ("nsubj", "compound") and c.i < a.head.i and _lemma_in(c, syntax.documents)
+                            for c in a.head.children):
+                out[id(ev)] = a.head
+                break
             if a.dep_.split(":")[0] != "acl" and a.dep_ != "relcl":
                 continue
             # only an infinitive is what the right allows: a participle or a finite clause on the noun tells
