@@ -40,7 +40,7 @@ NEWS_OPTIONS = ["--with-news", str(HERE / "treebank" / "de_news.conllu"), "--new
 # here); the shipped English pack was trained on blis, so its command keeps blis to reproduce it
 NUMPY_BLAS = {"de": True, "en": False}
 # the training seed of the shipped pack: German picked among seeds 0-2 by its held-out scores (RESULTS.md)
-SEEDS = {"de": 1}
+SEEDS = {"de": 2}
 
 SOURCES = {
     "de": [
