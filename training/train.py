@@ -112,6 +112,12 @@ def ship(lang: str, model: Path, scores: dict) -> Path:
     if dest.exists():
         shutil.rmtree(dest)
     shutil.copytree(model, dest)
+    # the corpus paths spaCy stored are the builder's own: name them as train.py writes them, in the repository
+    cfg_path = dest / "config.cfg"
+    cfg = cfg_path.read_text(encoding="utf-8")
+    for key in ("train", "dev"):
+        cfg = re.sub(rf'^{key} = ".*"$', f'{key} = "training/corpus/{lang}/{key}.spacy"', cfg, count=1, flags=re.M)
+    cfg_path.write_text(cfg, encoding="utf-8")
     meta_path = dest / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update({"name": f"eventlens_{lang}", "version": "0.1.0",
