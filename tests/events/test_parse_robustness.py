@@ -230,3 +230,19 @@ def test_a_dass_clause_called_a_relative_clause_is_a_content_clause():
     deps[3], pos[3], words[3] = "nsubj", "PRON", "die"
     doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
     assert doc[5].dep_ == "acl:relcl"
+
+
+def test_an_um_zu_clause_hung_on_a_noun_is_an_adverbial_clause_of_the_verb():
+    # "begannen einen Hungerstreik, um den Rücktritt zu fordern": a parser hung the purpose on the strike
+    from eventlens.nlp.components import ContentClauses
+
+    words = ["Lehrer", "begannen", "einen", "Hungerstreik", ",", "um", "den", "Rücktritt", "zu", "fordern", "."]
+    heads = [1, 1, 3, 1, 9, 9, 7, 9, 9, 3, 1]
+    deps = ["nsubj", "ROOT", "det", "obj", "punct", "mark", "det", "obj", "mark", "ccomp", "punct"]
+    pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "ADP", "DET", "NOUN", "PART", "VERB", "PUNCT"]
+    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert (doc[9].dep_, doc[9].head.i) == ("advcl", 1)
+    # one marker ("zu" alone) is a complement of the noun, and stays ("die Bereitschaft, ... zu verhandeln")
+    deps[5], heads[5], pos[5], words[5] = "punct", 9, "PUNCT", "-"
+    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert (doc[9].dep_, doc[9].head.i) == ("ccomp", 3)

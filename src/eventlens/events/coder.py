@@ -1455,7 +1455,9 @@ def _conditions(span: Span, events: list[Event], syntax: Syntax, told: list[Even
             continue
         start, end = syntax.clause(span, tok)
         opener = span.doc[start]
-        if opener.lower_ in syntax.inverted_conditions and opener.dep_.split(":")[0] in ("aux", "cop"):
+        # first in the sentence it is the auxiliary whatever the parse says (a weak tagger took "Sollte" for a noun)
+        if opener.lower_ in syntax.inverted_conditions and (opener.dep_.split(":")[0] in ("aux", "cop")
+                                                            or opener.i == span.start):
             # "Sollte Belgrad die Sanktionen ignorieren, könnte ...": the parse often hangs the main clause on
             # the condition, so the clause's own words bound it
             clauses[id(ev)] = set(range(start, end))

@@ -321,12 +321,22 @@ class ContentClauses:
     with a relative pronoun. Where the parser calls one `acl:relcl`, it is a content clause: of the verb, as
     its `ccomp`, when it hangs on that verb's subject and follows the verb ("erklärte der Chef der Diplomatie,
     dass Nordkorea ... stehen werde"), and the verb has no other; else of the noun, as `acl` ("die Nachricht,
-    dass ...")."""
+    dass ...").
+
+    Likewise an infinitive opened by two markers ("um ... zu", "ohne ... zu") is an adverbial clause of the
+    verb: where the parser hangs it on a noun of that verb ("begannen einen Hungerstreik, um ... zu
+    fordern"), it moves to the verb as `advcl`."""
 
     def __call__(self, doc: Doc) -> Doc:
         if not doc.has_annotation("DEP"):
             return doc
         for clause in doc:
+            noun = clause.head
+            if clause.dep_ in ("ccomp", "xcomp", "acl") and noun.pos_ in NOMINAL and noun.head.i != noun.i \
+                    and noun.head.pos_ in ("VERB", "AUX") and noun.i < clause.i and sum(
+                    c.dep_ == "mark" and c.i < clause.i for c in clause.children) >= 2:
+                clause.head, clause.dep_ = noun.head, "advcl"
+                continue
             if clause.dep_ != "acl:relcl" or not any(
                     c.dep_ == "mark" and c.pos_ == "SCONJ" and c.i < clause.i for c in clause.children):
                 continue
