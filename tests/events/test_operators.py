@@ -151,9 +151,7 @@ def test_withdrawing_observers_is_a_sanction_on_the_host(process, lang, text):
 @pytest.mark.pipeline
 @pytest.mark.parametrize("lang, text", [
     ("en", "The army lifted the curfew it had imposed on Batumi."),
-    pytest.param("de", "Die Armee hob die über Batumi verhängte Ausgangssperre auf.", marks=pytest.mark.xfail(
-        strict=True, reason="the German pack v4 parses the extended participle attribute ('die über Batumi "
-                            "verhängte Ausgangssperre') as a clause of its own (training/RESULTS.md, still weak)")),
+    ("de", "Die Armee hob die über Batumi verhängte Ausgangssperre auf."),
     ("fr", "L'armée a levé le couvre-feu imposé à Batoumi."),
 ])
 def test_easing_a_curfew_is_a_concession(process, lang, text):

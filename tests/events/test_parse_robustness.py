@@ -246,3 +246,26 @@ def test_an_um_zu_clause_hung_on_a_noun_is_an_adverbial_clause_of_the_verb():
     deps[5], heads[5], pos[5], words[5] = "punct", 9, "PUNCT", "-"
     doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
     assert (doc[9].dep_, doc[9].head.i) == ("ccomp", 3)
+
+
+def test_a_participle_between_an_article_and_its_noun_modifies_the_noun():
+    # "hob die über Batumi verhängte Ausgangssperre auf": a parser made "verhängte" a clause of its own
+    from eventlens.nlp.components import AttributiveParticiples
+
+    words = ["Die", "Armee", "hob", "die", "über", "Batumi", "verhängte", "Ausgangssperre", "auf", "."]
+    heads = [1, 2, 2, 2, 5, 6, 2, 6, 6, 2]
+    deps = ["det", "nsubj", "ROOT", "advmod", "case", "obl", "parataxis", "obj", "compound:prt", "punct"]
+    pos = ["DET", "NOUN", "VERB", "DET", "ADP", "PROPN", "VERB", "NOUN", "ADP", "PUNCT"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos,
+              lemmas=["der", "Armee", "heben", "der", "über", "Batumi", "verhängen", "Ausgangssperre", "auf", "."])
+    doc = AttributiveParticiples()(doc)
+    assert [(t.dep_, t.head.text) for t in doc[3:9]] == [
+        ("det", "Ausgangssperre"), ("case", "Batumi"), ("obl", "verhängte"), ("amod", "Ausgangssperre"),
+        ("obj", "hob"), ("compound:prt", "hob")]
+    # a finite verb after its subject is left alone ("Die Polizei inhaftierte zwei Journalisten")
+    words = ["Die", "Polizei", "inhaftierte", "zwei", "Journalisten", "."]
+    doc = AttributiveParticiples()(Doc(spacy.blank("de").vocab, words=words, heads=[1, 2, 2, 4, 2, 2],
+                                       deps=["det", "nsubj", "ROOT", "nummod", "obj", "punct"],
+                                       pos=["DET", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
+                                       lemmas=["der", "Polizei", "inhaftieren", "zwei", "Journalist", "."]))
+    assert (doc[2].dep_, doc[4].head.i) == ("ROOT", 2)

@@ -349,6 +349,71 @@ class ContentClauses:
         return doc
 
 
+class AttributiveParticiples:
+    """German: a participle between an article or numeral and its noun modifies the noun ("zwei inhaftierte
+    deutsche Journalisten", "die verhängte Ausgangssperre"): a finite verb never stands there. Where the parser
+    made it a verb, it becomes the noun's `amod`, the noun takes its place in the clause, and the article or
+    numeral goes to the noun. Participle forms: tagged Part, or an adjective ending on a verb's stem (`-t`/`-en`
+    plus an inflection) whose lemma differs from its form."""
+
+    ENDINGS = ("te", "ten", "tes", "ter", "tem", "ene", "enen", "ener", "enes", "enem")
+    OPENERS = frozenset({"DET", "NUM"})
+    CLAUSE_RELATIONS = frozenset({"parataxis", "ccomp", "xcomp", "advcl", "conj", "acl", "acl:relcl", "csubj"})
+    BY_CASE = {"Nom": "nsubj", "Acc": "obj", "Dat": "iobj"}
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        for part in doc[1:]:
+            if part.pos_ != "VERB" or not self._participle(part):
+                continue
+            opener = self._opener(part)
+            noun = next((t for t in doc[part.i + 1 : part.i + 4] if t.pos_ != "ADJ"), None)
+            if opener is None or noun is None or noun.pos_ != "NOUN":
+                continue
+            clause = part.head if part.head.i != part.i else None
+            if noun.head.i == part.i:  # the noun was an argument of the "verb": it takes the verb's place
+                if clause is None:
+                    noun.head, noun.dep_ = noun, "ROOT"
+                else:  # a clause relation the "verb" had becomes the argument its case says
+                    role = part.dep_ if part.dep_ not in self.CLAUSE_RELATIONS else \
+                        self.BY_CASE.get(DativeObjects._case(noun), "obj")
+                    noun.head, noun.dep_ = clause, role
+            elif part.is_ancestor(noun):
+                continue
+            for child in list(part.children):  # what follows the noun belongs to the clause ("hob ... auf")
+                if child.i > noun.i and clause is not None:
+                    child.head = clause
+            part.head, part.dep_ = noun, "amod"
+            opener.head, opener.dep_ = noun, "det" if opener.pos_ == "DET" else "nummod"
+        return doc
+
+    def _opener(self, part):
+        """The article or numeral that opens the participle's phrase: right before it, or before the phrase
+        the participle governs ("die [über Batumi] verhängte")."""
+        doc = part.doc
+        before = doc[part.i - 1]
+        if before.pos_ in self.OPENERS:
+            return before
+        inner = [c for c in part.children if c.i < part.i and c.dep_ not in ("punct", "nsubj", "nsubj:pass")]
+        start = min((c.left_edge.i for c in inner), default=part.i)
+        if start < part.i and start > 0 and all(t.head.i == part.i or t.head.i in range(start, part.i)
+                                                 for t in doc[start:part.i]):
+            opener = doc[start - 1]
+            return opener if opener.pos_ == "DET" else None
+        return None
+
+    def _participle(self, token) -> bool:
+        if "Part" in token.morph.get("VerbForm"):
+            return True
+        return token.lower_.endswith(self.ENDINGS) and token.lemma_.lower() != token.lower_
+
+
+@Language.factory("eventlens_attributive_participles")
+def make_attributive_participles(nlp: Language, name: str) -> AttributiveParticiples:
+    return AttributiveParticiples()
+
+
 @Language.factory("eventlens_content_clauses")
 def make_content_clauses(nlp: Language, name: str) -> ContentClauses:
     return ContentClauses()
