@@ -177,11 +177,12 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if not args.no_train:
         stages = STAGES[args.lang]
+        numpy_blas = NUMPY_BLAS.get(args.lang, False) if args.numpy_blas is None else args.numpy_blas
         for k, cfg in enumerate(stages, start=1):
             dest = out if k == len(stages) else HERE / "output" / f"{args.lang}_stage{k}"
             cmd = [sys.executable, "-m", "spacy", "train", str(HERE / cfg), "--output", str(dest),
                    "--paths.train", str(corpus / "train.spacy"), "--paths.dev", str(corpus / "dev.spacy")]
-            if args.numpy_blas if args.numpy_blas is not None else NUMPY_BLAS.get(args.lang, False):
+            if numpy_blas:
                 cmd += ["--code", str(HERE / "numpy_blas.py")]
             if args.steps:
                 cmd += ["--training.max_steps", str(args.steps)]

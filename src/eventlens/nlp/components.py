@@ -221,7 +221,6 @@ class DativeObjects:
                 siblings = [c.dep_ for c in token.head.children]
                 if "nsubj" in siblings and "aux:pass" not in siblings:
                     token.dep_ = "obj" if "obj" not in siblings else "iobj"
-        for token in doc:
             if token.dep_ in ("obj", "obl:arg", "nsubj") and token.pos_ in NOMINAL and self._bare(token):
                 if self._case(token) == "Dat":
                     token.dep_ = "iobj"  # a subject is nominative: "dem Botschafter" never is one
@@ -349,6 +348,11 @@ class ContentClauses:
         return doc
 
 
+@Language.factory("eventlens_content_clauses")
+def make_content_clauses(nlp: Language, name: str) -> ContentClauses:
+    return ContentClauses()
+
+
 class AttributiveParticiples:
     """German: a participle between an article or numeral and its noun modifies the noun ("zwei inhaftierte
     deutsche Journalisten", "die verhängte Ausgangssperre"): a finite verb never stands there. Where the parser
@@ -412,11 +416,6 @@ class AttributiveParticiples:
 @Language.factory("eventlens_attributive_participles")
 def make_attributive_participles(nlp: Language, name: str) -> AttributiveParticiples:
     return AttributiveParticiples()
-
-
-@Language.factory("eventlens_content_clauses")
-def make_content_clauses(nlp: Language, name: str) -> ContentClauses:
-    return ContentClauses()
 
 
 class FlatNames:
