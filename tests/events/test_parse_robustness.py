@@ -57,6 +57,23 @@ def test_word_class_of_a_trigger_whatever_the_tagger_says():
     assert _pos_ok(doc[3], "ADJ") and not _pos_ok(doc[0], "ADJ")
 
 
+
+def test_compound_head_of_a_noun_the_tagger_called_an_adjective():
+    from eventlens.events.coder import _compound_of
+
+    # "die Beitrittsgespräche ... auszusetzen": with its own article, an argument is a noun whatever its tag
+    words = ["die", "Beitrittsgespräche", "auszusetzen"]
+    lemmas = ["der", "Beitrittsgespräch", "aussetzen"]
+    syntax = Syntax.from_pack(get_pack("de"))
+    for pos in ("NOUN", "ADJ"):
+        doc = Doc(spacy.blank("de").vocab, words=words, heads=[1, 2, 2], deps=["det", "obj", "ROOT"],
+                  pos=["DET", pos, "VERB"], lemmas=lemmas)
+        assert _compound_of(doc[1], "gespräch", syntax)
+    # an adjective before its noun, with no article of its own, is still no compound noun
+    doc = Doc(spacy.blank("de").vocab, words=["beitrittsgespräche", "Staaten"], heads=[1, 1], deps=["amod", "ROOT"],
+              pos=["ADJ", "NOUN"], lemmas=["beitrittsgespräch", "Staat"])
+    assert not _compound_of(doc[0], "gespräch", syntax)
+
 @pytest.mark.pipeline
 @pytest.mark.parametrize("text, type_, actors, status", [
     # what the act moves is no doer, and the place it goes to is in that phrase

@@ -794,8 +794,11 @@ def _clause_forms(doc, start: int, end: int, skip: int) -> frozenset[str]:
 
 def _compound_of(tok: Token, word: str, syntax: Syntax) -> bool:
     """Is tok a closed or hyphenated compound noun whose head is `word` ("Wahlbeobachter", "IAEA-Inspekteure"
-    are observers and inspectors), in a language that writes compounds as one word?"""
-    if not syntax.compound_heads or tok.pos_ not in ("NOUN", "PROPN") or len(word) < syntax.compound_min + 1:
+    are observers and inspectors), in a language that writes compounds as one word? A word the tagger missed
+    as a noun counts when it is an argument with its own article ("die Beitrittsgespräche/ADJ aussetzen")."""
+    if not syntax.compound_heads or len(word) < syntax.compound_min + 1:
+        return False
+    if tok.pos_ not in ("NOUN", "PROPN") and not _determined(tok):
         return False
     lemma = (tok.lemma_ or tok.text).lower()
     if "-" in lemma:
