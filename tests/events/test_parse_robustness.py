@@ -286,3 +286,20 @@ def test_a_participle_between_an_article_and_its_noun_modifies_the_noun():
                                        pos=["DET", "NOUN", "VERB", "NUM", "NOUN", "PUNCT"],
                                        lemmas=["der", "Polizei", "inhaftieren", "zwei", "Journalist", "."]))
     assert (doc[2].dep_, doc[4].head.i) == ("ROOT", 2)
+
+
+def test_werden_with_an_infinitive_is_no_passive_whatever_its_label():
+    from eventlens.events.slots import is_passive
+
+    # "dass Nordkorea an der Seite Russlands stehen werde": a parser labelled "werde" aux:pass
+    words = ["dass", "Nordkorea", "an", "der", "Seite", "Russlands", "stehen", "werde"]
+    heads = [6, 6, 4, 4, 6, 4, 6, 6]
+    deps = ["mark", "nsubj", "case", "det", "obl", "nmod", "ROOT", "aux:pass"]
+    pos = ["SCONJ", "PROPN", "ADP", "DET", "NOUN", "PROPN", "VERB", "AUX"]
+    morphs = ["", "", "", "", "", "", "VerbForm=Inf", "VerbForm=Fin"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    assert not is_passive(doc[6])
+    # with a participle it is the passive: "dass Nordkorea ... geliefert werde"
+    words[6], morphs[6] = "geliefert", "VerbForm=Part"
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    assert is_passive(doc[6])
