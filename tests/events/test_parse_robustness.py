@@ -226,6 +226,23 @@ def test_a_passive_subject_beside_a_subject_in_an_active_clause_is_an_object():
     assert doc[5].dep_ == "nsubj:pass"
 
 
+def test_a_passive_subject_under_haben_is_an_object():
+    # "Israel bestreitet, ein Gebäude getroffen zu haben": a parser called the building nsubj:pass
+    from eventlens.nlp.components import DativeObjects
+
+    words = ["ein", "Gebäude", "getroffen", "zu", "haben"]
+    heads = [1, 2, 2, 2, 2]
+    deps = ["det", "nsubj:pass", "ROOT", "mark", "aux"]
+    pos = ["DET", "NOUN", "VERB", "PART", "AUX"]
+    lemmas = ["ein", "Gebäude", "treffen", "zu", "haben"]
+    doc = DativeObjects()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas))
+    assert doc[1].dep_ == "obj"
+    # "getroffen worden zu sein" is the passive perfect: the parse stands
+    words[3:5], lemmas[3:5], deps[3:5] = ["worden", "sein"], ["werden", "sein"], ["aux:pass", "aux"]
+    doc = DativeObjects()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas))
+    assert doc[1].dep_ == "nsubj:pass"
+
+
 def test_a_dass_clause_called_a_relative_clause_is_a_content_clause():
     # "erklärte der Minister, dass Nordkorea stehen werde": a parser hung the dass-clause on the subject
     from eventlens.nlp.components import ContentClauses

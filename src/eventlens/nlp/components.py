@@ -196,8 +196,9 @@ class DativeObjects:
       dative first, so the first becomes iobj (unless it is the one marked accusative);
     - a verb with two `nsubj`: UD allows one subject. The one marked nominative (else the first) stays;
       the other is an object: iobj when the verb already has a direct object, else obj;
-    - a passive subject (`nsubj:pass`) beside a subject, on a verb with no passive auxiliary ("Deutschland
-      hat ... keine Marschflugkörper/nsubj:pass geliefert"): the clause is active, so it is an object."""
+    - a passive subject (`nsubj:pass`) beside a subject, or under the auxiliary haben, on a verb with no
+      passive auxiliary ("Deutschland hat ... keine Marschflugkörper/nsubj:pass geliefert", "bestreitet, ein
+      Gebäude/nsubj:pass getroffen zu haben"): the clause is active, so it is an object."""
 
     ARGUMENTS = frozenset({"nsubj", "obj", "iobj", "obl:arg"})
 
@@ -219,7 +220,9 @@ class DativeObjects:
         for token in doc:
             if token.dep_ == "nsubj:pass" and token.pos_ in NOMINAL and self._bare(token):
                 siblings = [c.dep_ for c in token.head.children]
-                if "nsubj" in siblings and "aux:pass" not in siblings:
+                # the passive perfect takes sein ("getroffen worden sein"); with haben the clause is active
+                active = "nsubj" in siblings or any(c.dep_ == "aux" and self._lemma(c) == "haben" for c in token.head.children)
+                if active and "aux:pass" not in siblings:
                     token.dep_ = "obj" if "obj" not in siblings else "iobj"
             if token.dep_ in ("obj", "obl:arg", "nsubj") and token.pos_ in NOMINAL and self._bare(token):
                 if self._case(token) == "Dat":
@@ -243,6 +246,11 @@ class DativeObjects:
         heads = doc.to_array(HEAD).astype("int64").tolist()  # offsets from the token, stored unsigned
         count = Counter(i + rel for i, (rel, dep) in enumerate(zip(heads, deps, strict=True)) if dep == want)
         return [doc[i] for i in sorted(i for i, n in count.items() if n >= 2)]
+
+    @staticmethod
+    def _lemma(token) -> str:
+        """The token's lemma (the dictionary lemmas are set after the rules run)."""
+        return token.lemma_ or simplemma.lemmatize(token.lower_, lang="de")
 
     @staticmethod
     def _bare(token) -> bool:
