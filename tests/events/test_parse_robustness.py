@@ -243,6 +243,26 @@ def test_a_passive_subject_under_haben_is_an_object():
     assert doc[1].dep_ == "nsubj:pass"
 
 
+def test_reported_speech_called_a_relative_clause_is_the_verbs_complement():
+    # "sagte der Berater Shin, Russland habe Nordkorea Raketen geliefert": a parser hung the reported speech
+    # on the speaker as a relative clause; its finite verb comes second, so it is a main clause
+    from eventlens.nlp.components import ContentClauses
+
+    words = ["sagte", "der", "Berater", "Shin", ",", "Russland", "habe", "Nordkorea", "Raketen", "geliefert", "."]
+    heads = [0, 2, 0, 2, 9, 9, 9, 9, 9, 2, 0]
+    deps = ["ROOT", "det", "nsubj", "appos", "punct", "nsubj", "aux", "iobj", "obj", "acl:relcl", "punct"]
+    pos = ["VERB", "DET", "NOUN", "PROPN", "PUNCT", "PROPN", "AUX", "PROPN", "NOUN", "VERB", "PUNCT"]
+    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert (doc[9].dep_, doc[9].head.i) == ("ccomp", 0)
+    # a real relative clause puts its finite verb last: "der Berater, der Nordkorea Raketen geliefert habe"
+    words = words[:5] + ["der", "Nordkorea", "Raketen", "geliefert", "habe", "."]
+    heads = [0, 2, 0, 2, 8, 8, 8, 8, 2, 8, 0]
+    deps = ["ROOT", "det", "nsubj", "appos", "punct", "nsubj", "iobj", "obj", "acl:relcl", "aux", "punct"]
+    pos = ["VERB", "DET", "NOUN", "PROPN", "PUNCT", "PRON", "PROPN", "NOUN", "VERB", "AUX", "PUNCT"]
+    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert (doc[8].dep_, doc[8].head.i) == ("acl:relcl", 2)
+
+
 def test_a_dass_clause_called_a_relative_clause_is_a_content_clause():
     # "erklärte der Minister, dass Nordkorea stehen werde": a parser hung the dass-clause on the subject
     from eventlens.nlp.components import ContentClauses

@@ -330,6 +330,10 @@ class ContentClauses:
     dass Nordkorea ... stehen werde"), and the verb has no other; else of the noun, as `acl` ("die Nachricht,
     dass ...").
 
+    A clause with its finite verb second is no relative clause either: reported speech after the speaker
+    ("sagte ... Sicherheitsberater Shin Won-sik, Russland habe Nordkorea ... geliefert"), hung on that
+    subject, becomes the verb's `ccomp` in the same way.
+
     Likewise an infinitive opened by two markers ("um ... zu", "ohne ... zu") is an adverbial clause of the
     verb: where the parser hangs it on a noun of that verb ("begannen einen Hungerstreik, um ... zu
     fordern"), it moves to the verb as `advcl`."""
@@ -344,16 +348,30 @@ class ContentClauses:
                     c.dep_ == "mark" and c.i < clause.i for c in clause.children) >= 2:
                 clause.head, clause.dep_ = noun.head, "advcl"
                 continue
-            if clause.dep_ != "acl:relcl" or not any(
-                    c.dep_ == "mark" and c.pos_ == "SCONJ" and c.i < clause.i for c in clause.children):
+            if clause.dep_ != "acl:relcl":
+                continue
+            conjunction = any(c.dep_ == "mark" and c.pos_ == "SCONJ" and c.i < clause.i for c in clause.children)
+            if not conjunction and not self._verb_second(clause):
                 continue
             noun, verb = clause.head, clause.head.head
             if noun.dep_ == "nsubj" and verb.i < noun.i < clause.i and verb.pos_ in ("VERB", "AUX") \
                     and not any(c.dep_ == "ccomp" for c in verb.children):
                 clause.head, clause.dep_ = verb, "ccomp"
-            else:
+            elif conjunction:
                 clause.dep_ = "acl"
         return doc
+
+    @staticmethod
+    def _verb_second(clause) -> bool:
+        """Is the clause a main clause, its finite verb second ("Russland habe Nordkorea ... geliefert")? A
+        relative clause puts its finite verb last, after the rest of the clause."""
+        children = [c for c in clause.children if c.dep_ not in ("punct", "cc")]
+        finite = next((c for c in children if c.dep_ in ("aux", "aux:pass") and c.i < clause.i), None)
+        if finite is not None:  # the auxiliary before its participle or infinitive
+            return any(c.dep_ == "nsubj" and c.i < finite.i for c in children)
+        # no auxiliary: the finite verb itself, with its subject before and its objects after it
+        return any(c.dep_ == "nsubj" and c.i < clause.i for c in children) and any(
+            c.dep_ in ("obj", "iobj") and c.i > clause.i for c in children)
 
 
 @Language.factory("eventlens_content_clauses")
