@@ -340,3 +340,29 @@ def test_werden_with_an_infinitive_is_no_passive_whatever_its_label():
     words[6], morphs[6] = "geliefert", "VerbForm=Part"
     doc = Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
     assert is_passive(doc[6])
+    # "Serbien wird seinen Botschafter abberufen": a subject beside an object is active, whatever the label
+    words = ["Serbien", "wird", "seinen", "Botschafter", "abberufen"]
+    doc = Doc(spacy.blank("de").vocab, words=words, heads=[4, 4, 3, 4, 4],
+              deps=["nsubj", "aux:pass", "det:poss", "obj", "ROOT"], pos=["PROPN", "AUX", "DET", "NOUN", "VERB"],
+              morphs=["", "", "", "", "VerbForm=Part"])
+    assert not is_passive(doc[4])
+
+
+def test_two_indirect_objects_and_no_object():
+    # "Russland hat Nordkorea Flugabwehrraketen geliefert": a tagger called both bare plurals dative
+    from eventlens.nlp.components import DativeObjects
+
+    words = ["Russland", "hat", "Nordkorea", "Flugabwehrraketen", "geliefert", "."]
+    heads = [4, 4, 4, 4, 4, 4]
+    deps = ["nsubj", "aux", "iobj", "iobj", "ROOT", "punct"]
+    pos = ["PROPN", "AUX", "PROPN", "NOUN", "VERB", "PUNCT"]
+    doc = DativeObjects()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    assert [t.dep_ for t in doc[2:4]] == ["iobj", "obj"]
+    # the article says which is the recipient: "hat die Raketen den Rebellen geliefert"
+    words = ["Russland", "hat", "die", "Raketen", "den", "Rebellen", "geliefert", "."]
+    heads = [6, 6, 3, 6, 5, 6, 6, 6]
+    deps = ["nsubj", "aux", "det", "iobj", "det", "iobj", "ROOT", "punct"]
+    pos = ["PROPN", "AUX", "DET", "NOUN", "DET", "NOUN", "VERB", "PUNCT"]
+    morphs = ["", "", "Case=Acc", "", "Case=Dat", "", "", ""]
+    doc = DativeObjects()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs))
+    assert (doc[3].dep_, doc[5].dep_) == ("obj", "iobj")

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 import spacy
 from click.testing import CliRunner
+from spacy.tokens import Span
 
 from eventlens.cli import main as cli
 from eventlens.nlp import analyse
@@ -121,9 +122,13 @@ def test_known_places_fill_what_the_model_missed(nlp_de, nlp_en):
     assert "Leverkusen" not in _entities(nlp_de, text, without="eventlens_known_places")
     ents = _entities(nlp_de, text)
     assert ents["Kolumbiens"] == ents["Argentinien"] == ents["Leverkusen"] == "LOC"
-    text = "Die Regierungen Irlands und Perus trafen sich in Gütersloh."
-    assert _entities(nlp_de, text, without="eventlens_known_places").get("Perus") == "PER"
-    assert _entities(nlp_de, text).get("Perus") == "LOC"
+    # a person the model saw in a place name is the place (an older pack called "Perus" PER here)
+    doc = nlp_de.make_doc("Die Regierungen Irlands und Perus trafen sich in Gütersloh.")
+    for _, proc in nlp_de.pipeline[: nlp_de.pipe_names.index("eventlens_known_places")]:
+        doc = proc(doc)
+    doc.set_ents([Span(doc, 4, 5, label="PER")], default="unmodified")
+    doc = nlp_de.get_pipe("eventlens_known_places")(doc)
+    assert {e.text: e.label_ for e in doc.ents}.get("Perus") == "LOC"
     # the same words under another label are relabelled ("Somalia/PER" from the English model)
     text = "Croatia sent troops to Somalia on Monday."
     assert _entities(nlp_en, text, without="eventlens_known_places").get("Somalia") == "PER"

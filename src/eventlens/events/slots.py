@@ -41,8 +41,10 @@ def is_passive(trigger: Token) -> bool:
     if ("obl:agent" in deps and "Part" in trigger.morph.get("VerbForm") and "aux:tense" not in deps
             and "nsubj" not in deps):  # "has demanded an admission by Moscow": a subject of its own is active
         return True  # "..., accusés par Ouagadougou de ...": a participle with its agent
-    if "aux:pass" in deps and "Inf" in trigger.morph.get("VerbForm"):
-        return False  # a passive needs a participle: "stehen werde" is future or reported speech, whatever the label
+    if "aux:pass" in deps and ("Inf" in trigger.morph.get("VerbForm") or {"nsubj", "obj"} <= deps):
+        # a passive needs a participle ("stehen werde" is future or reported speech) and has no active
+        # subject beside an object ("Serbien wird seinen Botschafter abberufen"), whatever the label
+        return False
     return "aux:pass" in deps or (bool(deps & PASS_SUBJ) and "aux:tense" not in deps)
 
 

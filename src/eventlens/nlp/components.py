@@ -193,7 +193,9 @@ class DativeObjects:
     - an `obj`, `obl:arg` or `nsubj` without a preposition whose case (its determiner's, else its own) is
       dative, moved from an auxiliary to its verb where the parser hung it there;
     - a verb with two `obj`: UD allows one direct object, and with two full noun phrases German puts the
-      dative first, so the first becomes iobj (unless it is the one marked accusative);
+      dative first, so the first becomes iobj (unless it is the one marked accusative); likewise a verb with
+      two `iobj` and no object: the second is the object ("hat Nordkorea ... Flugabwehrraketen/iobj
+      geliefert"), unless only its article is dative;
     - a verb with two `nsubj`: UD allows one subject. The one marked nominative (else the first) stays;
       the other is an object: iobj when the verb already has a direct object, else obj;
     - a passive subject (`nsubj:pass`) beside a subject, or under the auxiliary haben, on a verb with no
@@ -233,6 +235,12 @@ class DativeObjects:
             objs = [c for c in head.children if c.dep_ == "obj" and c.pos_ in NOMINAL and self._bare(c)]
             if len(objs) == 2 and self._case(objs[0]) != "Acc":
                 objs[0].dep_ = "iobj"
+        for head in self._heads_of_two(doc, "iobj"):
+            iobjs = [c for c in head.children if c.dep_ == "iobj" and c.pos_ in NOMINAL and self._bare(c)]
+            if len(iobjs) == 2 and not any(c.dep_ == "obj" for c in head.children):
+                # a giving verb's recipient comes before the thing given; an article can say otherwise
+                later_dative = self._article_case(iobjs[1]) == "Dat" and self._article_case(iobjs[0]) != "Dat"
+                iobjs[0 if later_dative else 1].dep_ = "obj"
         return doc
 
     @staticmethod
@@ -255,6 +263,11 @@ class DativeObjects:
     @staticmethod
     def _bare(token) -> bool:
         return not any(c.dep_ == "case" for c in token.children)
+
+    @staticmethod
+    def _article_case(token) -> str:
+        return next((c.morph.get("Case")[0] for c in token.children
+                     if c.dep_ == "det" and len(c.morph.get("Case")) == 1), "")
 
     @staticmethod
     def _case(token) -> str:
