@@ -144,3 +144,15 @@ def process(pipeline):
         return pipeline.process(Article(doc_id=doc_id, text=text, lang=lang, published=published))
 
     return run
+
+
+@pytest.fixture
+def training_script():
+    """Import a script of training/ (no package) from its file: training_script("treebank/validate.py")."""
+    def load(name: str):
+        path = ROOT / "training" / name
+        spec = importlib.util.spec_from_file_location(path.stem, path)
+        mod = importlib.util.module_from_spec(spec)
+        spec.loader.exec_module(mod)
+        return mod
+    return load

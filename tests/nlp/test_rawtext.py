@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import importlib.util
 import json
 from pathlib import Path
 
@@ -11,13 +10,6 @@ from spacy.tokens import DocBin
 
 TRAINING = Path(__file__).resolve().parents[2] / "training"
 ARTICLES = sorted((TRAINING / "rawtext").glob("de_*.txt"))
-
-
-def _rawtext():
-    spec = importlib.util.spec_from_file_location("rawtext", TRAINING / "rawtext.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 def test_every_article_has_a_headline_and_a_body():
@@ -43,7 +35,7 @@ def test_no_held_out_news_sentence_is_in_the_articles():
     assert [s for s in held_out if s in text] == []
 
 
-def test_corpus_joins_article_paragraphs_and_training_docs(tmp_path):
+def test_corpus_joins_article_paragraphs_and_training_docs(tmp_path, training_script):
     nlp = spacy.blank("de")
     DocBin(docs=[nlp("Der Rat tagte am Montag."), nlp("Kiew meldete neue Angriffe.")]).to_disk(
         tmp_path / "train.spacy")
@@ -51,7 +43,7 @@ def test_corpus_joins_article_paragraphs_and_training_docs(tmp_path):
     articles.write_text("Rat vertagt Entscheidung\nDer Rat vertagte sich.\nEr tagt wieder im Mai.\n###\n"
                         "Zweite Meldung\nNur ein Absatz.\n###\n", encoding="utf-8")
     out = tmp_path / "raw.jsonl"
-    assert _rawtext().main(["--corpus", str(tmp_path), "--articles", str(articles), "--out", str(out)]) == 0
+    assert training_script("rawtext.py").main(["--corpus", str(tmp_path), "--articles", str(articles), "--out", str(out)]) == 0
     texts = [json.loads(line)["text"] for line in out.read_text(encoding="utf-8").splitlines()]
     assert texts == ["Rat vertagt Entscheidung", "Der Rat vertagte sich.", "Er tagt wieder im Mai.",
                      "Zweite Meldung", "Nur ein Absatz.", "Der Rat tagte am Montag.", "Kiew meldete neue Angriffe."]

@@ -2,21 +2,14 @@
 
 from __future__ import annotations
 
-import importlib.util
 from pathlib import Path
 
 TREEBANK = Path(__file__).resolve().parents[2] / "training" / "treebank"
 
 
-def _validate():
-    spec = importlib.util.spec_from_file_location("treebank_validate", TREEBANK / "validate.py")
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
-def test_news_treebank_is_valid():
-    assert _validate().main([str(TREEBANK / "de_news.conllu"), str(TREEBANK / "de_news_dev.conllu")]) == 0
+def test_news_treebank_is_valid(training_script):
+    validate = training_script("treebank/validate.py")
+    assert validate.main([str(TREEBANK / "de_news.conllu"), str(TREEBANK / "de_news_dev.conllu")]) == 0
 
 
 def test_news_dev_sentences_are_never_training_sentences():
@@ -29,8 +22,8 @@ def test_news_dev_sentences_are_never_training_sentences():
     assert not train & dev
 
 
-def test_validator_rejects_broken_trees():
-    check = _validate().check
+def test_validator_rejects_broken_trees(training_script):
+    check = training_script("treebank/validate.py").check
     row = "{}\t{}\t{}\tNOUN\t_\t_\t{}\t{}\t_\t_"
     two_roots = [row.format(1, "A", "a", 0, "root").split("\t"), row.format(2, "B", "b", 0, "root").split("\t")]
     assert any("2 roots" in e for e in check("x", None, two_roots))

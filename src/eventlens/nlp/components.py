@@ -266,18 +266,16 @@ class DativeObjects:
 
     @staticmethod
     def _article_case(token) -> str:
+        """The case its determiner marks ("dem", "einen" are unambiguous where most noun forms are not)."""
         return next((c.morph.get("Case")[0] for c in token.children
                      if c.dep_ == "det" and len(c.morph.get("Case")) == 1), "")
 
-    @staticmethod
-    def _case(token) -> str:
-        """The case of a noun phrase: its determiner's where it has one ("dem", "einen" are unambiguous
-        where most noun forms are not, and the tagger guesses those), else the word's own."""
-        for c in token.children:
-            if c.dep_ == "det" and len(c.morph.get("Case")) == 1:
-                return c.morph.get("Case")[0]
+    @classmethod
+    def _case(cls, token) -> str:
+        """The case of a noun phrase: its determiner's where it has one (the tagger guesses the noun's own),
+        else the word's own."""
         case = token.morph.get("Case")
-        return case[0] if len(case) == 1 else ""
+        return cls._article_case(token) or (case[0] if len(case) == 1 else "")
 
 
 @Language.factory("eventlens_dative_objects")
