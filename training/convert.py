@@ -147,6 +147,31 @@ def split(items: list, every: int) -> tuple[list, list]:
 NEWS = Path(__file__).resolve().parent / "treebank"
 
 
+def add_news(nlp, out: Path, news: Path | None, news_dev: Path, repeat: int, with_ner: bool,
+             extra: dict) -> tuple[list[Doc], list]:
+    """Our own news treebank: its training part as docs (`repeat` times) and its held-out part written to
+    dev_news.spacy (scored separately, never trained on). Records the counts in `extra`."""
+    dev_blocks = read_blocks(news_dev) if news_dev.exists() else []
+    docs: list[Doc] = []
+    if news:
+        news_blocks = read_blocks(news)
+        held_out = {line for b in dev_blocks for line in b if line.startswith("# text")}
+        if any(line in held_out for b in news_blocks for line in b):
+            raise SystemExit(f"{news}: shares a sentence with the held-out {news_dev.name}")
+        docs = ud_docs(news_blocks, nlp, merge=True)
+        if not with_ner:  # lever: entities learnt from the public NER data only (the treebank's left missing)
+            for doc in docs:
+                doc.set_ents([], default="missing")
+            extra["news_ner"] = False
+        docs = docs * repeat
+        extra.update(news_train_sents=len(news_blocks), news_repeat=repeat)
+    if dev_blocks:
+        out.mkdir(parents=True, exist_ok=True)
+        save(ud_docs(dev_blocks, nlp, merge=True), out / "dev_news.spacy")
+        extra["news_dev_sents"] = len(dev_blocks)
+    return docs, dev_blocks
+
+
 def convert_de(data: Path, out: Path, english: int = 0, news: Path | None = None, news_repeat: int = 1,
                silver: Path | None = None, news_ner: bool = True) -> dict:
     nlp = spacy.blank("de")
@@ -166,34 +191,19 @@ def convert_de(data: Path, out: Path, english: int = 0, news: Path | None = None
     if english:  # lever: the first N sentences of UD English-EWT train join the German treebank
         ner_tr += ud_docs(read_blocks(data / "ud/en_ewt/en_ewt-ud-train.conllu")[:english], nlp, merge=True)
         extra["english_train_sents"] = english
-    news_dev = NEWS / "de_news_dev.conllu"
-    dev_blocks = read_blocks(news_dev) if news_dev.exists() else []
-    if news:  # lever: our own agency-news treebank (training part; its held-out part is never added)
-        news_blocks = read_blocks(news)
-        held_out = {line for b in dev_blocks for line in b if line.startswith("# text")}
-        if any(line in held_out for b in news_blocks for line in b):
-            raise SystemExit(f"{news}: shares a sentence with the held-out {news_dev.name}")
-        news_docs = ud_docs(news_blocks, nlp, merge=True)
-        if not news_ner:  # lever: entities learnt from GermEval/UNER only (the treebank's left missing)
-            for doc in news_docs:
-                doc.set_ents([], default="missing")
-            extra["news_ner"] = False
-        ner_tr += news_docs * news_repeat
-        extra.update(news_train_sents=len(news_blocks), news_repeat=news_repeat)
+    news_tr, _ = add_news(nlp, out, news, NEWS / "de_news_dev.conllu", news_repeat, news_ner, extra)
+    ner_tr += news_tr
     if silver:  # lever: self-training - our own raw sentences as parsed by two agreeing models (selftrain.py)
         silver_docs = list(DocBin().from_disk(silver).get_docs(nlp.vocab))
         ner_tr += silver_docs
         extra["silver_sents"] = len(silver_docs)  # one sentence a doc
-    if dev_blocks:  # held-out news sentences: scored separately (dev_news.spacy), never trained on
-        out.mkdir(parents=True, exist_ok=True)
-        save(ud_docs(dev_blocks, nlp, merge=True), out / "dev_news.spacy")
-        extra["news_dev_sents"] = len(dev_blocks)
     return write(out, nlp, gsd_tr + pud_tr, gsd_dev + pud_dev, ner_tr, ner_dev, {"iobj_relabelled": n_gsd + n_pud,
         "ud_train_sents": len(gsd_tr) + len(pud_tr), "ud_dev_sents": len(gsd_dev) + len(pud_dev),
         "ner_train_sents": len(germ_tr) + len(uner_tr), "ner_dev_sents": len(germ_dev) + len(uner_dev), **extra})
 
 
-def convert_en(data: Path, out: Path) -> dict:
+def convert_en(data: Path, out: Path, news: Path | None = None, news_repeat: int = 1, news_ner: bool = True
+               ) -> dict:
     nlp = spacy.blank("en")
     train = read_blocks(data / "ud/en_ewt/en_ewt-ud-train.conllu")
     dev = read_blocks(data / "ud/en_ewt/en_ewt-ud-dev.conllu")
@@ -201,9 +211,11 @@ def convert_en(data: Path, out: Path) -> dict:
     uner_tr, uner_dev = split(uner, 3)
     ner_tr = group([ner_doc(nlp, r) for r in uner_tr], 5)
     ner_dev = group([ner_doc(nlp, r) for r in uner_dev], 5)
-    return write(out, nlp, train, dev, ner_tr, ner_dev, {
+    extra: dict = {}
+    news_tr, _ = add_news(nlp, out, news, NEWS / "en_news_dev.conllu", news_repeat, news_ner, extra)
+    return write(out, nlp, train, dev, ner_tr + news_tr, ner_dev, {
         "ud_train_sents": len(train), "ud_dev_sents": len(dev),
-        "ner_train_sents": len(uner_tr), "ner_dev_sents": len(uner_dev)})
+        "ner_train_sents": len(uner_tr), "ner_dev_sents": len(uner_dev), **extra})
 
 
 def convert_fr(data: Path, out: Path) -> dict:
@@ -239,20 +251,22 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--with-english", type=int, default=0, metavar="N",
                     help="de only: also train on the first N sentences of UD English-EWT train")
     ap.add_argument("--with-news", type=Path, metavar="CONLLU",
-                    help="de only: also train on our agency-news treebank (training/treebank/de_news.conllu)")
+                    help="de, en: also train on our agency-news treebank (training/treebank/LANG_news.conllu)")
     ap.add_argument("--with-silver", type=Path, metavar="DOCBIN",
                     help="de only: also train on silver parses written by training/selftrain.py")
     ap.add_argument("--no-news-ner", dest="news_ner", action="store_false",
-                    help="de only: train no entities from the news treebank (GermEval/UNER only)")
+                    help="de, en: train no entities from the news treebank (public NER data only)")
     ap.add_argument("--news-repeat", type=int, default=1, metavar="K",
-                    help="de only: add the news treebank K times (it is small and in the target domain)")
+                    help="de, en: add the news treebank K times (it is small and in the target domain)")
     args = ap.parse_args(argv)
     out = args.out or Path(__file__).parent / "corpus" / args.lang
     if args.lang == "de":
         counts = convert_de(args.data, out, args.with_english, args.with_news, args.news_repeat,
                             args.with_silver, args.news_ner)
+    elif args.lang == "en":
+        counts = convert_en(args.data, out, args.with_news, args.news_repeat, args.news_ner)
     else:
-        counts = {"en": convert_en, "fr": convert_fr}[args.lang](args.data, out)
+        counts = convert_fr(args.data, out)
     print(json.dumps(counts))
     return 0
 

