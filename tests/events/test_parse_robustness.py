@@ -366,3 +366,93 @@ def test_two_indirect_objects_and_no_object():
     morphs = ["", "", "Case=Acc", "", "Case=Dat", "", "", ""]
     doc = DativeObjects()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs))
     assert (doc[3].dep_, doc[5].dep_) == ("obj", "iobj")
+
+
+# What the English news-treebank parser taught us: its arcs were right where the older parser's were wrong.
+
+def _en(words, heads, deps, pos, morphs=None):
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs)
+    return doc, Syntax.from_pack(get_pack("en"))
+
+
+def test_a_relative_clause_labelled_acl_is_active_and_its_own_act():
+    from eventlens.events.coder import _relative_acl
+    from eventlens.events.slots import is_passive, slot_heads
+
+    # "welcomed the agreement that Congo signed": "signed" as plain acl, with a subject and a relative "that"
+    words = ["AU", "welcomed", "the", "agreement", "that", "Congo", "signed", "."]
+    morphs = ["", "", "", "", "PronType=Rel", "", "Tense=Past|VerbForm=Part", ""]
+    doc, _ = _en(words, [1, 1, 3, 1, 6, 6, 3, 1], ["nsubj", "ROOT", "det", "obj", "obj", "nsubj", "acl", "punct"],
+                 ["PROPN", "VERB", "DET", "NOUN", "PRON", "PROPN", "VERB", "PUNCT"], morphs)
+    assert _relative_acl(doc[6]) and not is_passive(doc[6])
+    assert [t.text for t in slot_heads(doc[6], "subj")] == ["Congo"]
+    # "welcomed the agreement signed today": a participle with no subject of its own stays passive
+    doc, _ = _en(["AU", "welcomed", "the", "agreement", "signed", "today"], [1, 1, 3, 1, 3, 4],
+                 ["nsubj", "ROOT", "det", "obj", "acl", "obl:unmarked"], ["PROPN", "VERB", "DET", "NOUN", "VERB", "NOUN"],
+                 ["", "", "", "", "Tense=Past|VerbForm=Part", ""])
+    assert not _relative_acl(doc[4]) and is_passive(doc[4])
+
+
+def test_a_distributive_word_on_another_clause_is_not_said_of_the_act():
+    from eventlens.events.coder import _distribute
+    from eventlens.records import Mention
+
+    # "Russia and Ukraine exchanged prisoners each in a swap mediated by the UAE": one mediation, not two
+    words = ["Russia", "and", "Ukraine", "exchanged", "prisoners", "each", "in", "a", "swap", "mediated", "by", "UAE"]
+    doc, syntax = _en(words, [3, 2, 0, 3, 3, 3, 8, 8, 3, 8, 11, 9],
+                      ["nsubj", "cc", "conj", "ROOT", "obj", "obl:unmarked", "case", "det", "obl", "acl", "case",
+                       "obl:agent"],
+                      ["PROPN", "CCONJ", "PROPN", "VERB", "NOUN", "DET", "ADP", "DET", "NOUN", "VERB", "ADP", "PROPN"])
+
+    def mention(i, code):
+        return Mention(text=doc[i].text, clean_start=doc[i].idx, clean_end=doc[i].idx + len(doc[i]), code=code)
+
+    are, rus, ukr = mention(11, "ARE"), mention(0, "RUS"), mention(2, "UKR")
+    assert _distribute(doc[:], doc[9], [are], [rus, ukr], syntax) == [([are], [rus, ukr])]
+    # on the act's own verb it is said of the parties: "exchanged" once for each
+    assert len(_distribute(doc[:], doc[3], [rus, ukr], [are], syntax)) == 2
+
+
+def test_a_participle_after_a_passive_is_done_by_the_agent():
+    from eventlens.events.slots import slot_heads
+
+    # "The camp was attacked by rebels, killing 156": the rebels killed, not the camp
+    words = ["The", "camp", "was", "attacked", "by", "rebels", ",", "killing", "156"]
+    doc, _ = _en(words, [1, 3, 3, 3, 5, 3, 7, 3, 7],
+                 ["det", "nsubj:pass", "aux:pass", "ROOT", "case", "obl:agent", "punct", "advcl", "obj"],
+                 ["DET", "NOUN", "AUX", "VERB", "ADP", "NOUN", "PUNCT", "VERB", "NUM"],
+                 ["", "", "", "Tense=Past|VerbForm=Part", "", "", "", "VerbForm=Ger", ""])
+    assert [t.text for t in slot_heads(doc[7], "subj")] == ["rebels"]
+
+
+def test_an_act_named_as_what_came_before_borrows_no_parties_by_word_order():
+    from eventlens.events.coder import _by_order
+    from eventlens.records import Mention
+
+    # "Settlers set fire to offices following the killing of an Israeli"
+    words = ["Settlers", "set", "fire", "following", "the", "killing", "of", "Israelis"]
+    doc, syntax = _en(words, [1, 1, 1, 5, 5, 1, 7, 5],
+                      ["nsubj", "ROOT", "obj", "case", "det", "obl", "case", "nmod"],
+                      ["NOUN", "VERB", "NOUN", "VERB", "DET", "NOUN", "ADP", "PROPN"])
+    settlers = Mention(text="Settlers", clean_start=0, clean_end=8, code="PSE")
+    tok_of = {id(settlers): (0, 1)}
+    assert _by_order(doc[:], doc[5], [settlers], tok_of, syntax, False) == ([], [])
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("text, type_, actors, recipients", [
+    # the promised reply answers an act told earlier in the same sentence
+    ("Indian missile strikes early on Wednesday hit six sites in Pakistan, the Pakistani army said, vowing to "
+     "retaliate at a time of its choosing.", "THREATEN", {"PAK"}, {"IND"}),
+    # fighting against someone is directed, not a joint act of everyone named
+    ("North Korean troops are believed to have taken part in fighting against Ukrainian forces in Russia's Kursk "
+     "region in December.", "ASSAULT", {"PRK"}, {"UKR"}),
+    # asked whether: a question, no request; what was asked about is the act
+    ("Asked whether Moscow had sent military advisers to Burkina Faso, Kremlin spokesman Dmitry Peskov did not "
+     "deny it.", "AID", {"RUS"}, {"BFA"}),
+])
+def test_english_acts_whatever_the_arcs(process, text, type_, actors, recipients):
+    events = process(text, "en").events
+    assert [(e.type, {m.code for m in e.actors}, {m.code for m in e.recipients}) for e in events
+            if e.type == type_] == [(type_, actors, recipients)]
+    assert not any(e.type == "REQUEST" for e in events)

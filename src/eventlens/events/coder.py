@@ -43,7 +43,7 @@ PLAIN_WORD_LISTS = ("distributive", "locative", "relative_pronouns", "particles"
                     "complementizers", "act_nouns", "retaliation", "gerund_prepositions", "means_markers",
                     "reply_verbs", "promise_auxiliaries", "undertakings", "conditions", "inverted_conditions",
                     "settings", "partner_prepositions", "named_contents", "aims", "obligations", "documents",
-                    "stances", "helping_verbs")
+                    "stances", "helping_verbs", "earlier_markers")
 
 
 @dataclass
@@ -87,6 +87,7 @@ class Syntax:
     promise_auxiliaries: frozenset[str] = frozenset()  # ... will, would: is a threat, not an act done
     undertakings: frozenset[str] = frozenset()  # mission, effort: "mediation mission" is the act, not a kind
     conditions: frozenset[str] = frozenset()  # if, unless, falls, à moins que: open a clause that is a condition
+    earlier_markers: frozenset[str] = frozenset()  # after, following, nach: an act named as what came before
     inverted_conditions: frozenset[str] = frozenset()  # should, sollte: a condition when they open the clause
     settings: frozenset[str] = frozenset()  # in, at, during, bei, lors: a phrase that places an act
     partner_prepositions: frozenset[str] = frozenset()  # with, mit, avec: name the other side of a meeting
@@ -451,8 +452,11 @@ def _reaction_targets(doc: Document, span: Span, events: list[Event], earlier: l
             ev.notes.append(f"recipient: who did {told[0].trigger_text!r}, the act its clause reports")
             continue
         if ev.type == "THREATEN" and _retaliates(span, tok, syntax):
-            # "Bruxelles a promis de riposter": a promised reply is aimed at whoever acted before
-            before = [e for e in earlier if e.actors and not {m.code for m in e.actors} & (doers | {"UNK"})]
+            # "Bruxelles a promis de riposter": a promised reply is aimed at whoever acted before, in an
+            # earlier sentence or earlier in this one ("Indian strikes hit six sites, the army said, vowing to
+            # retaliate")
+            here = [e for e in events if e is not ev and _trigger_token(span, e).i < tok.i]
+            before = [e for e in earlier + here if e.actors and not {m.code for m in e.actors} & (doers | {"UNK"})]
             if before:
                 ev.recipients = list(before[-1].actors)
                 ev.notes.append(f"recipient: who did {before[-1].trigger_text!r}, the act it promises to answer")
@@ -594,7 +598,10 @@ def _verbal_gerunds(span: Span, lexicon, syntax: Syntax) -> None:
     for tok in span:
         if tok.pos_ != "NOUN" or not tok.lower_.endswith(ending) or len(tok.lower_) <= len(ending) + 2:
             continue
-        marks = [c for c in tok.children if c.dep_ == "case" and c.i == tok.i - 1 and c.lower_ in syntax.gerund_prepositions]
+        # the preposition as the noun's case, or already as a clause's marker (the parser built the clause
+        # but tagged its verb a noun: "in fighting/NOUN against ...")
+        marks = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i == tok.i - 1
+                 and c.lower_ in syntax.gerund_prepositions]
         if not marks or any(c.dep_ in ("det", "nmod:poss", "amod", "nummod", "compound") for c in tok.children):
             continue
         head = tok.head
@@ -1849,6 +1856,13 @@ def _token_at(span: Span, clean_start: int) -> int:
     return span[k].i if k < len(span) and span[k].idx == clean_start else span.start
 
 
+def _relative_acl(tok: Token) -> bool:
+    """A clause on a noun with its own subject and a relative pronoun ("the agreement that/PRON Congo and
+    Rwanda signed"), which the parse labelled plain acl: a relative clause, whatever its label."""
+    return tok.dep_ == "acl" and any(c.dep_.startswith("nsubj") for c in tok.children) and any(
+        c.pos_ == "PRON" and "Rel" in c.morph.get("PronType") for c in tok.children)
+
+
 def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
     if e_tok.dep_ == "conj" and e_tok.head.i == v_tok.i:  # "rejeté ... et exigé": a second act, not content
         return False
@@ -1858,15 +1872,16 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         path = e_tok
         # spaCy makes a new Token object on every access: compare positions, never identity
         while path.head.i != path.i and path.head.i != v_tok.i:
-            if path.dep_ in SEPARATE_DEPS and not _shared_conjunct(path, syntax):
+            if (path.dep_ in SEPARATE_DEPS or _relative_acl(path)) and not _shared_conjunct(path, syntax):
                 return False  # "the agreement that Congo and Rwanda signed": a relative clause tells its own act
             path = path.head
         if path.head.i != v_tok.i or path.i == v_tok.i:
             return False
         # "threatened to attack": parsers often call the infinitive an adverbial clause, and a "that" clause too
         # ("issued a reminder to Iraq that it must cooperate")
-        infinitive = path.dep_ == "advcl" and any(c.lower_ in syntax.infinitive_markers for c in path.children
-                                                   if c.dep_ == "mark")
+        # ("threatened to attack"); on an act's noun the parse calls it acl ("its refusal to accept the plan")
+        infinitive = (path.dep_ == "advcl" or (path.dep_ == "acl" and v_tok.pos_ in ("NOUN", "PROPN"))) and any(
+            c.lower_ in syntax.infinitive_markers for c in path.children if c.dep_ == "mark")
         # "rejected a proposal for signing a trade agreement": what a refusal turns down may be a gerund after a
         # preposition that does not make it a second act of the same doer (after, by, without:
         # `gerund_prepositions`); elsewhere such a gerund may be a reason ("praised X for supplying ...")
@@ -2140,6 +2155,11 @@ def _by_order(span: Span, trigger: Token, mentions, tok_of, syntax: Syntax, reci
               destination: bool = False):
     """Participants by word order inside the trigger's clause, when the parse gives none. With
     `destination` (aid sent somewhere), a country named as the place it goes to is its recipient."""
+    if (slots.has_parse(span.doc) and trigger.pos_ == "NOUN" and trigger.dep_.split(":")[0] in ("obl", "nmod")
+            and slots.case_words(trigger) & syntax.earlier_markers):
+        # "set fire to offices following the killing of an Israeli": an earlier act, another's; only its own
+        # phrase names its parties, not the clause it is dated by
+        return [], []
     c_start, c_end = syntax.clause(span, trigger)
     inside = [m for m in mentions if id(m) in tok_of and c_start <= tok_of[id(m)][0] < c_end
               and tok_of[id(m)] != (trigger.i, trigger.i + 1)]
@@ -2322,11 +2342,17 @@ def _distribute(span: Span, trigger: Token, actors, recipients, syntax: Syntax):
     when it is said of the act or its parties (not "sources on both sides said")."""
     parties = [(m.clean_start, m.clean_end) for m in actors + recipients]
 
+    # the verb of the act's own clause: a distributive word on another clause's verb is said of that
+    # clause ("X and Y exchanged prisoners each in a swap mediated by Z": not of the mediation); a noun
+    # the parse made the root has none, and any verb will do
+    verb = next((a for a in [trigger, *trigger.ancestors] if a.pos_ in ("VERB", "AUX")), None)
+
     def of_parties(t: Token) -> bool:
         head = t.head
-        # floating between the parties and the act, on a verb, it is said of them, whichever verb the parser
-        # hangs it on ("X und Y unterliegen beide Sanktionen"); not a word of a noun ("prisoners of war each")
-        between = t.i < trigger.i and head.pos_ in ("VERB", "AUX") and any(b <= t.idx for _, b in parties)
+        # floating between the parties and the act, on the act's verb, it is said of them, wherever the parser
+        # hangs it there ("X und Y unterliegen beide Sanktionen"); not a word of a noun ("prisoners of war each")
+        between = (t.i < trigger.i and head.pos_ in ("VERB", "AUX") and (verb is None or head.i == verb.i)
+                   and any(b <= t.idx for _, b in parties))
         return not slots.has_parse(span.doc) or between or head.i in (t.i, trigger.i, trigger.head.i) or any(
             a <= head.idx < b or a <= t.idx < b for a, b in parties)
 

@@ -33,10 +33,11 @@ def is_passive(trigger: Token) -> bool:
     if trigger.pos_ == "ADJ" and "xcomp" in deps:
         return False  # "he is prepared to lift the ban": an adjective with its infinitive, whatever the auxiliary's label
     if (trigger.dep_ == "acl" and "Past" in trigger.morph.get("Tense") and "Part" in trigger.morph.get("VerbForm")
-            and not _verbless_subject(trigger.head)):
+            and "nsubj" not in deps and not _verbless_subject(trigger.head)):
         # "des responsables accusés de ...", "weapons supplied to Russia": the noun is acted upon (a noun
         # as the sentence's root means the parser missed the finite verb: "The parliament threatened ...",
-        # "Thousands of students marched ...")
+        # "Thousands of students marched ..."); with a subject of its own it is a relative clause the parse
+        # labelled acl ("the agreement that Congo and Rwanda signed")
         return True
     if ("obl:agent" in deps and "Part" in trigger.morph.get("VerbForm") and "aux:tense" not in deps
             and "nsubj" not in deps):  # "has demanded an admission by Moscow": a subject of its own is active
@@ -95,7 +96,8 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
     if name == "subj":
         if passive:
             agents = [c for c in trigger.children if c.dep_ == "obl:agent"]
-            agents += [c for c in trigger.children if c.dep_.startswith("obl") and case_words(c) & set(passive_agent)]
+            agents += [c for c in trigger.children if c.dep_.startswith("obl") and c.dep_ != "obl:agent"
+                       and case_words(c) & set(passive_agent)]
             return agents
         # with no subject, a pronoun the parser called expletive is the subject ("ob es die Lieferungen
         # eingestellt habe": a weak parser labels a referring "es" expl)
@@ -231,6 +233,13 @@ def inherited_subject(trigger: Token, passive_agent: Iterable[str] = ("von", "by
         verb = governing_verb(head.head)
         if verb is not None and verb.i < trigger.i:
             return slot_heads(verb, "subj", passive_agent)
+    if (dep == "advcl" and participle(trigger) and trigger.i > 0 and trigger.doc[trigger.i - 1].is_punct
+            and head.i < trigger.i and is_passive(head)):
+        # "the camp was attacked by rebels, killing 156": a participle of result after a passive is done by
+        # the passive's agent, not by what was acted upon
+        agents = slot_heads(head, "subj", passive_agent, inherit=False)
+        if agents:
+            return agents
     if dep in ("acl", "acl:relcl", "relcl"):
         return [head]
     if (dep == "parataxis" or (dep in ("advcl", "csubj") and head.i > trigger.i)) and participle(trigger) \
