@@ -456,3 +456,20 @@ def test_english_acts_whatever_the_arcs(process, text, type_, actors, recipients
     assert [(e.type, {m.code for m in e.actors}, {m.code for m in e.recipients}) for e in events
             if e.type == type_] == [(type_, actors, recipients)]
     assert not any(e.type == "REQUEST" for e in events)
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("text, expected", [
+    # a demand is addressed to whom it asks to act, not to the target of that act
+    ("China demanded that the United States cancel its plans to sell advanced fighter jets to Taiwan.",
+     {("REQUEST", "CHN", "USA")}),
+    # a stance stated as an adjective with a copula: what it opposes is its content, no mediation is coded
+    ("Israel is opposed to French mediation in its negotiations with Syria, a government spokesman said.",
+     {("REJECT", "ISR", "FRA")}),
+    # the demands conceded to, named in the verb's own oblique slot, are what the concession answers
+    ("Serbia conceded to the demands of the European Union on Tuesday.", {("CONCEDE", "SRB", "EU")}),
+])
+def test_what_a_verbal_act_answers_or_asks(process, text, expected):
+    found = {(e.type, "+".join(sorted(m.code for m in e.actors)), "+".join(sorted(m.code for m in e.recipients)))
+             for e in process(text, "en").events}
+    assert found == expected

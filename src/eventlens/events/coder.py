@@ -1647,6 +1647,13 @@ def _holds_content(span: Span, v: Event, ev: Event, syntax: Syntax, framing: fro
     if e_tok.head.i == v_tok.i and e_tok.dep_ in ("obj", "nsubj:pass") and v.rule is not None and \
             v.rule.lemma.lower() in framing:
         return False  # "rejected the EU's demand": the demand was made all the same; only what it asks is refused
+    if (ev.rule is not None and ev.rule.pos == "NOUN" and ev.type != v.type and v.rule is not None
+            and e_tok.head.i == v_tok.i and e_tok.dep_.split(":")[0] == "obl" and slots.has_parse(span.doc)):
+        # "conceded to demands", "opposed to mediation": an act's noun in an oblique slot of the verbal act's
+        # own entry is what the act answers, not an act of its own
+        cases = {slot.partition(":")[2] for slot in (*v.rule.actor, *v.rule.recipient) if slot.startswith("obl:")}
+        if cases & slots.case_words(e_tok):
+            return True
     return _is_content(span, e_tok, v_tok, syntax)
 
 
@@ -1791,7 +1798,7 @@ def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:
 
 def _target_from_content(host: Event, content: Event) -> None:
     """A threat or promise that names nobody is aimed at whom its content is: "threatened to deliver
-    blows to the United States" threatens the United States. A protest whose purpose is a protest is one
+    blows to the United States" threatens the United States; a demand at whom it asks to act. A protest whose purpose is a protest is one
     act told twice ("began a hunger strike to protest against Sweden's decision"): the purpose says against
     whom, over the target the strike had by default. A verb that tells the act of a pair's entry ("granted" of
     "granted asylum") takes the kind that entry names."""
@@ -1805,6 +1812,14 @@ def _target_from_content(host: Event, content: Event) -> None:
         return
     doers = {m.code for m in host.actors}
     spans = {(m.clean_start, m.clean_end) for m in host.actors}
+    if host.type == "REQUEST":
+        # a demand is addressed to whom it asks to act ("demanded that the US cancel plans to sell arms to
+        # Taiwan" asks the US), never to the target of the act it asks for
+        asked = [m for m in content.actors if (m.clean_start, m.clean_end) not in spans and m.code not in doers]
+        if asked:
+            host.recipients = asked
+            host.notes.append(f"recipient: the doer of its content {content.trigger_text!r}")
+        return
     # a content done at home ("threatened to ban Ugandan opposition candidates", "to impose a curfew in
     # Algiers") keeps the compatriot target its own coding allowed; the threatener itself never is one,
     # but its state is when the content is aimed there by default ("declined to resign": its own people)
@@ -2000,12 +2015,18 @@ def _stance(trigger: Token, syntax: Syntax) -> dict[str, list[Token]]:
     """The slots of a participle that states a stance in the passive's form ("Israel is opposed to French
     mediation", "Israël est opposé à la médiation"): its subject holds the stance (the active subject) and its
     oblique is what the stance is about (the active object). Empty for any other trigger, and for a real
-    passive, one that names its agent."""
-    if not _lemma_in(trigger, syntax.stances) or not slots.is_passive(trigger):
+    passive, one that names its agent. The parse may also make it an adjective with a copula ("is/cop
+    opposed/ADJ"), its holder a plain subject."""
+    if not _lemma_in(trigger, syntax.stances):
         return {}
-    if slots.slot_heads(trigger, "subj", syntax.passive_agent, inherit=False):
+    copular = trigger.pos_ == "ADJ" and any(c.dep_ == "cop" for c in trigger.children)
+    if copular:
+        if any(c.dep_ == "obl:agent" for c in trigger.children):
+            return {}
+    elif not slots.is_passive(trigger) or slots.slot_heads(trigger, "subj", syntax.passive_agent, inherit=False):
         return {}
-    return {"subj": [c for c in trigger.children if c.dep_ in slots.PASS_SUBJ],
+    holders = slots.PASS_SUBJ | ({"nsubj"} if copular else set())
+    return {"subj": [c for c in trigger.children if c.dep_ in holders],
             "obj": [c for c in trigger.children if c.dep_.split(":")[0] == "obl" and slots.case_words(c)]}
 
 
