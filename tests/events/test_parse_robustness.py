@@ -473,3 +473,30 @@ def test_what_a_verbal_act_answers_or_asks(process, text, expected):
     found = {(e.type, "+".join(sorted(m.code for m in e.actors)), "+".join(sorted(m.code for m in e.recipients)))
              for e in process(text, "en").events}
     assert found == expected
+
+
+def test_a_complementizer_hung_on_the_main_verb_still_opens_the_content_clause():
+    from eventlens.events.slots import _complementizer
+
+    # "demanded that the government end ...": the parse made "that" an oblique of "demanded"
+    words = ["Protesters", "demanded", "that", "the", "government", "end", "curbs"]
+    doc, syntax = _en(words, [1, 1, 1, 4, 5, 1, 5], ["nsubj", "ROOT", "obl", "det", "nsubj", "ccomp", "obj"],
+                      ["NOUN", "VERB", "SCONJ", "DET", "NOUN", "VERB", "NOUN"])
+    assert _complementizer(doc[5], syntax.complementizers).text == "that"
+    # a word before the clause that hangs elsewhere is not its marker
+    doc, syntax = _en(words, [1, 1, 6, 4, 5, 1, 5], ["nsubj", "ROOT", "mark", "det", "nsubj", "ccomp", "obj"],
+                      ["NOUN", "VERB", "SCONJ", "DET", "NOUN", "VERB", "NOUN"])
+    assert _complementizer(doc[5], syntax.complementizers) is None
+
+
+def test_no_operator_reaches_into_an_adverbial_or_relative_clause():
+    from eventlens.events.coder import _in_adverbial_clause
+
+    # "Kenya lifted a curfew in Mombasa where twelve people were killed": the parse made "killed" a ccomp
+    words = ["Kenya", "lifted", "a", "curfew", "in", "Mombasa", "where", "twelve", "people", "were", "killed"]
+    doc, syntax = _en(words, [1, 1, 3, 1, 5, 3, 10, 8, 10, 10, 1],
+                      ["nsubj", "ROOT", "det", "obj", "case", "nmod", "advmod", "nummod", "nsubj:pass", "aux:pass",
+                       "ccomp"],
+                      ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADV", "NUM", "NOUN", "AUX", "VERB"])
+    assert _in_adverbial_clause(doc[10], syntax)
+    assert not _in_adverbial_clause(doc[3], syntax)  # the curfew itself is what "lifted" operates on

@@ -279,7 +279,8 @@ def apply_operators(doc: Document, sent: Sentence, span: Span, events: list[Even
     gone: set[int] = set()  # the operating words' own events, replaced by the recoded acts
     for ev in events:
         tok = _trigger_token(span, ev)
-        found = governing_operator(tok, lambda t: _operator_kind(span, t, syntax), syntax.undertakings)
+        found = None if _in_adverbial_clause(tok, syntax) else governing_operator(
+            tok, lambda t: _operator_kind(span, t, syntax), syntax.undertakings)
         outcome = table.outcome(found[1], ev.type, ev.mode, ev.rule.cameo) if found and ev.rule is not None else None
         if outcome is None or any(_is_word(found[0], w) or _compound_of(found[0], w, syntax) for w in ev.rule.words):
             out.append(ev)
@@ -1064,12 +1065,26 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
     return events
 
 
+def _in_adverbial_clause(tok: Token, syntax: Syntax) -> bool:
+    """Is tok's act inside a clause opened by a word that makes it adverbial or relative ("lifted a curfew
+    in Mombasa where twelve people were killed", "after ... was killed")? No operator above reaches into it,
+    whatever label the parse gave the clause."""
+    openers = syntax.clause_openers - syntax.complementizers
+    t = tok.head if tok.dep_ == "conj" and tok.head.i != tok.i else tok
+    for a in [t, *t.ancestors]:
+        if a.dep_ in ("ccomp", "advcl", "acl", "acl:relcl", "relcl") and a.left_edge.lower_ in openers:
+            return True
+        if a.pos_ in ("VERB", "AUX"):
+            return False
+    return False
+
+
 def _main_clause_doers(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
     """The subject of the main clause, for a verb the parse coordinated with a relative clause ("welcomed the
     agreement that Congo and Rwanda signed ... and called on both governments"), once the doers it inherits
     there turn out to be its own target: nobody calls on themselves, so the verb goes with the main one."""
     head = trigger.head
-    if trigger.dep_ not in slots.CONJ or head.dep_ not in ("acl:relcl", "relcl"):
+    if trigger.dep_ not in slots.CONJ or (head.dep_.split(":")[0] != "acl" and head.dep_ != "relcl"):
         return []
     main = slots.governing_verb(head.head)
     return _fill(main, ("subj",), mentions, tok_of, syntax) if main is not None else []
@@ -1498,7 +1513,9 @@ def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int
             aimed = aimed or _lemma_in(a, syntax.aims)
             infinitive = infinitive or _infinitival(span, a, syntax)
             # the parse may call the infinitive advcl, and an English subject before the verb a compound of it
-            if infinitive and a.dep_ in ("xcomp", "ccomp", "advcl") and _lemma_in(a.head, syntax.obligations) \
+            # (acl: the parse read the obliging verb as a noun, "The treaty obliges/NOUN Russia ... to cooperate")
+            if infinitive and a.dep_.split(":")[0] in ("xcomp", "ccomp", "advcl", "acl") \
+                    and _lemma_in(a.head, syntax.obligations) \
                     and any(c.dep_ in ("nsubj", "compound") and c.i < a.head.i and _lemma_in(c, syntax.documents)
                             for c in a.head.children):
                 out[id(ev)] = a.head

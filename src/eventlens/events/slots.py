@@ -152,8 +152,17 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
 
 
 def _complementizer(clause: Token, complementizers: Iterable[str]) -> Token | None:
-    """The word marking `clause` as a content clause ("that", "dass", "que"), if one does."""
-    return next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in complementizers), None)
+    """The word marking `clause` as a content clause ("that", "dass", "que"), if one does: its own marker,
+    or one right before the clause that the parse hung on the governing verb ("demanded that/obl the
+    government end ...")."""
+    own = next((m for m in clause.children if m.dep_ == "mark" and m.lower_ in complementizers), None)
+    if own is not None or clause.head.i == clause.i or clause.left_edge.i == 0:
+        return own
+    before = clause.doc[clause.left_edge.i - 1]
+    if before.head.i == clause.head.i and before.lower_ in complementizers and (
+            before.pos_ == "SCONJ" or before.dep_ == "mark"):
+        return before
+    return None
 
 
 def _name_before(clause: Token, mark: Token | None) -> list[Token]:
