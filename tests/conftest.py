@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import importlib
 import importlib.util
+import os
 from pathlib import Path
 
 import pytest
@@ -34,6 +35,22 @@ def stages_ready() -> bool:
 
 def pytest_configure(config):
     config.addinivalue_line("markers", "pipeline: needs every pipeline stage (skipped while one is missing)")
+    swap_candidate_pipeline(os.environ.get("EVENTLENS_TEST_PIPELINE", ""))
+
+
+def swap_candidate_pipeline(spec: str) -> None:
+    """EVENTLENS_TEST_PIPELINE=en=training/output/en/model-best runs the tests with a candidate pipeline in
+    place of one language's shipped pack (as training/eval_with.py does for eval): which sentence tests a
+    retrained parser breaks, before it is shipped. Unset, the shipped packs run."""
+    if not spec:
+        return
+    lang, _, model = spec.rpartition("=")
+    if not lang or not Path(model).is_dir():
+        raise pytest.UsageError(f"EVENTLENS_TEST_PIPELINE={spec!r}: expected LANG=FOLDER with a spaCy pipeline")
+    import eventlens.nlp as nlp_mod
+    from eventlens.nlp.packs import choose, shipped_choice
+
+    nlp_mod.choose = lambda code: shipped_choice(code, model) if code == lang else choose(code)
 
 
 def pytest_collection_modifyitems(config, items):
