@@ -129,10 +129,13 @@ def test_known_places_fill_what_the_model_missed(nlp_de, nlp_en):
     doc.set_ents([Span(doc, 4, 5, label="PER")], default="unmodified")
     doc = nlp_de.get_pipe("eventlens_known_places")(doc)
     assert {e.text: e.label_ for e in doc.ents}.get("Perus") == "LOC"
-    # the same words under another label are relabelled ("Somalia/PER" from the English model)
-    text = "Croatia sent troops to Somalia on Monday."
-    assert _entities(nlp_en, text, without="eventlens_known_places").get("Somalia") == "PER"
-    assert _entities(nlp_en, text) == {"Croatia": "LOC", "Somalia": "LOC"}
+    # the same words under another label are relabelled (an older English pack called "Somalia" PER here)
+    doc = nlp_en.make_doc("Croatia sent troops to Somalia on Monday.")
+    for _, proc in nlp_en.pipeline[: nlp_en.pipe_names.index("eventlens_known_places")]:
+        doc = proc(doc)
+    doc.set_ents([Span(doc, 4, 5, label="PER")], default="unmodified")
+    doc = nlp_en.get_pipe("eventlens_known_places")(doc)
+    assert {e.text: e.label_ for e in doc.ents} == {"Croatia": "LOC", "Somalia": "LOC"}
 
 
 def test_known_places_keep_an_organisation_named_after_a_place(nlp_de):
