@@ -500,3 +500,16 @@ def test_no_operator_reaches_into_an_adverbial_or_relative_clause():
                       ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADV", "NUM", "NOUN", "AUX", "VERB"])
     assert _in_adverbial_clause(doc[10], syntax)
     assert not _in_adverbial_clause(doc[3], syntax)  # the curfew itself is what "lifted" operates on
+
+
+@pytest.mark.pipeline
+def test_a_gerund_read_as_a_noun_is_a_verb_whether_its_preposition_is_case_or_mark(pipeline):
+    from eventlens.events import coder
+
+    lexicon, _, syntax = coder._resources("en", pipeline.ontology)
+    words = ["Pyongyang", "responded", "by", "warning", "Seoul"]
+    for marker in ("case", "mark"):  # the parser built the clause, or only the noun phrase
+        doc, _ = _en(words, [1, 1, 3, 1, 3], ["nsubj", "ROOT", marker, "obl" if marker == "case" else "advcl", "obj"],
+                     ["PROPN", "VERB", "ADP", "NOUN", "PROPN"])
+        coder._verbal_gerunds(doc[:], lexicon, syntax)
+        assert (doc[3].pos_, doc[3].lemma_, doc[3].dep_, doc[2].dep_) == ("VERB", "warn", "advcl", "mark")

@@ -600,7 +600,7 @@ def _verbal_gerunds(span: Span, lexicon, syntax: Syntax) -> None:
         if tok.pos_ != "NOUN" or not tok.lower_.endswith(ending) or len(tok.lower_) <= len(ending) + 2:
             continue
         # the preposition as the noun's case, or already as a clause's marker (the parser built the clause
-        # but tagged its verb a noun: "in fighting/NOUN against ...")
+        # but tagged its verb a noun: "responded by/mark warning/NOUN")
         marks = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i == tok.i - 1
                  and c.lower_ in syntax.gerund_prepositions]
         if not marks or any(c.dep_ in ("det", "nmod:poss", "amod", "nummod", "compound") for c in tok.children):
