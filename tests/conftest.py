@@ -47,10 +47,7 @@ def swap_candidate_pipeline(spec: str) -> None:
     lang, _, model = spec.rpartition("=")
     if not lang or not Path(model).is_dir():
         raise pytest.UsageError(f"EVENTLENS_TEST_PIPELINE={spec!r}: expected LANG=FOLDER with a spaCy pipeline")
-    import eventlens.nlp as nlp_mod
-    from eventlens.nlp.packs import choose, shipped_choice
-
-    nlp_mod.choose = lambda code: shipped_choice(code, model) if code == lang else choose(code)
+    _load_training_script("eval_with.py").swap(lang, model)
 
 
 def pytest_collection_modifyitems(config, items):
@@ -166,10 +163,12 @@ def process(pipeline):
 @pytest.fixture
 def training_script():
     """Import a script of training/ (no package) from its file: training_script("treebank/validate.py")."""
-    def load(name: str):
-        path = ROOT / "training" / name
-        spec = importlib.util.spec_from_file_location(path.stem, path)
-        mod = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(mod)
-        return mod
-    return load
+    return _load_training_script
+
+
+def _load_training_script(name: str):
+    path = ROOT / "training" / name
+    spec = importlib.util.spec_from_file_location(path.stem, path)
+    mod = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(mod)
+    return mod

@@ -15,18 +15,20 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "src"))
 
 
-def main(argv: list[str]) -> int:
+def swap(target: str, model: str) -> None:
+    """From now on, eventlens loads the pipeline in folder `model` for language `target` (also used by the
+    tests' EVENTLENS_TEST_PIPELINE)."""
     import eventlens.nlp as nlp_mod
-    from eventlens.cli import main as cli
     from eventlens.nlp.packs import choose, shipped_choice
 
+    nlp_mod.choose = lambda lang: shipped_choice(lang, model) if lang == target else choose(lang)
+
+
+def main(argv: list[str]) -> int:
+    from eventlens.cli import main as cli
+
     target, _, model = argv[0].rpartition("=")
-    target = target or "de"
-
-    def swapped(lang: str):
-        return shipped_choice(lang, model) if lang == target else choose(lang)
-
-    nlp_mod.choose = swapped
+    swap(target or "de", model)
     return cli.main(argv[1:], standalone_mode=False) or 0
 
 

@@ -243,62 +243,63 @@ def test_a_passive_subject_under_haben_is_an_object():
     assert doc[1].dep_ == "nsubj:pass"
 
 
+def _content_clauses(words, heads, deps, pos):
+    """A German parse built by hand, after the ContentClauses repair."""
+    from eventlens.nlp.components import ContentClauses
+
+    return ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+
+
 def test_reported_speech_called_a_relative_clause_is_the_verbs_complement():
     # "sagte der Berater Shin, Russland habe Nordkorea Raketen geliefert": a parser hung the reported speech
     # on the speaker as a relative clause; its finite verb comes second, so it is a main clause
-    from eventlens.nlp.components import ContentClauses
-
     words = ["sagte", "der", "Berater", "Shin", ",", "Russland", "habe", "Nordkorea", "Raketen", "geliefert", "."]
     heads = [0, 2, 0, 2, 9, 9, 9, 9, 9, 2, 0]
     deps = ["ROOT", "det", "nsubj", "appos", "punct", "nsubj", "aux", "iobj", "obj", "acl:relcl", "punct"]
     pos = ["VERB", "DET", "NOUN", "PROPN", "PUNCT", "PROPN", "AUX", "PROPN", "NOUN", "VERB", "PUNCT"]
-    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    doc = _content_clauses(words, heads, deps, pos)
     assert (doc[9].dep_, doc[9].head.i) == ("ccomp", 0)
     # a real relative clause puts its finite verb last: "der Berater, der Nordkorea Raketen geliefert habe"
     words = words[:5] + ["der", "Nordkorea", "Raketen", "geliefert", "habe", "."]
     heads = [0, 2, 0, 2, 8, 8, 8, 8, 2, 8, 0]
     deps = ["ROOT", "det", "nsubj", "appos", "punct", "nsubj", "iobj", "obj", "acl:relcl", "aux", "punct"]
     pos = ["VERB", "DET", "NOUN", "PROPN", "PUNCT", "PRON", "PROPN", "NOUN", "VERB", "AUX", "PUNCT"]
-    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    doc = _content_clauses(words, heads, deps, pos)
     assert (doc[8].dep_, doc[8].head.i) == ("acl:relcl", 2)
 
 
 def test_a_dass_clause_called_a_relative_clause_is_a_content_clause():
     # "erklärte der Minister, dass Nordkorea stehen werde": a parser hung the dass-clause on the subject
-    from eventlens.nlp.components import ContentClauses
-
     words = ["Dann", "erklärte", "der", "Minister", ",", "dass", "Nordkorea", "stehen", "werde", "."]
     heads = [1, 1, 3, 1, 7, 7, 7, 3, 7, 1]
     deps = ["advmod", "ROOT", "det", "nsubj", "punct", "mark", "nsubj", "acl:relcl", "aux", "punct"]
     pos = ["ADV", "VERB", "DET", "NOUN", "PUNCT", "SCONJ", "PROPN", "VERB", "AUX", "PUNCT"]
-    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    doc = _content_clauses(words, heads, deps, pos)
     assert (doc[7].dep_, doc[7].head.i) == ("ccomp", 1)
     # before its verb the clause stays with the noun, as a content clause of it ("die Nachricht, dass ...")
     words = ["Die", "Nachricht", ",", "dass", "Kiew", "zustimme", ",", "überraschte", "."]
     heads = [1, 7, 5, 5, 5, 1, 5, 7, 7]
     deps = ["det", "nsubj", "punct", "mark", "nsubj", "acl:relcl", "punct", "ROOT", "punct"]
     pos = ["DET", "NOUN", "PUNCT", "SCONJ", "PROPN", "VERB", "PUNCT", "VERB", "PUNCT"]
-    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    doc = _content_clauses(words, heads, deps, pos)
     assert (doc[5].dep_, doc[5].head.i) == ("acl", 1)
     # a clause opened by a relative pronoun is left alone
     deps[3], pos[3], words[3] = "nsubj", "PRON", "die"
-    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    doc = _content_clauses(words, heads, deps, pos)
     assert doc[5].dep_ == "acl:relcl"
 
 
 def test_an_um_zu_clause_hung_on_a_noun_is_an_adverbial_clause_of_the_verb():
     # "begannen einen Hungerstreik, um den Rücktritt zu fordern": a parser hung the purpose on the strike
-    from eventlens.nlp.components import ContentClauses
-
     words = ["Lehrer", "begannen", "einen", "Hungerstreik", ",", "um", "den", "Rücktritt", "zu", "fordern", "."]
     heads = [1, 1, 3, 1, 9, 9, 7, 9, 9, 3, 1]
     deps = ["nsubj", "ROOT", "det", "obj", "punct", "mark", "det", "obj", "mark", "ccomp", "punct"]
     pos = ["NOUN", "VERB", "DET", "NOUN", "PUNCT", "ADP", "DET", "NOUN", "PART", "VERB", "PUNCT"]
-    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    doc = _content_clauses(words, heads, deps, pos)
     assert (doc[9].dep_, doc[9].head.i) == ("advcl", 1)
     # one marker ("zu" alone) is a complement of the noun, and stays ("die Bereitschaft, ... zu verhandeln")
     deps[5], heads[5], pos[5], words[5] = "punct", 9, "PUNCT", "-"
-    doc = ContentClauses()(Doc(spacy.blank("de").vocab, words=words, heads=heads, deps=deps, pos=pos))
+    doc = _content_clauses(words, heads, deps, pos)
     assert (doc[9].dep_, doc[9].head.i) == ("ccomp", 3)
 
 
@@ -376,21 +377,20 @@ def _en(words, heads, deps, pos, morphs=None):
 
 
 def test_a_relative_clause_labelled_acl_is_active_and_its_own_act():
-    from eventlens.events.coder import _relative_acl
-    from eventlens.events.slots import is_passive, slot_heads
+    from eventlens.events.slots import is_passive, relative_acl, slot_heads
 
     # "welcomed the agreement that Congo signed": "signed" as plain acl, with a subject and a relative "that"
     words = ["AU", "welcomed", "the", "agreement", "that", "Congo", "signed", "."]
     morphs = ["", "", "", "", "PronType=Rel", "", "Tense=Past|VerbForm=Part", ""]
     doc, _ = _en(words, [1, 1, 3, 1, 6, 6, 3, 1], ["nsubj", "ROOT", "det", "obj", "obj", "nsubj", "acl", "punct"],
                  ["PROPN", "VERB", "DET", "NOUN", "PRON", "PROPN", "VERB", "PUNCT"], morphs)
-    assert _relative_acl(doc[6]) and not is_passive(doc[6])
+    assert relative_acl(doc[6]) and not is_passive(doc[6])
     assert [t.text for t in slot_heads(doc[6], "subj")] == ["Congo"]
     # "welcomed the agreement signed today": a participle with no subject of its own stays passive
     doc, _ = _en(["AU", "welcomed", "the", "agreement", "signed", "today"], [1, 1, 3, 1, 3, 4],
                  ["nsubj", "ROOT", "det", "obj", "acl", "obl:unmarked"], ["PROPN", "VERB", "DET", "NOUN", "VERB", "NOUN"],
                  ["", "", "", "", "Tense=Past|VerbForm=Part", ""])
-    assert not _relative_acl(doc[4]) and is_passive(doc[4])
+    assert not relative_acl(doc[4]) and is_passive(doc[4])
 
 
 def test_a_distributive_word_on_another_clause_is_not_said_of_the_act():

@@ -87,8 +87,8 @@ class Syntax:
     promise_auxiliaries: frozenset[str] = frozenset()  # ... will, would: is a threat, not an act done
     undertakings: frozenset[str] = frozenset()  # mission, effort: "mediation mission" is the act, not a kind
     conditions: frozenset[str] = frozenset()  # if, unless, falls, à moins que: open a clause that is a condition
-    earlier_markers: frozenset[str] = frozenset()  # after, following, nach: an act named as what came before
     inverted_conditions: frozenset[str] = frozenset()  # should, sollte: a condition when they open the clause
+    earlier_markers: frozenset[str] = frozenset()  # after, following, nach: an act named as what came before
     settings: frozenset[str] = frozenset()  # in, at, during, bei, lors: a phrase that places an act
     partner_prepositions: frozenset[str] = frozenset()  # with, mit, avec: name the other side of a meeting
     named_contents: frozenset[str] = frozenset()  # right, Recht, droit: what one allows is no act done
@@ -1815,8 +1815,8 @@ def _refuses_act(span: Span, ev: Event, syntax: Syntax) -> bool:
 
 def _target_from_content(host: Event, content: Event) -> None:
     """A threat or promise that names nobody is aimed at whom its content is: "threatened to deliver
-    blows to the United States" threatens the United States; a demand at whom it asks to act. A protest whose purpose is a protest is one
-    act told twice ("began a hunger strike to protest against Sweden's decision"): the purpose says against
+    blows to the United States" threatens the United States; a demand at whom it asks to act. A protest
+    whose purpose is a protest is one act told twice ("began a hunger strike to protest against Sweden's decision"): the purpose says against
     whom, over the target the strike had by default. A verb that tells the act of a pair's entry ("granted" of
     "granted asylum") takes the kind that entry names."""
     if host.type == content.type != "PROTEST" and _kind_named(content) and not _kind_named(host):
@@ -1888,13 +1888,6 @@ def _token_at(span: Span, clean_start: int) -> int:
     return span[k].i if k < len(span) and span[k].idx == clean_start else span.start
 
 
-def _relative_acl(tok: Token) -> bool:
-    """A clause on a noun with its own subject and a relative pronoun ("the agreement that/PRON Congo and
-    Rwanda signed"), which the parse labelled plain acl: a relative clause, whatever its label."""
-    return tok.dep_ == "acl" and any(c.dep_.startswith("nsubj") for c in tok.children) and any(
-        c.pos_ == "PRON" and "Rel" in c.morph.get("PronType") for c in tok.children)
-
-
 def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
     if e_tok.dep_ == "conj" and e_tok.head.i == v_tok.i:  # "rejeté ... et exigé": a second act, not content
         return False
@@ -1904,14 +1897,14 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         path = e_tok
         # spaCy makes a new Token object on every access: compare positions, never identity
         while path.head.i != path.i and path.head.i != v_tok.i:
-            if (path.dep_ in SEPARATE_DEPS or _relative_acl(path)) and not _shared_conjunct(path, syntax):
+            if (path.dep_ in SEPARATE_DEPS or slots.relative_acl(path)) and not _shared_conjunct(path, syntax):
                 return False  # "the agreement that Congo and Rwanda signed": a relative clause tells its own act
             path = path.head
         if path.head.i != v_tok.i or path.i == v_tok.i:
             return False
         # "threatened to attack": parsers often call the infinitive an adverbial clause, and a "that" clause too
-        # ("issued a reminder to Iraq that it must cooperate")
-        # ("threatened to attack"); on an act's noun the parse calls it acl ("its refusal to accept the plan")
+        # ("issued a reminder to Iraq that it must cooperate"); on an act's noun they call it acl ("its refusal
+        # to accept the plan")
         infinitive = (path.dep_ == "advcl" or (path.dep_ == "acl" and v_tok.pos_ in ("NOUN", "PROPN"))) and any(
             c.lower_ in syntax.infinitive_markers for c in path.children if c.dep_ == "mark")
         # "rejected a proposal for signing a trade agreement": what a refusal turns down may be a gerund after a

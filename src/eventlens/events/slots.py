@@ -186,6 +186,13 @@ def _relative(token: Token) -> bool:
     return "Rel" in token.morph.get("PronType")
 
 
+def relative_acl(tok: Token) -> bool:
+    """A clause on a noun with its own subject and a relative pronoun ("the agreement that/PRON Congo and
+    Rwanda signed"), which the parse labelled plain acl: a relative clause, whatever its label."""
+    return tok.dep_ == "acl" and any(c.dep_.startswith("nsubj") for c in tok.children) and any(
+        c.pos_ == "PRON" and _relative(c) for c in tok.children)
+
+
 def _modified_noun(trigger: Token) -> list[Token]:
     """The noun a participle or relative clause modifies ("the missiles supplied to Russia")."""
     if trigger.dep_ in ("acl", "acl:relcl", "relcl") and trigger.head.i != trigger.i:
