@@ -45,6 +45,13 @@ def only(doc, etype):
     ("en", "President Yoweri Museveni has banned Ugandan opposition candidates from participating in the upcoming "
            "elections.", "COERCE", "asserted"),
     ("en", "Russia sends more troops to Belarus next week.", "AGREE", "future"),  # promised aid: AGREE
+    # a phrase is read with the trigger in its place: "is opposed to" holds no "is to"
+    ("en", "Israel is opposed to French mediation with Syria.", "REJECT", "asserted"),
+    ("en", "Russia is to deliver missiles to North Korea.", "AGREE", "future"),
+    # a negation on another coordinated verb is that verb's, unless the act shares its auxiliary
+    ("en", "Vietnam is committed to opening up the economy but will not be rushed.", "AGREE", "asserted"),
+    ("en", "Russia did not attack Ukraine and withdrew its troops.", "RETREAT", "asserted"),
+    ("en", "Russia did not attack or invade Ukraine.", "ASSAULT", "negated"),
 ])
 def test_status(process, lang, text, etype, status):
     assert only(process(text, lang), etype).status == status

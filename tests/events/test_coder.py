@@ -96,8 +96,9 @@ def triples(doc):
     ("en", "Russian jets violated Estonian airspace on Friday.", ("REJECT", {"RUS"}, {"EST"})),
     ("de", "Russische Kampfjets verstießen gegen den estnischen Luftraum.", ("REJECT", {"RUS"}, {"EST"})),
     ("fr", "L'opposition serbe a enfreint l'interdiction du gouvernement.", ("REJECT", {"SRB"}, set())),
-    # a stance held ("is opposed to", "est opposée à"): the subject holds it, though a parser reads a passive
-    ("en", "Israel is opposed to French mediation in the talks with Syria.", ("REJECT", {"ISR"}, {"FRA", "SYR"})),
+    # a stance held ("is opposed to", "est opposée à"): the subject holds it, though a parser reads a passive;
+    # opposing an act opposes its doer, not those it is done with
+    ("en", "Israel is opposed to French mediation in the talks with Syria.", ("REJECT", {"ISR"}, {"FRA"})),
     ("fr", "La France est fermement opposée à l'adhésion de la Turquie.", ("REJECT", {"FRA"}, {"TUR"})),
     ("de", "Polen steht einem Beitritt der Türkei ablehnend gegenüber.", ("REJECT", {"POL"}, {"TUR"})),
     # ... but a passive verb's agent still opposes

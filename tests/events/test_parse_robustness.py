@@ -450,6 +450,9 @@ def test_an_act_named_as_what_came_before_borrows_no_parties_by_word_order():
     # asked whether: a question, no request; what was asked about is the act
     ("Asked whether Moscow had sent military advisers to Burkina Faso, Kremlin spokesman Dmitry Peskov did not "
      "deny it.", "AID", {"RUS"}, {"BFA"}),
+    # strikes that hit a place: the strikes' doer hits it, however the parser read "strikes"
+    ("Indian missile strikes hit six sites in Pakistan.", "ASSAULT", {"IND"}, {"PAK"}),
+    ("A Russian missile hit an apartment block in Kharkiv.", "ASSAULT", {"RUS"}, {"UKR"}),
 ])
 def test_english_acts_whatever_the_arcs(process, text, type_, actors, recipients):
     events = process(text, "en").events
@@ -513,3 +516,37 @@ def test_a_gerund_read_as_a_noun_is_a_verb_whether_its_preposition_is_case_or_ma
                      ["PROPN", "VERB", "ADP", "NOUN", "PROPN"])
         coder._verbal_gerunds(doc[:], lexicon, syntax)
         assert (doc[3].pos_, doc[3].lemma_, doc[3].dep_, doc[2].dep_) == ("VERB", "warn", "advcl", "mark")
+
+
+def test_the_people_of_a_place_named_on_the_object_protest_there():
+    from eventlens.events.coder import _people_of_place
+    from eventlens.records import Mention
+
+    # "People blocked streets in Tbilisi": the better parser hangs the place on the streets, not the verb
+    doc, syntax = _en(["People", "blocked", "streets", "in", "Tbilisi"], [1, 1, 1, 4, 2],
+                      ["nsubj", "ROOT", "obj", "case", "nmod"], ["NOUN", "VERB", "NOUN", "ADP", "PROPN"])
+    tbilisi = Mention(text="Tbilisi", clean_start=24, clean_end=31, code="GEO", sector="GOV")
+    tok_of = {id(tbilisi): (4, 5)}
+    assert [m.code for m in _people_of_place(doc[1], [tbilisi], tok_of, syntax)] == ["GEO"]
+    # a place of the subject's is no place of the act ("People from Tbilisi blocked streets")
+    doc, _ = _en(["People", "from", "Tbilisi", "blocked", "streets"], [3, 2, 0, 3, 3],
+                 ["nsubj", "case", "nmod", "ROOT", "obj"], ["NOUN", "ADP", "PROPN", "VERB", "NOUN"])
+    assert _people_of_place(doc[3], [tbilisi], {id(tbilisi): (2, 3)}, syntax) == []
+
+
+def test_a_reaction_to_an_act_is_aimed_at_its_doer_not_at_whom_it_was_done_with():
+    from eventlens.events.coder import _target_from_content
+    from eventlens.records import Event, Mention, Sentence
+
+    # "Israel is opposed to French mediation with Syria": the parse hung Syria on the mediation itself
+    sent = Sentence(index=0, clean_start=0, clean_end=48, text="Israel is opposed to French mediation with Syria.")
+    isr, fra, syr = (Mention(text=t, clean_start=a, clean_end=b, code=c)
+                     for t, a, b, c in [("Israel", 0, 6, "ISR"), ("French", 21, 27, "FRA"), ("Syria", 43, 48, "SYR")])
+    host = Event(doc_id="t", type="REJECT", actors=[isr], recipients=[fra, syr], sentence=sent)
+    content = Event(doc_id="t", type="CONSULT", actors=[fra], recipients=[syr], sentence=sent)
+    _target_from_content(host, content)
+    assert [m.code for m in host.recipients] == ["FRA"]
+    # with no doer of the act among them, the recipients stand ("opposed talks with Syria")
+    host = Event(doc_id="t", type="REJECT", actors=[isr], recipients=[syr], sentence=sent)
+    _target_from_content(host, Event(doc_id="t", type="CONSULT", actors=[], recipients=[syr], sentence=sent))
+    assert [m.code for m in host.recipients] == ["SYR"]

@@ -39,12 +39,15 @@ def find_status(doc: Document, ev: Event, cues: ClaimCues) -> str:
     syntax = Syntax.from_pack(get_pack(doc.lang or ""))
     start, end = syntax.clause(span, trig)
     own = [t for t in span.doc[start:end] if t.i != trig.i]
-    own_lemmas, own_text = _words(own)
+    # a negation on another coordinated verb negates that verb ("is committed to opening up the economy but
+    # will not be rushed")
+    own_lemmas, own_text = _words([t for t in own if not _on_other_conjunct(t, trig)])[0], _words(own)[1]
     negated = bool(own_lemmas & cues.negation) and not _has_phrase(own_text, ("nicht nur", "not only",
                                                                               "non seulement"))
     start = governing_start(span, start, syntax)
     clause = [t for t in span.doc[start:end] if t.i != trig.i]
-    lemmas, text = _words(clause)
+    # phrases are read with the trigger in its place: without it "is opposed to" would read "is to"
+    lemmas, text = _words(clause)[0], _words(span.doc[start:end])[1]
     verdict = denial_or_refusal(span, trig, cues, syntax)
     if verdict:
         return verdict[0]
@@ -112,6 +115,19 @@ def _backshifted(trig: Token, clause: list[Token], modals: frozenset[str], cues:
 
 
 _OWN_CLAUSE = ("advcl", "acl", "acl:relcl", "relcl", "parataxis", "ccomp")
+
+
+def _on_other_conjunct(tok: Token, trig: Token) -> bool:
+    """Does tok hang on another predicate coordinated with the trigger, one that does not share it? A later
+    conjunct's words are its own ("attacked but did not capture"); an earlier one's reach the trigger only
+    when the trigger shares its auxiliary ("did not attack or invade", not "did not attack and withdrew")."""
+    verb = tok.head
+    if verb.i == trig.i or verb.pos_ not in ("VERB", "AUX", "ADJ"):
+        return False
+    if verb.dep_ == "conj" and verb.i > trig.i:
+        return trig.i in {a.i for a in verb.ancestors}
+    return trig.dep_ == "conj" and trig.head.i == verb.i and trig.i > verb.i and (
+        "Fin" in trig.morph.get("VerbForm") or any(c.dep_ in ("aux", "aux:pass", "cop") for c in trig.children))
 
 
 def _negated_itself(trig: Token, cues: ClaimCues) -> bool:
@@ -264,7 +280,7 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     verbs = [trig] + [t for t in clause if t.lemma_.lower() in companions]
     if any("Fut" in v.morph.get("Tense") for v in verbs):
         return True
-    text = _words(clause)[1]
+    text = _words(sorted([*clause, trig], key=lambda t: t.i))[1]
     infinitive = any("Inf" in v.morph.get("VerbForm") or v.text.lower() == v.lemma_.lower() for v in verbs)
     if infinitive and any(t.text.lower() in future["auxiliaries"] for t in clause):
         return True

@@ -1184,11 +1184,13 @@ def _state_where_done(span: Span, trigger: Token, mentions, tok_of, syntax: Synt
 
 def _people_of_place(trigger: Token, mentions, tok_of, syntax: Syntax) -> list[Mention]:
     """The state (or a town standing for it) named in a place phrase of the verb ("in Hong Kong", "dans le
-    centre de Tunis", "am Samstag in Tiflis"), as the people who live there."""
+    centre de Tunis", "am Samstag in Tiflis") or of its object ("blocked streets in Hong Kong"), as the
+    people who live there."""
     where = syntax.place_prepositions | syntax.locative
-    for c in trigger.children:
-        if c.dep_.split(":")[0] != "obl":
-            continue
+    objects = [c for c in trigger.children if c.dep_ == "obj"]
+    phrases = [c for c in trigger.children if c.dep_.split(":")[0] == "obl"] + [
+        c for o in objects for c in o.children if c.dep_.split(":")[0] == "nmod"]
+    for c in phrases:
         within = slots.phrase_tokens(c)
         # the place may hang on another phrase of the verb's ("am Samstag in Tiflis")
         for place in sorted(i for i in within if slots.case_words(trigger.doc[i]) & where):
@@ -1825,6 +1827,15 @@ def _target_from_content(host: Event, content: Event) -> None:
         host.recipients = list(content.recipients)
         host.notes.append(f"recipient: the target of its purpose {content.trigger_text!r}")
         return
+    if host.recipients and host.type != "REQUEST":
+        # a reaction to an act is aimed at its doer, not at those it was done to or with ("opposed to French
+        # mediation with Syria" opposes France), whichever word of the act's phrase the parse hung them on
+        by = {(m.clean_start, m.clean_end) for m in content.actors}
+        done_to = {(m.clean_start, m.clean_end) for m in content.recipients} - by
+        kept = [m for m in host.recipients if (m.clean_start, m.clean_end) not in done_to]
+        if done_to and any((m.clean_start, m.clean_end) in by for m in kept) and len(kept) < len(host.recipients):
+            host.recipients = kept
+            host.notes.append(f"recipient: the doer of its content {content.trigger_text!r}, not its target")
     if host.recipients or (host.rule is not None and host.rule.reciprocal):
         return
     doers = {m.code for m in host.actors}
