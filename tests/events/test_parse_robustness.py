@@ -550,3 +550,28 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer_not_at_whom_it_was_done_with(
     host = Event(doc_id="t", type="REJECT", actors=[isr], recipients=[syr], sentence=sent)
     _target_from_content(host, Event(doc_id="t", type="CONSULT", actors=[], recipients=[syr], sentence=sent))
     assert [m.code for m in host.recipients] == ["SYR"]
+
+
+def test_a_verb_of_saying_after_a_comma_takes_the_name_before_it_as_its_speaker():
+    from eventlens.nlp.components import ReportingSubjects
+
+    # "Russia delivered missiles to North Korea, Shin Won-sik told CNN.": the news-trained parser hung the
+    # speaker on "Korea" as an apposition and left "told" without a subject
+    words = ["Russia", "delivered", "missiles", "to", "Korea", ",", "Shin", "Won", "-", "sik", "told", "CNN", "."]
+    heads = [1, 10, 1, 4, 1, 6, 4, 6, 9, 6, 10, 10, 10]
+    deps = ["nsubj", "ccomp", "obj", "case", "obl", "punct", "appos", "flat", "punct", "flat", "ROOT", "iobj", "punct"]
+    pos = ["PROPN", "VERB", "NOUN", "ADP", "PROPN", "PUNCT", "PROPN", "PROPN", "PUNCT", "PROPN", "VERB", "PROPN",
+           "PUNCT"]
+    morphs = [""] * 10 + ["Mood=Ind|Tense=Past|VerbForm=Fin", "", ""]
+    rule = ReportingSubjects(frozenset({"tell", "told", "say", "said"}))
+    doc = rule(Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs))
+    assert (doc[6].dep_, doc[6].head.i) == ("nsubj", 10)
+    # a verb with its subject keeps it; so does a verb with nothing but a comma before it (", adding that")
+    deps[0], heads[6], deps[6] = "nsubj", 10, "nsubj"
+    doc = rule(Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, morphs=morphs))
+    assert [t.i for t in doc[10].children if t.dep_ == "nsubj"] == [6]
+    words = ["Russia", "delivered", "missiles", ",", "told", "CNN"]
+    doc = rule(Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 1, 4, 1, 4],
+                   deps=["nsubj", "ROOT", "obj", "punct", "conj", "iobj"],
+                   pos=["PROPN", "VERB", "NOUN", "PUNCT", "VERB", "PROPN"], morphs=[""] * 4 + ["VerbForm=Fin", ""]))
+    assert [c.dep_ for c in doc[4].children] == ["punct", "iobj"]

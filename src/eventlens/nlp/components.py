@@ -492,6 +492,54 @@ def make_flat_names(nlp: Language, name: str) -> FlatNames:
     return FlatNames()
 
 
+class ReportingSubjects:
+    """English: a verb of saying with no subject, right after a comma ("..., Shin Won-sik told CNN"), takes the
+    noun phrase between the comma and itself as its subject where the parser hung that phrase on a word of
+    the clause before (as an apposition of "North Korea"): a finite verb of saying has a speaker, and a name
+    between a comma and the verb is no apposition of the words before the comma when nothing closes it."""
+
+    PHRASE_WORDS = frozenset({"DET", "ADJ", "NOUN", "PROPN", "NUM", "PART"})
+    SUBJECTS = frozenset({"nsubj", "nsubj:pass", "csubj", "expl"})
+
+    def __init__(self, verbs: frozenset[str]):
+        self.verbs = verbs
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        for verb in doc:
+            if verb.pos_ != "VERB" or "Fin" not in verb.morph.get("VerbForm") or not (
+                    {verb.lemma_.lower(), verb.lower_} & self.verbs) or any(
+                    c.dep_ in self.SUBJECTS for c in verb.children):
+                continue
+            phrase = self._phrase_before(verb)
+            if phrase is None:
+                continue
+            inside = range(phrase.start, phrase.end)
+            heads = [t for t in phrase if t.head.i not in inside or t.head.i == t.i]
+            if len(heads) == 1 and heads[0].pos_ in ("NOUN", "PROPN") and heads[0].head.i < phrase.start:
+                heads[0].head, heads[0].dep_ = verb, "nsubj"
+        return doc
+
+    def _phrase_before(self, verb) -> Span | None:
+        """The words between the nearest comma before the verb and the verb, if all may make a noun phrase
+        (a hyphen inside a name too: "Won - sik")."""
+        start = verb.i
+        while start > 0 and (verb.doc[start - 1].pos_ in self.PHRASE_WORDS or verb.doc[start - 1].text in "-–"):
+            start -= 1
+        if start == verb.i or start == 0 or verb.doc[start - 1].text != ",":
+            return None
+        return verb.doc[start:verb.i]
+
+
+@Language.factory("eventlens_reporting_subjects")
+def make_reporting_subjects(nlp: Language, name: str) -> ReportingSubjects:
+    from eventlens.lang import get_pack
+
+    words = get_pack(nlp.lang).data("claims.yaml").get("speech_verbs") or []
+    return ReportingSubjects(frozenset(w.lower() for w in words))
+
+
 class KnownPersons:
     """Name the office-holders of the actor data as persons wherever they are written out in full.
 

@@ -22,7 +22,8 @@ SOURCES = ("installed", "shipped", "fallback")
 RULES = {"dative_objects": "eventlens_dative_objects", "flat_names": "eventlens_flat_names",
          "verb_roots": "eventlens_verb_roots", "content_clauses": "eventlens_content_clauses",
          "attributive_participles": "eventlens_attributive_participles",
-         "known_persons": "eventlens_known_persons", "known_places": "eventlens_known_places"}
+         "known_persons": "eventlens_known_persons", "known_places": "eventlens_known_places",
+         "reporting_subjects": "eventlens_reporting_subjects"}
 
 
 @dataclass
