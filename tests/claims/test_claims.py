@@ -180,3 +180,30 @@ def test_rejecting_criticism_is_an_act_on_it_not_its_content(process):
     rejects = [e for e in doc.events if e.type == "REJECT"]
     assert [({m.code for m in e.actors}, {m.code for m in e.recipients}) for e in rejects] == [({"GEO"}, {"EU"})]
     assert rejects[0].status == "asserted" and rejects[0].source is None
+
+
+def test_a_bare_participle_after_the_act_plans_no_act_of_its_own():
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventlens.claims.cues import load_cues
+    from eventlens.claims.status import _is_future
+    from eventlens.records import Event, Sentence
+
+    # "The US suspended a program aimed at peace": the parse hung "aimed" on the verb; it still qualifies the
+    # program, so the suspension is no plan
+    words = ["The", "US", "suspended", "a", "program", "aimed", "at", "peace"]
+    morphs = ["", "", "Tense=Past|VerbForm=Fin", "", "", "Tense=Past|VerbForm=Part", "", ""]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 4, 2, 2, 7, 5],
+              deps=["det", "nsubj", "ROOT", "det", "obj", "advcl", "case", "obl"],
+              pos=["DET", "PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "NOUN"], morphs=morphs,
+              lemmas=["the", "US", "suspend", "a", "program", "aim", "at", "peace"])
+    ev = Event(doc_id="t", type="SANCTION", actors=[], recipients=[], sentence=Sentence(0, 0, 40, doc.text))
+    future = load_cues("en").group("future")
+    clause = [t for t in doc if t.i != 2]
+    assert not _is_future(doc[2], clause, future, ev)
+    # with an auxiliary of its own it is a clause that may plan ("the US is aiming to suspend")
+    doc = Doc(spacy.blank("en").vocab, words=["The", "US", "aims", "to", "suspend", "aid"], heads=[1, 2, 2, 4, 2, 4],
+              deps=["det", "nsubj", "ROOT", "mark", "xcomp", "obj"], pos=["DET", "PROPN", "VERB", "PART", "VERB", "NOUN"],
+              lemmas=["the", "US", "aim", "to", "suspend", "aid"])
+    assert _is_future(doc[4], [t for t in doc if t.i != 4], future, ev)

@@ -546,6 +546,12 @@ def test_a_reaction_to_an_act_is_aimed_at_its_doer_not_at_whom_it_was_done_with(
     content = Event(doc_id="t", type="CONSULT", actors=[fra], recipients=[syr], sentence=sent)
     _target_from_content(host, content)
     assert [m.code for m in host.recipients] == ["FRA"]
+    # a demand is addressed to whom it asks to act: "demanded the withdrawal of Serbian forces from Bosnia"
+    srb, bih = Mention(text="Serbian", clean_start=0, clean_end=7, code="SRB"), Mention(
+        text="Bosnia", clean_start=20, clean_end=26, code="BIH")
+    host = Event(doc_id="t", type="REQUEST", actors=[isr], recipients=[bih], sentence=sent)
+    _target_from_content(host, Event(doc_id="t", type="RETREAT", actors=[srb], recipients=[bih], sentence=sent))
+    assert [m.code for m in host.recipients] == ["SRB"]
     # with no doer of the act among them, the recipients stand ("opposed talks with Syria")
     host = Event(doc_id="t", type="REJECT", actors=[isr], recipients=[syr], sentence=sent)
     _target_from_content(host, Event(doc_id="t", type="CONSULT", actors=[], recipients=[syr], sentence=sent))

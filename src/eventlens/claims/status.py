@@ -290,12 +290,19 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     # one after the act must govern it or qualify it
     parsed = trig.doc.has_annotation("DEP")
     ancestors = {a.i for a in trig.ancestors}
-    planning = {w for t in clause if not (t.dep_ == "acl" and t.i > trig.i)
+    # a bare past participle after the act qualifies a noun even where the parse hangs it on the verb ("suspended
+    # part of an aid program aimed at ...")
+    planning = {w for t in clause if not (t.i > trig.i and (t.dep_ == "acl" or _bare_participle(t)))
                 and (not parsed or t.i < trig.i or t.i in ancestors or t.head.i == trig.i)
                 for w in (t.lemma_.lower(), t.text.lower())} & future["verbs"]
     if planning and trig.pos_ in ("NOUN", "VERB", ""):
         return True
     return any(_future_word(t, trig, verbs, future["adverbs"]) for t in clause) or _has_phrase(text, future["phrases"])
+
+
+def _bare_participle(tok: Token) -> bool:
+    return "Part" in tok.morph.get("VerbForm") and "Past" in tok.morph.get("Tense") and not any(
+        c.dep_ in ("aux", "aux:pass", "cop") for c in tok.children)
 
 
 def _future_word(tok: Token, trig: Token, verbs: list[Token], adverbs: frozenset[str]) -> bool:

@@ -1827,15 +1827,23 @@ def _target_from_content(host: Event, content: Event) -> None:
         host.recipients = list(content.recipients)
         host.notes.append(f"recipient: the target of its purpose {content.trigger_text!r}")
         return
-    if host.recipients and host.type != "REQUEST":
+    if host.recipients:
         # a reaction to an act is aimed at its doer, not at those it was done to or with ("opposed to French
-        # mediation with Syria" opposes France), whichever word of the act's phrase the parse hung them on
-        by = {(m.clean_start, m.clean_end) for m in content.actors}
-        done_to = {(m.clean_start, m.clean_end) for m in content.recipients} - by
-        kept = [m for m in host.recipients if (m.clean_start, m.clean_end) not in done_to]
-        if done_to and any((m.clean_start, m.clean_end) in by for m in kept) and len(kept) < len(host.recipients):
-            host.recipients = kept
-            host.notes.append(f"recipient: the doer of its content {content.trigger_text!r}, not its target")
+        # mediation with Syria" opposes France), and a demand is addressed to whom it asks to act ("demanded
+        # the withdrawal of Serbian forces from Bosnia" asks Serbia), whichever word of the act's phrase the
+        # parse hung them on
+        def where(m):
+            return m.clean_start, m.clean_end
+
+        by = {where(m) for m in content.actors}
+        done_to = {where(m) for m in content.recipients} - by
+        if any(where(m) in done_to for m in host.recipients):
+            kept = [m for m in host.recipients if where(m) not in done_to]
+            if host.type == "REQUEST" and not any(where(m) in by for m in kept):
+                kept += [m for m in content.actors if m.code not in {d.code for d in host.actors}]
+            if any(where(m) in by for m in kept):
+                host.recipients = kept
+                host.notes.append(f"recipient: the doer of its content {content.trigger_text!r}, not its target")
     if host.recipients or (host.rule is not None and host.rule.reciprocal):
         return
     doers = {m.code for m in host.actors}
