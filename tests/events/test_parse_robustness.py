@@ -581,3 +581,21 @@ def test_a_verb_of_saying_after_a_comma_takes_the_name_before_it_as_its_speaker(
                    deps=["nsubj", "ROOT", "obj", "punct", "conj", "iobj"],
                    pos=["PROPN", "VERB", "NOUN", "PUNCT", "VERB", "PROPN"], morphs=[""] * 4 + ["VerbForm=Fin", ""]))
     assert [c.dep_ for c in doc[4].children] == ["punct", "iobj"]
+
+
+def test_a_second_infinitive_with_its_own_to_joins_the_first():
+    from eventlens.nlp.components import CoordinatedInfinitives
+
+    # "agreed to resume flights and to restart patrols": the parser hung "restart" on "agreed"
+    words = ["China", "agreed", "to", "resume", "flights", "and", "to", "restart", "patrols"]
+    deps = ["nsubj", "ROOT", "mark", "xcomp", "obj", "cc", "mark", "conj", "obj"]
+    pos = ["PROPN", "VERB", "PART", "VERB", "NOUN", "CCONJ", "PART", "VERB", "NOUN"]
+    doc = CoordinatedInfinitives()(Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 7, 7, 1, 7],
+                                       deps=deps, pos=pos))
+    assert (doc[7].dep_, doc[7].head.i) == ("conj", 3)
+    # a finite second verb stays the first verb's conjunct ("agreed to resume flights and restarted patrols")
+    words[6:8] = ["then", "restarted"]
+    deps[6], pos[6] = "advmod", "ADV"
+    doc = CoordinatedInfinitives()(Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 7, 7, 1, 7],
+                                       deps=deps, pos=pos))
+    assert (doc[7].dep_, doc[7].head.i) == ("conj", 1)

@@ -540,6 +540,33 @@ def make_reporting_subjects(nlp: Language, name: str) -> ReportingSubjects:
     return ReportingSubjects(frozenset(w.lower() for w in words))
 
 
+class CoordinatedInfinitives:
+    """English: an infinitive with its own "to", coordinated after a verb that already has an infinitive
+    complement ("agreed to resume flights and to restart patrols"), is the second of those complements: the
+    parser hung it on the governing verb as a second act of its own. It becomes the first infinitive's `conj`."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        for verb in doc:
+            if verb.dep_ != "conj" or verb.pos_ != "VERB" or not self._to_infinitive(verb):
+                continue
+            head = verb.head
+            first = [c for c in head.children if c.dep_ == "xcomp" and head.i < c.i < verb.i and self._to_infinitive(c)]
+            if first and not self._to_infinitive(head):
+                verb.head = first[-1]
+        return doc
+
+    @staticmethod
+    def _to_infinitive(verb) -> bool:
+        return any(c.dep_ == "mark" and c.lower_ == "to" and c.i < verb.i for c in verb.children)
+
+
+@Language.factory("eventlens_coordinated_infinitives")
+def make_coordinated_infinitives(nlp: Language, name: str) -> CoordinatedInfinitives:
+    return CoordinatedInfinitives()
+
+
 class KnownPersons:
     """Name the office-holders of the actor data as persons wherever they are written out in full.
 

@@ -23,7 +23,8 @@ RULES = {"dative_objects": "eventlens_dative_objects", "flat_names": "eventlens_
          "verb_roots": "eventlens_verb_roots", "content_clauses": "eventlens_content_clauses",
          "attributive_participles": "eventlens_attributive_participles",
          "known_persons": "eventlens_known_persons", "known_places": "eventlens_known_places",
-         "reporting_subjects": "eventlens_reporting_subjects"}
+         "reporting_subjects": "eventlens_reporting_subjects",
+         "coordinated_infinitives": "eventlens_coordinated_infinitives"}
 
 
 @dataclass
