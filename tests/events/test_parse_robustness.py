@@ -599,3 +599,37 @@ def test_a_second_infinitive_with_its_own_to_joins_the_first():
     doc = CoordinatedInfinitives()(Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 3, 7, 7, 1, 7],
                                        deps=deps, pos=pos))
     assert (doc[7].dep_, doc[7].head.i) == ("conj", 1)
+
+
+def test_a_passive_labelled_copula_and_subject_keeps_its_agent_as_doer():
+    from eventlens.events.slots import is_passive, slot_heads
+
+    # "The plan was opposed by Germany." with "was" as cop and "plan" as plain nsubj: the by-agent makes it passive
+    words = ["The", "plan", "was", "opposed", "by", "Germany", "."]
+    doc, _ = _en(words, [1, 3, 3, 3, 5, 3, 3], ["det", "nsubj", "cop", "ROOT", "case", "obl:agent", "punct"],
+                 ["DET", "NOUN", "AUX", "VERB", "ADP", "PROPN", "PUNCT"],
+                 ["", "", "", "Tense=Past|VerbForm=Part", "", "", ""])
+    assert is_passive(doc[3])
+    assert [t.text for t in slot_heads(doc[3], "subj")] == ["Germany"]
+    assert [t.text for t in slot_heads(doc[3], "obj")] == ["plan"]
+
+
+def test_an_outer_subject_is_the_subject():
+    from eventlens.events.slots import slot_heads
+
+    # "Russia is to deliver missiles": UD's nsubj:outer on the infinitive
+    doc, _ = _en(["Russia", "is", "to", "deliver", "missiles"], [3, 3, 3, 3, 3],
+                 ["nsubj:outer", "cop", "mark", "ROOT", "obj"], ["PROPN", "AUX", "PART", "VERB", "NOUN"])
+    assert [t.text for t in slot_heads(doc[3], "subj")] == ["Russia"]
+
+
+def test_a_reporting_verb_in_a_complement_opened_by_where_is_subordinate_to_the_event():
+    from eventlens.claims.source import _subordinate_to
+
+    # "Kenya lifted a curfew in Mombasa where the city was reported calm": the clause hung on "lifted" as ccomp
+    words = ["Kenya", "lifted", "a", "curfew", "in", "Mombasa", "where", "the", "city", "was", "reported", "calm"]
+    doc, syntax = _en(words, [1, 1, 3, 1, 5, 1, 10, 8, 10, 10, 1, 10],
+                      ["nsubj", "ROOT", "det", "obj", "case", "obl", "advmod", "det", "nsubj:pass", "aux:pass",
+                       "ccomp", "obj"],
+                      ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADV", "DET", "NOUN", "AUX", "VERB", "NOUN"])
+    assert _subordinate_to(doc[10], doc[1], syntax)

@@ -12,7 +12,9 @@ from collections.abc import Iterable
 
 from spacy.tokens import Token
 
-SUBJ = {"nsubj", "csubj"}
+# "nsubj:outer" is UD's subject of a copula whose predicate is a clause; "Russia is to deliver missiles"
+# has it on the verb: the one who is to do the act is its subject all the same
+SUBJ = {"nsubj", "csubj", "nsubj:outer"}
 PASS_SUBJ = {"nsubj:pass", "csubj:pass"}
 OBJ = {"obj", "dobj"}
 IOBJ = {"iobj"}
@@ -42,11 +44,21 @@ def is_passive(trigger: Token) -> bool:
     if ("obl:agent" in deps and "Part" in trigger.morph.get("VerbForm") and "aux:tense" not in deps
             and "nsubj" not in deps):  # "has demanded an admission by Moscow": a subject of its own is active
         return True  # "..., accusés par Ouagadougou de ...": a participle with its agent
+    if _copular_passive(trigger, deps):
+        return True
     if "aux:pass" in deps and ("Inf" in trigger.morph.get("VerbForm") or {"nsubj", "obj"} <= deps):
         # a passive needs a participle ("stehen werde" is future or reported speech) and has no active
         # subject beside an object ("Serbien wird seinen Botschafter abberufen"), whatever the label
         return False
     return "aux:pass" in deps or (bool(deps & PASS_SUBJ) and "aux:tense" not in deps)
+
+
+def _copular_passive(trigger: Token, deps: set[str]) -> bool:
+    """"The plan was opposed by Germany" labelled nsubj + cop + obl:agent: only a passive has a by-agent, so
+    a participle with a copular "be", an agent and no perfect or object of its own is passive, its nsubj the
+    one acted upon ("has demanded an admission by Moscow" keeps its active subject: no copula)."""
+    return ("obl:agent" in deps and "cop" in deps and "nsubj" in deps and "Part" in trigger.morph.get("VerbForm")
+            and not deps & {"aux", "aux:tense", "obj"})
 
 
 def _verbless_subject(noun: Token) -> bool:
@@ -108,6 +120,8 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
         return inherited_subject(trigger, passive_agent)
     if name == "obj":
         if passive:
+            if _copular_passive(trigger, {c.dep_ for c in trigger.children}):
+                return _children(trigger, {"nsubj"})
             return _children(trigger, PASS_SUBJ) or _modified_noun(trigger)
         objects = _children(trigger, OBJ)
         if not objects and trigger.dep_ in ("acl:relcl", "relcl") and any(
