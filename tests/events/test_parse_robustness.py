@@ -633,3 +633,23 @@ def test_a_reporting_verb_in_a_complement_opened_by_where_is_subordinate_to_the_
                        "ccomp", "obj"],
                       ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADV", "DET", "NOUN", "AUX", "VERB", "NOUN"])
     assert _subordinate_to(doc[10], doc[1], syntax)
+
+
+def test_the_purpose_of_an_act_is_aimed_at_not_done():
+    from eventlens.events.coder import _purposes
+    from eventlens.records import Event, Sentence
+
+    # "Avril resigned to allow elections": the infinitive is what the resignation aims at
+    words = ["Avril", "resigned", "to", "allow", "elections"]
+    doc, syntax = _en(words, [1, 1, 3, 1, 3], ["nsubj", "ROOT", "mark", "advcl", "obj"],
+                      ["PROPN", "VERB", "PART", "VERB", "NOUN"], ["", "VerbForm=Fin", "", "VerbForm=Inf", ""])
+    sent = Sentence(index=0, clean_start=0, clean_end=len(doc.text), text=doc.text)
+
+    def event(tok):
+        return Event(doc_id="t", type="X", actors=[], recipients=[], sentence=sent, trigger_text=tok.text,
+                     trigger_clean_start=tok.idx, trigger_clean_end=tok.idx + len(tok.text))
+
+    resigned, allowed = event(doc[1]), event(doc[3])
+    assert _purposes(doc[:], [resigned, allowed], syntax) == {id(allowed): doc[1]}
+    # where the verb tells no act of its own, the purpose is how the act is told ("opened a bridge to allow")
+    assert _purposes(doc[:], [allowed], syntax) == {}

@@ -237,6 +237,9 @@ def code_events(doc: Document, pack: LanguagePack, ontology) -> None:
         for key, word in _named_contents(span, kept, syntax).items():
             not_done[key] = f"the content of {word.text!r}, named but not done"
         kept = [e for e in kept if id(e) not in not_done]
+        for key, verb in _purposes(span, kept, syntax).items():
+            not_done[key] = f"the purpose of {verb.text!r}, aimed at but not done"
+        kept = [e for e in kept if id(e) not in not_done]
         _promised_replies(span, kept, syntax, ontology)
         _verbal_protests(doc, span, kept, mentions, syntax, ontology)
         for ev in sentence_events:
@@ -1566,6 +1569,26 @@ def _infinitival(span: Span, tok: Token, syntax: Syntax) -> bool:
 
 # Meetings: the kind of act another act is placed in ("agreed in talks", "at the fourth round of talks").
 SETTING_TYPE = "CONSULT"
+
+
+def _purposes(span: Span, kept: list[Event], syntax: Syntax) -> dict[int, Token]:
+    """{id(event): the verb it is the purpose of}: an infinitive with no subject of its own hung as an
+    adverbial on the verb of another act ("resigned to allow elections") tells what the doer aims at with that
+    act, not a second act done. Where the verb tells no act of its own ("opened the bridge to allow the
+    delivery of grain"), the purpose is how the act is told, and stays. (A purpose of the act's own type is
+    that act told again: `_purpose_of`.)"""
+    if not syntax.infinitive_markers or not slots.has_parse(span.doc):
+        return {}
+    acts = {_trigger_token(span, e).i for e in kept}
+    out: dict[int, Token] = {}
+    for ev in kept:
+        tok = _trigger_token(span, ev)
+        if tok.pos_ == "VERB" and tok.dep_ == "advcl" and tok.head.i in acts and tok.head.i < tok.i \
+                and "Inf" in tok.morph.get("VerbForm") and not any(c.dep_.startswith(("nsubj", "csubj"))
+                                                                   for c in tok.children) \
+                and any(c.dep_ == "mark" and c.lower_ in syntax.infinitive_markers for c in tok.children):
+            out[id(ev)] = tok.head
+    return out
 
 
 def _settings(span: Span, kept: list[Event], absorbed: list[Event], syntax: Syntax) -> dict[int, Event]:
