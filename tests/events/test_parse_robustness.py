@@ -653,3 +653,27 @@ def test_the_purpose_of_an_act_is_aimed_at_not_done():
     assert _purposes(doc[:], [resigned, allowed], syntax) == {id(allowed): doc[1]}
     # where the verb tells no act of its own, the purpose is how the act is told ("opened a bridge to allow")
     assert _purposes(doc[:], [allowed], syntax) == {}
+
+
+def test_a_gerund_on_an_acts_noun_after_a_preposition_is_its_topic_not_done():
+    from types import SimpleNamespace
+
+    from eventlens.events.coder import _named_contents
+    from eventlens.records import Event, Sentence
+
+    def events(doc, noun, gerund):
+        sent = Sentence(index=0, clean_start=0, clean_end=len(doc.text), text=doc.text)
+        return [Event(doc_id="t", type=t, actors=[], recipients=[], sentence=sent, trigger_text=tok.text,
+                      trigger_clean_start=tok.idx, trigger_clean_end=tok.idx + len(tok.text), rule=SimpleNamespace(pos=p))
+                for t, tok, p in [("CONSULT", doc[noun], "NOUN"), ("CONCEDE", doc[gerund], "VERB")]]
+
+    # "India held talks on easing tensions": the easing is what the talks are about
+    doc, syntax = _en(["India", "held", "talks", "on", "easing", "tensions"], [1, 1, 1, 4, 2, 4],
+                      ["nsubj", "ROOT", "obj", "mark", "acl", "obj"], ["PROPN", "VERB", "NOUN", "SCONJ", "VERB", "NOUN"],
+                      ["", "", "", "", "VerbForm=Ger", ""])
+    talks, easing = events(doc, 2, 4)
+    assert _named_contents(doc[:], [talks, easing], syntax) == {id(easing): doc[2]}
+    # "talks after easing tensions": a gerund after an adverbial preposition tells an act of its own
+    doc, _ = _en(["talks", "after", "easing", "tensions"], [0, 2, 0, 2], ["ROOT", "mark", "acl", "obj"],
+                 ["NOUN", "SCONJ", "VERB", "NOUN"], ["", "", "VerbForm=Ger", ""])
+    assert _named_contents(doc[:], events(doc, 0, 2), syntax) == {}

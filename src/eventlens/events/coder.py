@@ -1511,6 +1511,7 @@ def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int
     if not (syntax.named_contents or syntax.aims or syntax.obligations) or not slots.has_parse(span.doc):
         return {}
     out: dict[int, Token] = {}
+    acts = {_trigger_token(span, e).i for e in events if e.rule is not None and e.rule.pos == "NOUN"}
     for ev in events:
         tok = _trigger_token(span, ev)
         aimed = infinitive = False
@@ -1528,8 +1529,11 @@ def _named_contents(span: Span, events: list[Event], syntax: Syntax) -> dict[int
             if a.dep_.split(":")[0] != "acl" and a.dep_ != "relcl":
                 continue
             # only an infinitive is what the right allows: a participle or a finite clause on the noun tells
-            # what is or was done
-            if aimed or (infinitive and _lemma_in(a.head, syntax.named_contents)):
+            # what is or was done; a gerund after a preposition on an act's noun is that act's topic ("talks
+            # on easing tensions")
+            if aimed or (infinitive and _lemma_in(a.head, syntax.named_contents)) or (
+                    a.head.i in acts and slots.participle(a) and any(
+                        c.dep_ == "mark" and c.lower_ not in syntax.gerund_prepositions for c in a.children)):
                 out[id(ev)] = a.head
             break
         if id(ev) not in out and (word := _infinitive_after_noun(span, tok, syntax)
