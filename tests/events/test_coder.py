@@ -99,6 +99,9 @@ def triples(doc):
     # a stance held ("is opposed to", "est opposée à"): the subject holds it, though a parser reads a passive;
     # opposing an act opposes its doer, not those it is done with
     ("en", "Israel is opposed to French mediation in the talks with Syria.", ("REJECT", {"ISR"}, {"FRA"})),
+    # troops sent to a border are moved up, not given to anyone
+    ("en", "Poland sent two more battalions to its eastern border.", ("MOBILIZE", {"POL"}, set())),
+    ("en", "Britain sent troops to Estonia.", ("AID", {"GBR"}, {"EST"})),
     ("fr", "La France est fermement opposée à l'adhésion de la Turquie.", ("REJECT", {"FRA"}, {"TUR"})),
     ("de", "Polen steht einem Beitritt der Türkei ablehnend gegenüber.", ("REJECT", {"POL"}, {"TUR"})),
     # ... but a passive verb's agent still opposes
