@@ -71,8 +71,11 @@ def test_party_after_a_verb_with_an_unnamed_subject_is_no_doer(process):
 def test_participle_after_a_comma_is_said_of_the_clause_before(process):
     doc = process("Serbia lodged an official protest with Albania today, charging its neighbor with supporting "
                   "dissidents here in what is said was tantamount to inciting revolution.", "en")
-    charged = coded(doc, "charging")
-    assert charged and {m.code for m in charged[0].actors} == {"SRB"}, [e.to_dict() for e in doc.events]
+    # whether "charging" stays an event of its own or is folded into the protest it restates (one act told
+    # twice), every accusation here is Serbia's
+    accusations = [e for e in doc.events if e.type == "ACCUSE"]
+    assert accusations and all({m.code for m in e.actors} == {"SRB"} for e in accusations), \
+        [e.to_dict() for e in doc.events]
 
 
 def test_coordinated_verb_takes_the_doer_named_with_its_shared_subject(process):
