@@ -52,6 +52,9 @@ def only(doc, etype):
     ("en", "Vietnam is committed to opening up the economy but will not be rushed.", "AGREE", "asserted"),
     ("en", "Russia did not attack Ukraine and withdrew its troops.", "RETREAT", "asserted"),
     ("en", "Russia did not attack or invade Ukraine.", "ASSAULT", "negated"),
+    # a plan the act is done to is no plan of the act
+    ("en", "The United States backed the Ukrainian peace plan on Monday.", "SUPPORT", "asserted"),
+    ("en", "The peace plan was backed by the United States on Monday.", "SUPPORT", "asserted"),
 ])
 def test_status(process, lang, text, etype, status):
     assert only(process(text, lang), etype).status == status

@@ -471,6 +471,8 @@ def test_english_acts_whatever_the_arcs(process, text, type_, actors, recipients
      {("REJECT", "ISR", "FRA")}),
     # the demands conceded to, named in the verb's own oblique slot, are what the concession answers
     ("Serbia conceded to the demands of the European Union on Tuesday.", {("CONCEDE", "SRB", "EU")}),
+    # the sanctions called for, in the oblique the request's entry needs, are asked for, not imposed
+    ("The European Union on Monday called for sanctions against Nigeria.", {("REQUEST", "EU", "NGA")}),
 ])
 def test_what_a_verbal_act_answers_or_asks(process, text, expected):
     found = {(e.type, "+".join(sorted(m.code for m in e.actors)), "+".join(sorted(m.code for m in e.recipients)))
@@ -516,6 +518,26 @@ def test_a_gerund_read_as_a_noun_is_a_verb_whether_its_preposition_is_case_or_ma
                      ["PROPN", "VERB", "ADP", "NOUN", "PROPN"])
         coder._verbal_gerunds(doc[:], lexicon, syntax)
         assert (doc[3].pos_, doc[3].lemma_, doc[3].dep_, doc[2].dep_) == ("VERB", "warn", "advcl", "mark")
+
+
+@pytest.mark.pipeline
+def test_a_gerund_read_as_an_adjective_on_its_object_is_a_verb(pipeline):
+    from eventlens.events import coder
+
+    lexicon, _, syntax = coder._resources("en", pipeline.ontology)
+    # "respond by expelling Polish diplomats": the parse hung the gerund on its object as an adjective
+    words = ["Minsk", "will", "respond", "by", "expelling", "Polish", "diplomats"]
+    doc, _ = _en(words, [2, 2, 2, 6, 6, 6, 2], ["nsubj", "aux", "ROOT", "case", "amod", "amod", "obl"],
+                 ["PROPN", "AUX", "VERB", "ADP", "VERB", "ADJ", "NOUN"])
+    coder._verbal_gerunds(doc[:], lexicon, syntax)
+    assert [(t.text, t.dep_, t.head.text) for t in doc[3:]] == [
+        ("by", "mark", "expelling"), ("expelling", "advcl", "respond"), ("Polish", "amod", "diplomats"),
+        ("diplomats", "obj", "expelling")]
+    # an adjective in -ing on a noun after another preposition stays one ("with growing concern")
+    doc, _ = _en(["Kyiv", "reacted", "with", "growing", "concern"], [1, 1, 4, 4, 1],
+                 ["nsubj", "ROOT", "case", "amod", "obl"], ["PROPN", "VERB", "ADP", "VERB", "NOUN"])
+    coder._verbal_gerunds(doc[:], lexicon, syntax)
+    assert (doc[3].dep_, doc[3].head.text) == ("amod", "concern")
 
 
 def test_the_people_of_a_place_named_on_the_object_protest_there():
@@ -677,3 +699,15 @@ def test_a_gerund_on_an_acts_noun_after_a_preposition_is_its_topic_not_done():
     doc, _ = _en(["talks", "after", "easing", "tensions"], [0, 2, 0, 2], ["ROOT", "mark", "acl", "obj"],
                  ["NOUN", "SCONJ", "VERB", "NOUN"], ["", "", "VerbForm=Ger", ""])
     assert _named_contents(doc[:], events(doc, 0, 2), syntax) == {}
+
+
+@pytest.mark.pipeline
+@pytest.mark.parametrize("text, expected", [
+    # a domestic act on a bare count of people is done to the acting state's own
+    ("Kenyan police freed 30 on Friday.", ("RETREAT", "KEN", "KEN")),
+    ("Nigerian troops detained 40 in Lagos, officials said.", ("COERCE", "NGA", "NGA")),
+])
+def test_a_domestic_act_on_a_count_of_people_is_done_at_home(process, text, expected):
+    found = [(e.type, "+".join(sorted(m.code for m in e.actors)), "+".join(sorted(m.code for m in e.recipients)))
+             for e in process(text, "en").events]
+    assert found == [expected]

@@ -292,8 +292,10 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     ancestors = {a.i for a in trig.ancestors}
     # a bare past participle after the act qualifies a noun even where the parse hangs it on the verb ("suspended
     # part of an aid program aimed at ...")
+    # a noun of planning that the act itself governs is what is acted on ("backed the peace plan"), no plan of it
     planning = {w for t in clause if not (t.i > trig.i and (t.dep_ == "acl" or _bare_participle(t)))
                 and (not parsed or t.i < trig.i or t.i in ancestors or t.head.i == trig.i)
+                and not (parsed and t.head.i == trig.i and t.pos_ in ("NOUN", "PROPN"))
                 for w in (t.lemma_.lower(), t.text.lower())} & future["verbs"]
     if planning and trig.pos_ in ("NOUN", "VERB", ""):
         return True

@@ -590,7 +590,8 @@ def _object_noun(span: Span, trigger: Token, syntax: Syntax) -> Token | None:
 
 
 def _verbal_gerunds(span: Span, lexicon, syntax: Syntax) -> None:
-    """Re-tag as a verb a gerund the tagger took for a noun ("responded by warning/NOUN that ...").
+    """Re-tag as a verb a gerund the tagger took for a noun ("responded by warning/NOUN that ...") or for an
+    adjective on its own object ("respond by expelling/amod Polish diplomats").
 
     A bare -ing word (no determiner, possessive, adjective or number) right after one of the
     `gerund_prepositions`, hung on an active verb, is the verb of an adverbial clause whose subject is the
@@ -600,22 +601,32 @@ def _verbal_gerunds(span: Span, lexicon, syntax: Syntax) -> None:
     if not ending or not span.doc.has_annotation("DEP"):
         return
     for tok in span:
-        if tok.pos_ != "NOUN" or not tok.lower_.endswith(ending) or len(tok.lower_) <= len(ending) + 2:
+        if not tok.lower_.endswith(ending) or len(tok.lower_) <= len(ending) + 2:
             continue
-        # the preposition as the noun's case, or already as a clause's marker (the parser built the clause
-        # but tagged its verb a noun: "responded by/mark warning/NOUN")
-        marks = [c for c in tok.children if c.dep_ in ("case", "mark") and c.i == tok.i - 1
+        if tok.pos_ == "NOUN":
+            # the preposition as the noun's case, or already as a clause's marker (the parser built the clause
+            # but tagged its verb a noun: "responded by/mark warning/NOUN")
+            phrase, obj = tok, None
+            if any(c.dep_ in ("det", "nmod:poss", "amod", "nummod", "compound") for c in tok.children):
+                continue
+        elif tok.dep_ == "amod" and tok.head.i > tok.i:
+            phrase, obj = tok.head, tok.head  # the noun the gerund was hung on is the gerund's object
+        else:
+            continue
+        marks = [c for c in phrase.children if c.dep_ in ("case", "mark") and c.i == tok.i - 1
                  and c.lower_ in syntax.gerund_prepositions]
-        if not marks or any(c.dep_ in ("det", "nmod:poss", "amod", "nummod", "compound") for c in tok.children):
-            continue
-        head = tok.head
-        if head.i == tok.i or head.pos_ != "VERB" or any(c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children):
+        head = phrase.head
+        if not marks or head.i == phrase.i or head.pos_ != "VERB" or any(
+                c.dep_ in ("aux:pass", "nsubj:pass") for c in head.children):
             continue  # only the passive's own markers: the tagger reads "by" itself as a passive agent's
         stem = tok.lower_[: -len(ending)]
         forms = [stem, stem + "e"] + ([stem[:-1]] if len(stem) > 2 and stem[-1] == stem[-2] else [])
         verb = next((f for f in forms if any(e.pos == "VERB" for e in lexicon.by_lemma(f))), None)
         if verb is None:
             continue
+        if obj is not None:
+            tok.head, marks[0].head, obj.head = head, tok, tok
+            obj.dep_ = "obj"
         tok.pos_, tok.tag_, tok.lemma_, tok.dep_ = "VERB", "VBG", verb, "advcl"
         tok.set_morph("VerbForm=Ger")
         marks[0].dep_ = "mark"
@@ -1049,7 +1060,7 @@ def code_candidate(doc: Document, sent: Sentence, span: Span, cand: Candidate, m
         or _other_side_at_home(m, actors)]
     if not recipients and trig.recipient and not trig.reciprocal and actors and slots.has_parse(doc.nlp):
         recipients = _place_target(doc, sent, cand.token, trig, actor_codes, syntax)
-    if not recipients and trig.mode in HOME_MODES:
+    if not recipients and (trig.mode in HOME_MODES or (_domestic(trig) and _counted_object(cand.token))):
         recipients = _decreed_at_home(cand.token, trig, actors)
     start, end = doc.clean.to_original(cand.token.idx, cand.token.idx + len(cand.token.text))
     ctx = list(trig.contexts) or _sentence_contexts(span, contexts)
@@ -1255,6 +1266,13 @@ def _decreed_at_home(trigger: Token, trig: Trigger, actors: list[Mention]) -> li
     if light is not None and slots.is_passive(light):
         return []
     return _home_state(actors)
+
+
+def _counted_object(trigger: Token) -> bool:
+    """Is the act's object a bare number ("killing one person and arresting 12", "freed 30")? A domestic act
+    on a count of people names no party, and those counted are the acting state's own, like the unnamed
+    people of `_at_home`."""
+    return any(c.dep_ in ("obj", "nsubj:pass") and c.pos_ == "NUM" for c in trigger.children)
 
 
 def _home_state(actors: list[Mention]) -> list[Mention]:
@@ -1696,8 +1714,10 @@ def _holds_content(span: Span, v: Event, ev: Event, syntax: Syntax, framing: fro
     if (ev.rule is not None and ev.rule.pos == "NOUN" and ev.type != v.type and v.rule is not None
             and e_tok.head.i == v_tok.i and e_tok.dep_.split(":")[0] == "obl" and slots.has_parse(span.doc)):
         # "conceded to demands", "opposed to mediation": an act's noun in an oblique slot of the verbal act's
-        # own entry is what the act answers, not an act of its own
-        cases = {slot.partition(":")[2] for slot in (*v.rule.actor, *v.rule.recipient) if slot.startswith("obl:")}
+        # own entry is what the act answers, not an act of its own; so is one in the oblique the entry needs
+        # to be that act at all ("called for sanctions against X": what is asked for)
+        cases = {slot.partition(":")[2] for slot in (*v.rule.actor, *v.rule.recipient, *v.rule.with_)
+                 if slot.startswith("obl:")}
         if cases & slots.case_words(e_tok):
             return True
     return _is_content(span, e_tok, v_tok, syntax)
