@@ -210,3 +210,23 @@ def test_a_bare_participle_after_the_act_plans_no_act_of_its_own():
               deps=["det", "nsubj", "ROOT", "mark", "xcomp", "obj"], pos=["DET", "PROPN", "VERB", "PART", "VERB", "NOUN"],
               lemmas=["the", "US", "aim", "to", "suspend", "aid"])
     assert _is_future(doc[4], [t for t in doc if t.i != 4], future, ev)
+
+
+def test_a_plan_in_a_coordinated_clause_of_its_own_plans_nothing_of_the_act():
+    import spacy
+    from spacy.tokens import Doc
+
+    from eventlens.claims.cues import load_cues
+    from eventlens.claims.status import _is_future
+    from eventlens.records import Event, Sentence
+
+    # "The US is providing intelligence to Macedonia, which is preparing an offensive", parsed as a conjunct
+    words = ["The", "US", "is", "providing", "intelligence", "which", "is", "preparing", "an", "offensive"]
+    heads = [1, 3, 3, 3, 3, 7, 7, 3, 9, 7]
+    deps = ["det", "nsubj", "aux", "ROOT", "obj", "nsubj", "aux", "conj", "det", "obj"]
+    pos = ["DET", "PROPN", "AUX", "VERB", "NOUN", "PRON", "AUX", "VERB", "DET", "NOUN"]
+    lemmas = ["the", "US", "be", "provide", "intelligence", "which", "be", "prepare", "an", "offensive"]
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
+    ev = Event(doc_id="t", type="AID", actors=[], recipients=[], sentence=Sentence(0, 0, 60, doc.text))
+    future = load_cues("en").group("future")
+    assert not _is_future(doc[3], [t for t in doc if t.i != 3], future, ev)

@@ -623,6 +623,28 @@ def test_a_second_infinitive_with_its_own_to_joins_the_first():
     assert (doc[7].dep_, doc[7].head.i) == ("conj", 1)
 
 
+def test_a_that_clause_after_a_demand_completes_the_demand():
+    from eventlens.nlp.components import NounContentClauses
+
+    rule = NounContentClauses(frozenset({"demand", "call"}), frozenset({"that"}))
+    # "reiterated its demand today that Israel ease restrictions": the parser hung the clause on the verb
+    words = ["ILO", "reiterated", "its", "demand", "today", "that", "Israel", "ease", "restrictions"]
+    deps = ["nsubj", "ROOT", "nmod:poss", "obj", "obl:unmarked", "mark", "nsubj", "ccomp", "obj"]
+    pos = ["PROPN", "VERB", "PRON", "NOUN", "NOUN", "SCONJ", "PROPN", "VERB", "NOUN"]
+    doc = rule(Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 7, 7, 1, 7], deps=deps, pos=pos))
+    assert (doc[7].dep_, doc[7].head.text) == ("acl", "demand")
+    # a verb that tells its object something keeps the clause ("warned Israel that ...")
+    words[3], pos[3], deps[3] = "Israel", "PROPN", "obj"
+    doc = rule(Doc(spacy.blank("en").vocab, words=words, heads=[1, 1, 3, 1, 1, 7, 7, 1, 7], deps=deps, pos=pos))
+    assert (doc[7].dep_, doc[7].head.text) == ("ccomp", "reiterated")
+
+
+@pytest.mark.pipeline
+def test_what_a_demand_asks_in_its_that_clause_is_not_done(process):
+    doc = process("The ILO made a demand that Israel ease restrictions on Palestinian workers.", "en")
+    assert "CONCEDE" not in {e.type for e in doc.events}
+
+
 def test_a_passive_labelled_copula_and_subject_keeps_its_agent_as_doer():
     from eventlens.events.slots import is_passive, slot_heads
 

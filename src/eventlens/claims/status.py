@@ -292,10 +292,13 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     ancestors = {a.i for a in trig.ancestors}
     # a bare past participle after the act qualifies a noun even where the parse hangs it on the verb ("suspended
     # part of an aid program aimed at ...")
-    # a noun of planning that the act itself governs is what is acted on ("backed the peace plan"), no plan of it
+    # a noun of planning that the act itself governs is what is acted on ("backed the peace plan"), no plan of
+    # it; a verb on the act with a subject of its own is another clause ("is providing intelligence to
+    # Macedonia, which is preparing an offensive", parsed as a conjunct)
     planning = {w for t in clause if not (t.i > trig.i and (t.dep_ == "acl" or _bare_participle(t)))
                 and (not parsed or t.i < trig.i or t.i in ancestors or t.head.i == trig.i)
                 and not (parsed and t.head.i == trig.i and t.pos_ in ("NOUN", "PROPN"))
+                and not (parsed and t.head.i == trig.i and any(c.dep_.startswith("nsubj") for c in t.children))
                 for w in (t.lemma_.lower(), t.text.lower())} & future["verbs"]
     if planning and trig.pos_ in ("NOUN", "VERB", ""):
         return True

@@ -1979,7 +1979,12 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         gerund = path.dep_ == "advcl" and slots.participle(path) and _lemma_in(
             v_tok, syntax.refusal_verbs | syntax.rejection_verbs) and any(
             c.dep_ == "mark" and c.lower_ not in syntax.gerund_prepositions for c in path.children)
-        return (path.dep_ in CONTENT_DEPS or infinitive or gerund or (path.dep_ == "advcl" and _content_clause(path, syntax))
+        # "its demand that Israel ease ...": a clause opened by a complementizer completes the act's noun (a
+        # relative clause has a pronoun, not a complementizer, whatever label the parse gives it)
+        completes = path.dep_ in ("acl", "acl:relcl", "relcl") and v_tok.pos_ in ("NOUN", "PROPN") and any(
+            c.dep_ == "mark" and c.pos_ == "SCONJ" and c.lower_ in syntax.complementizers for c in path.children)
+        return (path.dep_ in CONTENT_DEPS or infinitive or gerund or completes
+                or (path.dep_ == "advcl" and _content_clause(path, syntax))
                 or (path.dep_.startswith("obl") and bool(_stance(v_tok, syntax))))  # "opposed to French mediation"
     start, end = syntax.clause(span, v_tok)
     if start <= e_tok.i < end:

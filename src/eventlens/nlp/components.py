@@ -567,6 +567,59 @@ def make_coordinated_infinitives(nlp: Language, name: str) -> CoordinatedInfinit
     return CoordinatedInfinitives()
 
 
+class NounContentClauses:
+    """English: a "that" clause right after a verb's object, where that object is a noun that carries what is
+    asked ("reiterated its demand that Israel ease restrictions"), completes the noun: the parser hung it on
+    the verb as a second complement. It becomes the noun's `acl`. The nouns are those of the pack's trigger
+    lexicon whose entries take the asked one from such a clause (recipient slot `ccomp_subj`)."""
+
+    BETWEEN = frozenset({"advmod", "obl:unmarked", "obl:tmod", "npadvmod", "punct"})  # "its demand today that"
+
+    def __init__(self, nouns: frozenset[str], complementizers: frozenset[str]):
+        self.nouns, self.complementizers = nouns, complementizers
+
+    def __call__(self, doc: Doc) -> Doc:
+        if not doc.has_annotation("DEP"):
+            return doc
+        for clause in doc:
+            verb = clause.head
+            if clause.dep_ != "ccomp" or verb.i == clause.i or verb.pos_ != "VERB":
+                continue
+            mark = next((c for c in clause.children if c.dep_ == "mark" and c.lower_ in self.complementizers
+                         and c.pos_ != "PRON" and c.i == clause.left_edge.i), None)
+            noun = next((c for c in verb.children if c.dep_ == "obj" and c.pos_ == "NOUN" and c.i < clause.i
+                         and self._lemmas(c) & self.nouns), None)
+            if mark is None or noun is None:
+                continue
+            gap = doc[noun.right_edge.i + 1 : mark.i]
+            if all(t.head.i == verb.i and t.dep_ in self.BETWEEN or t.head.i in range(gap.start, gap.end)
+                   for t in gap):
+                clause.head, clause.dep_ = noun, "acl"
+        return doc
+
+    @staticmethod
+    def _lemmas(token) -> set[str]:
+        """The word's lemma whichever lemmatizer runs later: rules run before the dictionary lemmas are set."""
+        words = {token.lemma_.lower(), token.lower_}
+        try:
+            words.add(simplemma.lemmatize(token.lower_, lang=token.doc.lang_).lower())
+        except ValueError:  # a language simplemma does not know
+            pass
+        return words
+
+
+@Language.factory("eventlens_noun_content_clauses")
+def make_noun_content_clauses(nlp: Language, name: str) -> NounContentClauses:
+    from eventlens.events.lexicon import load_triggers
+    from eventlens.events.ontology import Ontology
+    from eventlens.lang import get_pack
+
+    lexicon = load_triggers(nlp.lang, Ontology.load())
+    nouns = frozenset(t.lemma.lower() for t in lexicon.entries if t.pos == "NOUN" and "ccomp_subj" in t.recipient)
+    words = get_pack(nlp.lang).data("syntax.yaml").get("complementizers") or []
+    return NounContentClauses(nouns, frozenset(w.lower() for w in words))
+
+
 class KnownPersons:
     """Name the office-holders of the actor data as persons wherever they are written out in full.
 

@@ -24,7 +24,8 @@ RULES = {"dative_objects": "eventlens_dative_objects", "flat_names": "eventlens_
          "attributive_participles": "eventlens_attributive_participles",
          "known_persons": "eventlens_known_persons", "known_places": "eventlens_known_places",
          "reporting_subjects": "eventlens_reporting_subjects",
-         "coordinated_infinitives": "eventlens_coordinated_infinitives"}
+         "coordinated_infinitives": "eventlens_coordinated_infinitives",
+         "noun_content_clauses": "eventlens_noun_content_clauses"}
 
 
 @dataclass
