@@ -185,7 +185,8 @@ def test_rejecting_criticism_is_an_act_on_it_not_its_content(process):
     assert rejects[0].status == "asserted" and rejects[0].source is None
 
 
-def test_a_bare_participle_after_the_act_plans_no_act_of_its_own():
+def _planned(words, heads, deps, pos, lemmas, act: int, morphs=None) -> bool:
+    """`_is_future` of the word at `act` in a hand-built parse, the rest of the sentence as its clause."""
     import spacy
     from spacy.tokens import Doc
 
@@ -193,40 +194,29 @@ def test_a_bare_participle_after_the_act_plans_no_act_of_its_own():
     from eventlens.claims.status import _is_future
     from eventlens.records import Event, Sentence
 
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas, morphs=morphs)
+    ev = Event(doc_id="t", type="AID", actors=[], recipients=[], sentence=Sentence(0, 0, len(doc.text), doc.text))
+    return _is_future(doc[act], [t for t in doc if t.i != act], load_cues("en").group("future"), ev)
+
+
+def test_a_bare_participle_after_the_act_plans_no_act_of_its_own():
     # "The US suspended a program aimed at peace": the parse hung "aimed" on the verb; it still qualifies the
     # program, so the suspension is no plan
     words = ["The", "US", "suspended", "a", "program", "aimed", "at", "peace"]
     morphs = ["", "", "Tense=Past|VerbForm=Fin", "", "", "Tense=Past|VerbForm=Part", "", ""]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 2, 2, 4, 2, 2, 7, 5],
-              deps=["det", "nsubj", "ROOT", "det", "obj", "advcl", "case", "obl"],
-              pos=["DET", "PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "NOUN"], morphs=morphs,
-              lemmas=["the", "US", "suspend", "a", "program", "aim", "at", "peace"])
-    ev = Event(doc_id="t", type="SANCTION", actors=[], recipients=[], sentence=Sentence(0, 0, 40, doc.text))
-    future = load_cues("en").group("future")
-    clause = [t for t in doc if t.i != 2]
-    assert not _is_future(doc[2], clause, future, ev)
+    assert not _planned(words, [1, 2, 2, 4, 2, 2, 7, 5], ["det", "nsubj", "ROOT", "det", "obj", "advcl", "case", "obl"],
+                        ["DET", "PROPN", "VERB", "DET", "NOUN", "VERB", "ADP", "NOUN"],
+                        ["the", "US", "suspend", "a", "program", "aim", "at", "peace"], 2, morphs)
     # with an auxiliary of its own it is a clause that may plan ("the US is aiming to suspend")
-    doc = Doc(spacy.blank("en").vocab, words=["The", "US", "aims", "to", "suspend", "aid"], heads=[1, 2, 2, 4, 2, 4],
-              deps=["det", "nsubj", "ROOT", "mark", "xcomp", "obj"], pos=["DET", "PROPN", "VERB", "PART", "VERB", "NOUN"],
-              lemmas=["the", "US", "aim", "to", "suspend", "aid"])
-    assert _is_future(doc[4], [t for t in doc if t.i != 4], future, ev)
+    assert _planned(["The", "US", "aims", "to", "suspend", "aid"], [1, 2, 2, 4, 2, 4],
+                    ["det", "nsubj", "ROOT", "mark", "xcomp", "obj"], ["DET", "PROPN", "VERB", "PART", "VERB", "NOUN"],
+                    ["the", "US", "aim", "to", "suspend", "aid"], 4)
 
 
 def test_a_plan_in_a_coordinated_clause_of_its_own_plans_nothing_of_the_act():
-    import spacy
-    from spacy.tokens import Doc
-
-    from eventlens.claims.cues import load_cues
-    from eventlens.claims.status import _is_future
-    from eventlens.records import Event, Sentence
-
     # "The US is providing intelligence to Macedonia, which is preparing an offensive", parsed as a conjunct
     words = ["The", "US", "is", "providing", "intelligence", "which", "is", "preparing", "an", "offensive"]
-    heads = [1, 3, 3, 3, 3, 7, 7, 3, 9, 7]
-    deps = ["det", "nsubj", "aux", "ROOT", "obj", "nsubj", "aux", "conj", "det", "obj"]
-    pos = ["DET", "PROPN", "AUX", "VERB", "NOUN", "PRON", "AUX", "VERB", "DET", "NOUN"]
-    lemmas = ["the", "US", "be", "provide", "intelligence", "which", "be", "prepare", "an", "offensive"]
-    doc = Doc(spacy.blank("en").vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-    ev = Event(doc_id="t", type="AID", actors=[], recipients=[], sentence=Sentence(0, 0, 60, doc.text))
-    future = load_cues("en").group("future")
-    assert not _is_future(doc[3], [t for t in doc if t.i != 3], future, ev)
+    assert not _planned(words, [1, 3, 3, 3, 3, 7, 7, 3, 9, 7],
+                        ["det", "nsubj", "aux", "ROOT", "obj", "nsubj", "aux", "conj", "det", "obj"],
+                        ["DET", "PROPN", "AUX", "VERB", "NOUN", "PRON", "AUX", "VERB", "DET", "NOUN"],
+                        ["the", "US", "be", "provide", "intelligence", "which", "be", "prepare", "an", "offensive"], 3)
