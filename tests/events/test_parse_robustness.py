@@ -656,6 +656,36 @@ def test_a_passive_labelled_copula_and_subject_keeps_its_agent_as_doer():
     assert is_passive(doc[3])
     assert [t.text for t in slot_heads(doc[3], "subj")] == ["Germany"]
     assert [t.text for t in slot_heads(doc[3], "obj")] == ["plan"]
+    # the same with the participle tagged an adjective (lemma "oppose") and the agent a plain oblique
+    doc = Doc(spacy.blank("en").vocab, words=words, heads=[1, 3, 3, 3, 5, 3, 3],
+              deps=["det", "nsubj", "cop", "ROOT", "case", "obl", "punct"],
+              pos=["DET", "NOUN", "AUX", "ADJ", "ADP", "PROPN", "PUNCT"],
+              lemmas=["the", "plan", "be", "oppose", "by", "Germany", "."])
+    assert is_passive(doc[3])
+    assert [t.text for t in slot_heads(doc[3], "subj")] == ["Germany"]
+    # an adjective that is no participle stays a copular predicate ("was popular by then")
+    doc = Doc(spacy.blank("en").vocab, words=["The", "plan", "was", "popular", "by", "then"],
+              heads=[1, 3, 3, 3, 5, 3], deps=["det", "nsubj", "cop", "ROOT", "case", "obl"],
+              pos=["DET", "NOUN", "AUX", "ADJ", "ADP", "ADV"], lemmas=["the", "plan", "be", "popular", "by", "then"])
+    assert not is_passive(doc[3])
+
+
+def test_a_subordinate_clause_hung_on_a_noun_is_no_content_of_the_verb():
+    from eventlens.events.coder import _subordinate_clause
+
+    # "eased measures in the province, the scene of violence, as authorities cracked down": the parse hung the
+    # "as" clause on "scene", the object's apposition
+    words = ["Serbia", "eased", "measures", ",", "the", "scene", ",", "as", "police", "cracked", "down"]
+    doc, syntax = _en(words, [1, 1, 1, 5, 5, 1, 9, 9, 9, 5, 9],
+                      ["nsubj", "ROOT", "obj", "punct", "det", "obj", "punct", "mark", "nsubj", "acl", "compound:prt"],
+                      ["PROPN", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "SCONJ", "NOUN", "VERB", "ADP"])
+    assert _subordinate_clause(doc[9], syntax)
+    # a "that" clause completing a noun is its content ("the demand that police crack down")
+    words[7] = "that"
+    doc, syntax = _en(words, [1, 1, 1, 5, 5, 1, 9, 9, 9, 5, 9],
+                      ["nsubj", "ROOT", "obj", "punct", "det", "obj", "punct", "mark", "nsubj", "acl", "compound:prt"],
+                      ["PROPN", "VERB", "NOUN", "PUNCT", "DET", "NOUN", "PUNCT", "SCONJ", "NOUN", "VERB", "ADP"])
+    assert not _subordinate_clause(doc[9], syntax)
 
 
 def test_an_outer_subject_is_the_subject():

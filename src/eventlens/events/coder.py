@@ -1963,7 +1963,8 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
         path = e_tok
         # spaCy makes a new Token object on every access: compare positions, never identity
         while path.head.i != path.i and path.head.i != v_tok.i:
-            if (path.dep_ in SEPARATE_DEPS or slots.relative_acl(path)) and not _shared_conjunct(path, syntax):
+            if (path.dep_ in SEPARATE_DEPS or slots.relative_acl(path) or _subordinate_clause(path, syntax)) \
+                    and not _shared_conjunct(path, syntax):
                 return False  # "the agreement that Congo and Rwanda signed": a relative clause tells its own act
             path = path.head
         if path.head.i != v_tok.i or path.i == v_tok.i:
@@ -1996,6 +1997,15 @@ def _is_content(span: Span, e_tok: Token, v_tok: Token, syntax: Syntax) -> bool:
     marker = span.doc[e_tok.i - 1].lower_ if e_tok.i > span.start else ""
     infinitive = marker in syntax.infinitive_markers or _zu_infix(e_tok)
     return infinitive and 0 < e_tok.i - v_tok.i <= 12
+
+
+def _subordinate_clause(tok: Token, syntax: Syntax) -> bool:
+    """A clause on a noun with its own subject, opened by a subordinator that is no complementizer ("the
+    scene of violence, as authorities in Croatia cracked down on ..."): an adverbial clause the parse hung on
+    the nearest noun, telling an act of its own."""
+    return tok.dep_ == "acl" and any(c.dep_.startswith("nsubj") for c in tok.children) and any(
+        c.dep_ == "mark" and c.pos_ == "SCONJ" and c.lower_ not in syntax.complementizers
+        and c.lower_ not in syntax.infinitive_markers for c in tok.children)
 
 
 def _next_content_clause(span: Span, e_tok: Token, v_end: int, syntax: Syntax) -> bool:
@@ -2102,7 +2112,9 @@ def _stance(trigger: Token, syntax: Syntax) -> dict[str, list[Token]]:
         return {}
     copular = trigger.pos_ == "ADJ" and any(c.dep_ == "cop" for c in trigger.children)
     if copular:
-        if any(c.dep_ == "obl:agent" for c in trigger.children):
+        # a by-agent, labelled so or a plain oblique with the agent's preposition, makes it a real passive
+        if any(c.dep_ == "obl:agent" or (c.dep_ == "obl" and slots.case_words(c) & set(syntax.passive_agent))
+               for c in trigger.children):
             return {}
     elif not slots.is_passive(trigger) or slots.slot_heads(trigger, "subj", syntax.passive_agent, inherit=False):
         return {}

@@ -53,12 +53,19 @@ def is_passive(trigger: Token) -> bool:
     return "aux:pass" in deps or (bool(deps & PASS_SUBJ) and "aux:tense" not in deps)
 
 
-def _copular_passive(trigger: Token, deps: set[str]) -> bool:
+def _copular_passive(trigger: Token, deps: set[str], passive_agent: Iterable[str] = ("von", "by", "par")) -> bool:
     """"The plan was opposed by Germany" labelled nsubj + cop + obl:agent: only a passive has a by-agent, so
     a participle with a copular "be", an agent and no perfect or object of its own is passive, its nsubj the
-    one acted upon ("has demanded an admission by Moscow" keeps its active subject: no copula)."""
-    return ("obl:agent" in deps and "cop" in deps and "nsubj" in deps and "Part" in trigger.morph.get("VerbForm")
-            and not deps & {"aux", "aux:tense", "obj"})
+    one acted upon ("has demanded an admission by Moscow" keeps its active subject: no copula). The parse may
+    call the participle an adjective (its lemma, a verb, then differs from its form) and the agent a plain
+    oblique with the agent's preposition."""
+    if "cop" not in deps or "nsubj" not in deps or deps & {"aux", "aux:tense", "obj"}:
+        return False
+    participle = "Part" in trigger.morph.get("VerbForm") or (
+        trigger.pos_ == "ADJ" and trigger.lemma_.lower() != trigger.lower_)
+    agent = "obl:agent" in deps or any(c.dep_ == "obl" and case_words(c) & set(passive_agent)
+                                       for c in trigger.children)
+    return participle and agent
 
 
 def _verbless_subject(noun: Token) -> bool:
