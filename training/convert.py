@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import re
 import sys
 from pathlib import Path
 
@@ -147,14 +148,29 @@ def split(items: list, every: int) -> tuple[list, list]:
 NEWS = Path(__file__).resolve().parent / "treebank"
 
 
+def news_part(block: list[str]) -> int | None:
+    """The part number of a treebank sentence, from its id: "e29-014" -> 29; the first parts wrote it
+    without the dash ("e1001" -> 1)."""
+    for line in block:
+        m = re.match(r"# sent_id = [a-z]*(\d+)-\d+$", line) or re.match(r"# sent_id = [a-z]*(\d+)\d{3}$", line)
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def add_news(nlp, out: Path, news: Path | None, news_dev: Path, repeat: int, with_ner: bool,
-             extra: dict) -> tuple[list[Doc], list]:
+             extra: dict, through: int | None = None) -> tuple[list[Doc], list]:
     """Our own news treebank: its training part as docs (`repeat` times) and its held-out part written to
-    dev_news.spacy (scored separately, never trained on). Records the counts in `extra`."""
+    dev_news.spacy (scored separately, never trained on). With `through`, only the parts up to that number
+    are trained on (the parts a shipped pack was trained with; every held-out sentence is still scored).
+    Records the counts in `extra`."""
     dev_blocks = read_blocks(news_dev) if news_dev.exists() else []
     docs: list[Doc] = []
     if news:
         news_blocks = read_blocks(news)
+        if through is not None:
+            news_blocks = [b for b in news_blocks if (news_part(b) or 0) <= through]
+            extra["news_through_part"] = through
         held_out = {line for b in dev_blocks for line in b if line.startswith("# text")}
         if any(line in held_out for b in news_blocks for line in b):
             raise SystemExit(f"{news}: shares a sentence with the held-out {news_dev.name}")
@@ -202,8 +218,8 @@ def convert_de(data: Path, out: Path, english: int = 0, news: Path | None = None
         "ner_train_sents": len(germ_tr) + len(uner_tr), "ner_dev_sents": len(germ_dev) + len(uner_dev), **extra})
 
 
-def convert_en(data: Path, out: Path, news: Path | None = None, news_repeat: int = 1, news_ner: bool = True
-               ) -> dict:
+def convert_en(data: Path, out: Path, news: Path | None = None, news_repeat: int = 1, news_ner: bool = True,
+               news_through: int | None = None) -> dict:
     nlp = spacy.blank("en")
     train = read_blocks(data / "ud/en_ewt/en_ewt-ud-train.conllu")
     dev = read_blocks(data / "ud/en_ewt/en_ewt-ud-dev.conllu")
@@ -212,7 +228,7 @@ def convert_en(data: Path, out: Path, news: Path | None = None, news_repeat: int
     ner_tr = group([ner_doc(nlp, r) for r in uner_tr], 5)
     ner_dev = group([ner_doc(nlp, r) for r in uner_dev], 5)
     extra: dict = {}
-    news_tr, _ = add_news(nlp, out, news, NEWS / "en_news_dev.conllu", news_repeat, news_ner, extra)
+    news_tr, _ = add_news(nlp, out, news, NEWS / "en_news_dev.conllu", news_repeat, news_ner, extra, news_through)
     return write(out, nlp, train, dev, ner_tr + news_tr, ner_dev, {
         "ud_train_sents": len(train), "ud_dev_sents": len(dev),
         "ner_train_sents": len(uner_tr), "ner_dev_sents": len(uner_dev), **extra})
@@ -258,13 +274,15 @@ def main(argv: list[str] | None = None) -> int:
                     help="de, en: train no entities from the news treebank (public NER data only)")
     ap.add_argument("--news-repeat", type=int, default=1, metavar="K",
                     help="de, en: add the news treebank K times (it is small and in the target domain)")
+    ap.add_argument("--news-through", type=int, metavar="N",
+                    help="en: train only on the news treebank's parts 01..N (sentence ids eNN-...)")
     args = ap.parse_args(argv)
     out = args.out or Path(__file__).parent / "corpus" / args.lang
     if args.lang == "de":
         counts = convert_de(args.data, out, args.with_english, args.with_news, args.news_repeat,
                             args.with_silver, args.news_ner)
     elif args.lang == "en":
-        counts = convert_en(args.data, out, args.with_news, args.news_repeat, args.news_ner)
+        counts = convert_en(args.data, out, args.with_news, args.news_repeat, args.news_ner, args.news_through)
     else:
         counts = convert_fr(args.data, out)
     print(json.dumps(counts))

@@ -645,6 +645,22 @@ def test_what_a_demand_asks_in_its_that_clause_is_not_done(process):
     assert "CONCEDE" not in {e.type for e in doc.events}
 
 
+def test_a_known_name_split_by_the_parse_is_one_name_again():
+    from spacy.tokens import Span
+
+    from eventlens.nlp.components import KnownPersons
+
+    # "Wang Yi met Iwaya": the parser read the rare "Yi" as an auxiliary, "Wang" as a passive subject
+    words = ["Wang", "Yi", "met", "Iwaya"]
+    doc, _ = _en(words, [2, 2, 2, 2], ["nsubj:pass", "aux", "ROOT", "obj"], ["PROPN", "AUX", "VERB", "PROPN"])
+    KnownPersons._one_name(Span(doc, 0, 2, label="PER"))
+    assert [(t.dep_, t.head.text, t.pos_) for t in doc[:2]] == [("nsubj", "met", "PROPN"), ("flat", "Wang", "PROPN")]
+    # a name already whole is left alone
+    doc, _ = _en(words, [2, 0, 2, 2], ["nsubj", "flat", "ROOT", "obj"], ["PROPN", "PROPN", "VERB", "PROPN"])
+    KnownPersons._one_name(Span(doc, 0, 2, label="PER"))
+    assert [(t.dep_, t.head.text) for t in doc[:2]] == [("nsubj", "met"), ("flat", "Wang")]
+
+
 def test_a_passive_labelled_copula_and_subject_keeps_its_agent_as_doer():
     from eventlens.events.slots import is_passive, slot_heads
 
@@ -707,6 +723,17 @@ def test_a_reporting_verb_in_a_complement_opened_by_where_is_subordinate_to_the_
                        "ccomp", "obj"],
                       ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADV", "DET", "NOUN", "AUX", "VERB", "NOUN"])
     assert _subordinate_to(doc[10], doc[1], syntax)
+    # the same clause parsed as a conjunct of "lifted"
+    deps = ["nsubj", "ROOT", "det", "obj", "case", "obl", "advmod", "det", "nsubj:pass", "aux:pass", "conj", "obj"]
+    doc, syntax = _en(words, [1, 1, 3, 1, 5, 1, 10, 8, 10, 10, 1, 10], deps,
+                      ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "ADV", "DET", "NOUN", "AUX", "VERB", "NOUN"])
+    assert _subordinate_to(doc[10], doc[1], syntax)
+    # a conjunct with no clause word is a second clause, and reports ("... and officials reported it calm")
+    words[6], deps[6] = "officials", "nsubj"
+    deps[8] = "obj"
+    doc, syntax = _en(words, [1, 1, 3, 1, 5, 1, 10, 8, 10, 10, 1, 10], deps,
+                      ["PROPN", "VERB", "DET", "NOUN", "ADP", "PROPN", "NOUN", "DET", "NOUN", "AUX", "VERB", "NOUN"])
+    assert not _subordinate_to(doc[10], doc[1], syntax)
 
 
 def test_the_purpose_of_an_act_is_aimed_at_not_done():

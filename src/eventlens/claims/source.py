@@ -163,9 +163,9 @@ def _subordinate_to(verb: Token, trig: Token, syntax: Syntax) -> bool:
     tok = verb
     subordinate = False
     while tok.head.i != tok.i:
-        # a parse may call the clause a complement (ccomp, "lifted a curfew where the city was reported calm"):
-        # opened by such a word it is still the event's own clause, never one that frames it
-        subordinate = subordinate or (tok.dep_.split(":")[0] in ("advcl", "acl", "relcl", "ccomp") and any(
+        # a parse may call the clause a complement or a conjunct (ccomp, conj: "lifted a curfew where the city
+        # was reported calm"): opened by such a word it is still the event's own clause, never one that frames it
+        subordinate = subordinate or (tok.dep_.split(":")[0] in ("advcl", "acl", "relcl", "ccomp", "conj") and any(
             c.i < tok.i and c.dep_ in ("mark", "advmod", "nsubj") and (
                 c.lower_ in syntax.clause_openers or "Rel" in c.morph.get("PronType")) for c in tok.children))
         tok = tok.head

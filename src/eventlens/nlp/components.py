@@ -639,7 +639,32 @@ class KnownPersons:
         covered = {t.i for span in found for t in span}
         kept = [e for e in doc.ents if not any(t.i in covered for t in e)]
         doc.ents = sorted(kept + found, key=lambda span: span.start)
+        if doc.has_annotation("DEP"):
+            for span in found:
+                self._one_name(span)
         return doc
+
+    @staticmethod
+    def _one_name(span: Span) -> None:
+        """A known full name is one noun phrase: where the parser split it between roles of one head ("Wang/
+        nsubj:pass Yi/aux met": a rare name part read as an auxiliary), its first word takes the role the name
+        plays and the other words hang on it as `flat`."""
+        inside = range(span.start, span.end)
+        outside = [t for t in span if t.head.i not in inside]
+        heads = {t.head.i for t in outside}
+        if len(outside) < 2 or len(heads) != 1 or any(t.head.i == t.i for t in span):
+            return  # whole (one word hangs outside), or hung on several heads: no safe repair
+        first, head = span[0], outside[0].head
+        role = next((t.dep_ for t in outside if t.pos_ in ("PROPN", "NOUN")), outside[0].dep_)
+        for t in span[1:]:
+            if t.head.i not in inside:
+                t.head, t.dep_ = first, "flat"
+            if t.pos_ not in ("PROPN", "NOUN"):
+                t.pos_, t.tag_ = "PROPN", "NNP" if span.doc.lang_ == "en" else t.tag_
+        first.head = head
+        if role == "nsubj:pass" and not any(c.dep_ == "aux:pass" for c in head.children):
+            role = "nsubj"  # the passive was read from the name part taken for its auxiliary
+        first.dep_ = role
 
 
 @Language.factory("eventlens_known_persons")
