@@ -92,6 +92,11 @@ def test_an_act_the_accusation_hangs_from_is_not_its_content(process):
                   "practices.", "en")
     rejection = only(doc, "REJECT")
     assert rejection.status == "asserted" and rejection.source is None
+    # the accusation in a relative clause on the object of a sanction's verb: the sanction is no charge
+    doc = process("The European Union on Monday imposed sanctions on three Iranian firms it accused of shipping "
+                  "drones to Russia.", "en")
+    sanction = only(doc, "SANCTION")
+    assert sanction.status == "asserted" and sanction.source is None
 
 
 @pytest.mark.parametrize("lang, text, etype, code", [

@@ -344,8 +344,11 @@ def mark_accused(doc: Document) -> None:
                 continue  # (an act told of the accuser, in a relative clause on its subject, is not the charge)
             if acc_tok.pos_ == "NOUN" and acc_tok.head.i == tok.i and acc_tok.dep_ in _OBJECT_DEPS | {"nsubj"}:
                 continue  # "wies die Kritik zurück": an act on the accusation noun, not its content
-            if any(a.i == tok.i for a in acc_tok.ancestors):
-                continue  # "rebuffed a statement that criticised ...": the accusation hangs from it, not in it
+            ancestors = {a.i for a in acc_tok.ancestors}
+            if tok.i in ancestors or (tok.dep_ in _OBJECT_DEPS and tok.head.i in ancestors):
+                # "rebuffed a statement that criticised ...": the accusation hangs from it, not in it; so it
+                # does from the verb of an act's noun ("imposed sanctions on companies it accused of ...")
+                continue
             if ev.status in ("asserted", "negated"):
                 ev.status = "alleged"
             if ev.source is None or {m.code for m in acc.actors} & set(ev.source.get("codes") or []):
