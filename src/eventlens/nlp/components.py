@@ -661,6 +661,7 @@ class KnownPersons:
                 t.head, t.dep_ = first, "flat"
             if t.pos_ not in ("PROPN", "NOUN"):
                 t.pos_, t.tag_ = "PROPN", "NNP" if span.doc.lang_ == "en" else t.tag_
+                t.set_morph("Number=Sing")  # a name part has none of the verb features it was given
         first.head = head
         if role == "nsubj:pass" and not any(c.dep_ == "aux:pass" for c in head.children):
             role = "nsubj"  # the passive was read from the name part taken for its auxiliary
