@@ -290,19 +290,26 @@ def _is_future(trig: Token, clause: list[Token], future: dict, ev: Event) -> boo
     # one after the act must govern it or qualify it
     parsed = trig.doc.has_annotation("DEP")
     ancestors = {a.i for a in trig.ancestors}
-    # a bare past participle after the act qualifies a noun even where the parse hangs it on the verb ("suspended
-    # part of an aid program aimed at ...")
-    # a noun of planning that the act itself governs is what is acted on ("backed the peace plan"), no plan of
-    # it; a verb on the act with a subject of its own is another clause ("is providing intelligence to
-    # Macedonia, which is preparing an offensive", parsed as a conjunct)
-    planning = {w for t in clause if not (t.i > trig.i and (t.dep_ == "acl" or _bare_participle(t)))
-                and (not parsed or t.i < trig.i or t.i in ancestors or t.head.i == trig.i)
-                and not (parsed and t.head.i == trig.i and t.pos_ in ("NOUN", "PROPN"))
-                and not (parsed and t.head.i == trig.i and any(c.dep_.startswith("nsubj") for c in t.children))
+    planning = {w for t in clause if _may_plan(t, trig, parsed, ancestors)
                 for w in (t.lemma_.lower(), t.text.lower())} & future["verbs"]
     if planning and trig.pos_ in ("NOUN", "VERB", ""):
         return True
     return any(_future_word(t, trig, verbs, future["adverbs"]) for t in clause) or _has_phrase(text, future["phrases"])
+
+
+def _may_plan(t: Token, trig: Token, parsed: bool, ancestors: set[int]) -> bool:
+    """Can a word of planning at t plan the act at trig?"""
+    if t.i > trig.i and (t.dep_ == "acl" or _bare_participle(t)):
+        # a bare past participle after the act qualifies a noun even where the parse hangs it on the verb
+        # ("suspended part of an aid program aimed at ...")
+        return False
+    if not parsed:
+        return True
+    if t.head.i == trig.i:
+        # a noun the act governs is what is acted on ("backed the peace plan"); a verb on the act with a
+        # subject of its own is another clause ("providing intelligence to Macedonia, which is preparing ...")
+        return t.pos_ not in ("NOUN", "PROPN") and not any(c.dep_.startswith("nsubj") for c in t.children)
+    return t.i < trig.i or t.i in ancestors
 
 
 def _bare_participle(tok: Token) -> bool:

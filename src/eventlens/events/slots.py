@@ -127,7 +127,7 @@ def slot_heads(trigger: Token, slot: str, passive_agent: Iterable[str] = ("von",
         return inherited_subject(trigger, passive_agent)
     if name == "obj":
         if passive:
-            if _copular_passive(trigger, {c.dep_ for c in trigger.children}):
+            if _copular_passive(trigger, {c.dep_ for c in trigger.children}, passive_agent):
                 return _children(trigger, {"nsubj"})
             return _children(trigger, PASS_SUBJ) or _modified_noun(trigger)
         objects = _children(trigger, OBJ)

@@ -610,14 +610,13 @@ class NounContentClauses:
 
 @Language.factory("eventlens_noun_content_clauses")
 def make_noun_content_clauses(nlp: Language, name: str) -> NounContentClauses:
-    from eventlens.events.lexicon import load_triggers
+    from eventlens.events.coder import _resources
     from eventlens.events.ontology import Ontology
-    from eventlens.lang import get_pack
 
-    lexicon = load_triggers(nlp.lang, Ontology.load())
+    # the coder's own (cached) lexicon and syntax hints: loaded once, whichever asks first
+    lexicon, _, syntax = _resources(nlp.lang, Ontology.load())
     nouns = frozenset(t.lemma.lower() for t in lexicon.entries if t.pos == "NOUN" and "ccomp_subj" in t.recipient)
-    words = get_pack(nlp.lang).data("syntax.yaml").get("complementizers") or []
-    return NounContentClauses(nouns, frozenset(w.lower() for w in words))
+    return NounContentClauses(nouns, frozenset(syntax.complementizers))
 
 
 class KnownPersons:
